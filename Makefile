@@ -1,0 +1,103 @@
+# jxlint — one non-recursive Makefile. Settings first.
+CC       ?= cc
+PREFIX   ?= /usr/local
+CSTD     := -std=c11 -D_GNU_SOURCE
+WARN     := -Wall -Wextra -Wshadow -Wno-unused-parameter
+OPT      ?= -O2 -g
+CJSON_CFLAGS := $(shell pkg-config --cflags libcjson 2>/dev/null || echo -I/usr/include/cjson)
+CJSON_LIBS   := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+ifeq ($(SANITIZE),1)
+OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+BUILD ?= build-san
+endif
+BUILD    ?= build
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -Iinclude -Ilint $(CJSON_CFLAGS) -MMD -MP $(CFLAGS)
+LDLIBS_ALL = $(CJSON_LIBS) -ldl -lpthread $(LDLIBS)
+
+LINT_SRCS   := $(sort $(wildcard lint/*.c))
+LIB_OBJS    := $(patsubst lint/%.c,$(BUILD)/lint/%.o,$(filter-out lint/main.c,$(LINT_SRCS)))
+PLUGIN_SRCS := $(sort $(wildcard rules.d/*.c))
+PLUGINS     := $(patsubst rules.d/%.c,$(BUILD)/rules.d/%.so,$(PLUGIN_SRCS))
+TEST_SRCS   := $(sort $(wildcard tests/*_test.c))
+TEST_BINS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
+TEST_PLUGIN_SRCS := $(sort $(wildcard tests/plugins/*.c))
+TEST_PLUGINS := $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(TEST_PLUGIN_SRCS))
+BIN         := $(BUILD)/jxlint
+
+.PHONY: all deps demo check check-fast check-san test-bins install clean
+all: $(BIN) $(PLUGINS) $(TEST_BINS) $(TEST_PLUGINS) jxlint
+
+# ./jxlint runs the build in $(BUILD); it finds its rules next to itself.
+jxlint: $(BIN) $(PLUGINS)
+	@ln -sf $(BIN) jxlint
+
+$(BUILD)/lint/%.o: lint/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libjxlint.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/lint/main.o $(BUILD)/libjxlint.a
+	$(CC) $(CFLAGS_ALL) -rdynamic -o $@ $^ $(LDLIBS_ALL)
+
+# Rule plugins: the public header only, hidden visibility, one entry symbol.
+$(BUILD)/rules.d/%.so: rules.d/%.c include/jxlint/rule.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -fPIC -shared -fvisibility=hidden -o $@ $< $(CFLAGS)
+
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c include/jxlint/rule.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -fPIC -shared -fvisibility=hidden -o $@ $< $(CFLAGS)
+
+$(BUILD)/tests/%_test: tests/%_test.c $(BUILD)/libjxlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+
+# Install what Debian lacks; does nothing when all is there.
+deps:
+	@need=""; \
+	pkg-config --exists libcjson 2>/dev/null || need="$$need libcjson-dev"; \
+	command -v pkg-config >/dev/null || need="$$need pkg-config"; \
+	command -v cc >/dev/null || need="$$need gcc"; \
+	command -v make >/dev/null || need="$$need make"; \
+	if [ -n "$$need" ]; then \
+	  echo "installing:$$need"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$need; \
+	else echo "deps: all present"; fi
+
+demo: all
+	@echo '$$ ./jxlint examples/'
+	@./jxlint examples/ ; rc=$$?; echo "(exit code $$rc)"; [ $$rc -le 1 ]
+
+check: all
+	@bash tests/run.sh
+	@$(MAKE) --no-print-directory check-san
+
+check-fast: all
+	@bash tests/run.sh
+
+check-san:
+	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-san $(if $(filter true,$(CI)),CI=true) build-san/jxlint-all
+	@JXLINT_BUILD=build-san bash tests/run.sh
+
+build-san/jxlint-all: $(BIN) $(PLUGINS) $(TEST_BINS) $(TEST_PLUGINS)
+	@true
+
+install: $(BIN) $(PLUGINS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/jxlint/rules.d \
+	  $(DESTDIR)$(PREFIX)/share/doc/jxlint $(DESTDIR)$(PREFIX)/include/jxlint
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/jxlint
+	install -m 644 $(PLUGINS) $(wildcard rules.d/*.json) $(DESTDIR)$(PREFIX)/lib/jxlint/rules.d/
+	install -m 644 include/jxlint/rule.h $(DESTDIR)$(PREFIX)/include/jxlint/
+	install -m 644 README.md CHANGELOG.md $(wildcard docs/*.md) $(DESTDIR)$(PREFIX)/share/doc/jxlint/
+
+clean:
+	rm -rf build build-san jxlint
+
+-include $(shell find $(BUILD) build-san -name '*.d' 2>/dev/null)

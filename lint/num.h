@@ -1,0 +1,115 @@
+/* num.h — exact decimals, and figures parsed from text as people write them; no double, no locale. */
+#ifndef JXL_NUM_H
+#define JXL_NUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Limits, each tested at the limit and one past it (tests/num/limits.tsv). */
+#define NUM_MAX_DIGITS   30   /* significant digits in one written figure */
+#define NUM_MAX_EXP      40   /* |exponent| of any decimal, after units */
+#define NUM_MAX_TEXT   256   /* bytes of one figure's text; longer is an error */
+
+/* An exact decimal: value = coef × 10^exp. Not normalised: 2.0 is {20,-1}. */
+typedef struct dec {
+	__int128 coef;
+	int exp;
+} dec;
+
+/* Arithmetic. Each returns 0, or -1 when the result would not fit
+ * (|coef| >= 10^38 or |exp| > NUM_MAX_EXP); *out is then unchanged. */
+dec dec_from_int(long long v);
+int dec_add(dec a, dec b, dec *out);
+int dec_sub(dec a, dec b, dec *out);
+int dec_mul(dec a, dec b, dec *out);
+/* a ÷ b rounded half away from zero to `places` decimals (places may be
+ * negative); -1 also when b is zero. */
+int dec_div(dec a, dec b, int places, dec *out);
+/* Multiply by 10^k (k may be negative): exact, only changes exp. */
+dec dec_shift(dec a, int k);
+dec dec_neg(dec a);
+dec dec_abs(dec a);
+int dec_sign(dec a);                 /* -1, 0, 1 */
+int dec_cmp(dec a, dec b);           /* -1, 0, 1; exact, any exps */
+int dec_is_zero(dec a);
+/* Round half away from zero to `places` decimals. -1 on overflow. */
+int dec_round(dec a, int places, dec *out);
+/* Truncate toward zero to `places` decimals. */
+int dec_trunc(dec a, int places, dec *out);
+/* Strip trailing zeros of the coefficient (exp grows, never above 0
+ * unless the value is an integer with trailing zeros... see num.c). */
+dec dec_normal(dec a);
+/* Plain decimal text, no exponent, no grouping: "-1234.50" keeps the
+ * coefficient's digits exactly (trailing zeros of a negative exp kept).
+ * Writes at most n-1 bytes plus NUL; returns the length it needed. */
+size_t dec_format(dec a, char *buf, size_t n);
+/* Same, with thousands separators in the integer part ("65,240,247.04"). */
+size_t dec_format_grouped(dec a, char *buf, size_t n);
+
+/* A figure's unit, after any magnitude word is taken out. */
+enum num_unit {
+	NUM_UNIT_NONE = 0,  /* a bare number */
+	NUM_UNIT_YUAN,      /* 元 (with mag: 千元 3, 万元 4, 亿元 8) */
+	NUM_UNIT_PERCENT,   /* %, ％, \% */
+	NUM_UNIT_PERMILLE,  /* ‰ */
+	NUM_UNIT_NOUN       /* a counter or other noun: 人, 人次, 个, 项, 路, M, 分 … (see noun) */
+};
+
+/* What surrounds the number: a comparison or an approximation. */
+enum num_qual {
+	NUM_QUAL_NONE = 0,
+	NUM_QUAL_GE,      /* ≥ >= ≧ \geq 不低于 不少于 以上 达(到) 至少 */
+	NUM_QUAL_GT,      /* > 大于 高于 超过 超 多于 */
+	NUM_QUAL_LE,      /* ≤ <= ≦ \leq 不高于 不超过 不多于 以下 以内 */
+	NUM_QUAL_LT,      /* < 小于 低于 少于 */
+	NUM_QUAL_APPROX   /* 约 左右 近 */
+};
+
+/* One figure parsed from text. `value` is in the unit `unit`, with any
+ * magnitude word (千 万 亿 万亿) already applied: "563.02万元" is
+ * value 5630200 (coef 56302, exp 2), decimals 2, mag 4, unit YUAN. */
+typedef struct num_fig {
+	dec value;
+	int decimals;          /* digits written after the decimal point (JSON 1.5e3: max(0, frac - e)) */
+	int mag;               /* power of ten of the magnitude word: 0, 3, 4, 8, 12 */
+	enum num_unit unit;
+	enum num_qual qual;
+	unsigned approx : 1;   /* 余 多 约 左右 超 超过 以上 … : not an exact amount */
+	unsigned negative : 1; /* a minus sign or brackets were written (also for -0) */
+	char noun[24];         /* NUL-terminated UTF-8 noun for NUM_UNIT_NOUN ("人次"); 項 folded to 项 */
+} num_fig;
+
+/* Parse result codes. */
+enum {
+	NUM_OK = 0,
+	NUM_EMPTY = 1,   /* "", spaces, "-", "—", "－", "/", "无", "N/A", "不适用": missing, not zero */
+	NUM_ERROR = -1
+};
+
+typedef struct num_err {
+	size_t offset;     /* byte offset in the input where the problem is */
+	char msg[120];     /* English, lowercase, e.g. "two decimal points" */
+} num_err;
+
+/* Parse the whole of s[0..n) (need not be NUL-terminated) as one figure.
+ * Accepts what DESIGN.md → Numbers lists: grouping commas (each group of
+ * exactly 3 digits, one optional space after a comma), OCR spaces after the
+ * decimal point ("2. 0"), full-width digits and ．％＋－, U+2212 minus,
+ * LaTeX ($, \geq, \leq, \%), bracketed negatives, magnitude words, units,
+ * qualifiers before and after, and JSON exponents (1.5e3).
+ * Rejects: two decimal points, bad grouping, NaN/Infinity, ranges ("1-7"),
+ * more than NUM_MAX_DIGITS digits, out-of-range exponents, trailing junk
+ * that is not a unit or noun, text over NUM_MAX_TEXT bytes. */
+int num_parse(const char *s, size_t n, num_fig *out, num_err *err);
+
+/* A one-line canonical description for tests:
+ * "<value> d<decimals> m<mag> <unit>[ <qual>][ approx][ neg]"
+ * where unit is 元 % ‰ - (none) or the noun, qual is >= > <= < ~.
+ * Example: "5630200 d2 m4 元". Returns the length needed. */
+size_t num_describe(const num_fig *f, char *buf, size_t n);
+
+/* The half-width of the interval a rounded figure stands for, in the
+ * figure's unit: ½·10^(mag − decimals). */
+dec num_half_ulp(const num_fig *f);
+
+#endif

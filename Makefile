@@ -100,4 +100,4 @@ install: $(BIN) $(PLUGINS)
 clean:
 	rm -rf build build-san jxlint
 
--include $(shell find $(BUILD) build-san -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) build-san -type f -name '*.d' 2>/dev/null)

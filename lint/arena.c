@@ -1,0 +1,89 @@
+/* arena.c — a bump allocator: everything one document owns, freed at once. */
+#include "arena.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK 16384
+
+struct arena_block {
+	arena_block *next;
+	size_t cap, off;
+	_Alignas(16) unsigned char data[];
+};
+
+void arena_init(arena *a)
+{
+	a->head = NULL;
+	a->used = 0;
+}
+
+void arena_release(arena *a)
+{
+	arena_block *b = a->head;
+	while (b) {
+		arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used = 0;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (!a->head || a->head->cap - a->head->off < n) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		arena_block *b = malloc(sizeof *b + cap);
+		if (!b) {
+			fputs("jxlint: out of memory\n", stderr);
+			abort();
+		}
+		b->cap = cap;
+		b->off = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = a->head->data + a->head->off;
+	a->head->off += n;
+	a->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_vprintf(arena *a, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return arena_strdup(a, "");
+	char *p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}

@@ -1,0 +1,23 @@
+/* arena.h — a bump allocator: everything one document owns, freed at once. */
+#ifndef JXL_ARENA_H
+#define JXL_ARENA_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+	arena_block *head;
+	size_t used;      /* bytes handed out, for limits */
+} arena;
+
+void arena_init(arena *a);
+void arena_release(arena *a);
+/* Zeroed memory; aborts on out of memory (the host's one allowed abort). */
+void *arena_alloc(arena *a, size_t n);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,433 @@
+/* claim.c — arithmetic written in prose ("A/B×100%=C%"): evaluated with intervals and compared with its stated result. */
+#include <stdio.h>
+#include <string.h>
+
+#include "host.h"
+
+#define CLAIM_MAX_TEXT  1024   /* bytes of one claim */
+#define CLAIM_MAX_DEPTH 32     /* parentheses */
+#define CLAIM_PLACES    16     /* decimals of a quotient */
+
+/* A value with its interval, as a plain ratio (100% = 1). */
+typedef struct ival {
+	dec v, lo, hi;
+	int unbounded;
+} ival;
+
+typedef struct parser {
+	const char *s;          /* normalised ASCII-operator text */
+	size_t n, i;
+	int depth;
+	int money_mag;
+	int has_x100;           /* "×100%" was written */
+	int has_x1pct;          /* "×1%" was written */
+	int stated_side;        /* the stated result: every figure is rounded to its decimals */
+	int err;
+} parser;
+
+/* Fold full-width and look-alike operators to ASCII; drop LaTeX and spaces
+ * between tokens but keep spaces inside numbers for num_parse. */
+static size_t normalise(const char *in, size_t n, char *out, size_t cap)
+{
+	static const struct { const char *from, *to; } map[] = {
+		{"×", "*"}, {"＊", "*"}, {"÷", "/"}, {"／", "/"}, {"＝", "="}, {"（", "("}, {"）", ")"},
+		{"＋", "+"}, {"－", "-"}, {"−", "-"}, {"％", "%"}, {"\\times", "*"}, {"\\div", "/"},
+		{"\\%", "%"}, {"$", ""}, {"\\left", ""}, {"\\right", ""}, {"{", ""}, {"}", ""},
+	};
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 8 < cap;) {
+		size_t k;
+		for (k = 0; k < sizeof map / sizeof *map; k++) {
+			size_t fl = strlen(map[k].from);
+			if (n - i >= fl && !memcmp(in + i, map[k].from, fl)) {
+				size_t tl = strlen(map[k].to);
+				memcpy(out + o, map[k].to, tl);
+				o += tl;
+				i += fl;
+				break;
+			}
+		}
+		if (k == sizeof map / sizeof *map)
+			out[o++] = in[i++];
+	}
+	out[o] = '\0';
+	return o;
+}
+
+static void skip_sp(parser *p)
+{
+	while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t'))
+		p->i++;
+}
+
+static int ival_add(ival a, ival b, int sign, ival *r)
+{
+	r->unbounded = a.unbounded || b.unbounded;
+	if (sign > 0)
+		return dec_add(a.v, b.v, &r->v) || dec_add(a.lo, b.lo, &r->lo) || dec_add(a.hi, b.hi, &r->hi);
+	return dec_sub(a.v, b.v, &r->v) || dec_sub(a.lo, b.hi, &r->lo) || dec_sub(a.hi, b.lo, &r->hi);
+}
+
+static int minmax4(dec c[4], ival *r)
+{
+	r->lo = r->hi = c[0];
+	for (int i = 1; i < 4; i++) {
+		if (dec_cmp(c[i], r->lo) < 0) r->lo = c[i];
+		if (dec_cmp(c[i], r->hi) > 0) r->hi = c[i];
+	}
+	return 0;
+}
+
+static int ival_mul(ival a, ival b, ival *r)
+{
+	dec c[4];
+	r->unbounded = a.unbounded || b.unbounded;
+	if (dec_mul(a.v, b.v, &r->v) || dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.lo, b.hi, &c[1]) ||
+	    dec_mul(a.hi, b.lo, &c[2]) || dec_mul(a.hi, b.hi, &c[3]))
+		return -1;
+	return minmax4(c, r);
+}
+
+static int ival_div(ival a, ival b, ival *r)
+{
+	if (dec_is_zero(b.v))
+		return -1;
+	r->unbounded = a.unbounded || b.unbounded || dec_sign(b.lo) * dec_sign(b.hi) <= 0;
+	if (dec_div(a.v, b.v, CLAIM_PLACES, &r->v))
+		return -1;
+	if (r->unbounded) {
+		r->lo = r->hi = r->v;
+		return 0;
+	}
+	dec c[4];
+	if (dec_div(a.lo, b.lo, CLAIM_PLACES, &c[0]) || dec_div(a.lo, b.hi, CLAIM_PLACES, &c[1]) ||
+	    dec_div(a.hi, b.lo, CLAIM_PLACES, &c[2]) || dec_div(a.hi, b.hi, CLAIM_PLACES, &c[3]))
+		return -1;
+	minmax4(c, r);
+	dec ulp = {1, -CLAIM_PLACES};
+	return dec_sub(r->lo, ulp, &r->lo) || dec_add(r->hi, ulp, &r->hi);
+}
+
+static int is_num_char(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	if ((c >= '0' && c <= '9') || c == '.' || c == ',')
+		return 1;
+	/* a space inside a number: "24, 028" or "2. 0" */
+	if (c == ' ' && i > 0 && (s[i - 1] == ',' || s[i - 1] == '.') && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
+		return 1;
+	return 0;
+}
+
+/* A number with an optional unit: 元, 万元, 亿元, %, ‰, or a noun. */
+static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
+{
+	size_t st = p->i;
+	while (p->i < p->n && is_num_char(p->s, p->n, p->i))
+		p->i++;
+	if (p->i == st)
+		return -1;
+	/* unit: any non-ASCII run, or % */
+	while (p->i < p->n && ((unsigned char)p->s[p->i] >= 0x80 || p->s[p->i] == '%'))
+		p->i++;
+	num_fig nf;
+	num_err ne;
+	if (num_parse(p->s + st, p->i - st, &nf, &ne) != NUM_OK)
+		return -1;
+	dec v = nf.value;
+	int rounded = nf.mag > 0 || nf.approx || p->stated_side;
+	int pexp = nf.mag - nf.decimals;
+	*pct = nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE;
+	if (nf.unit == NUM_UNIT_PERCENT) {
+		v = dec_shift(v, -2);
+		pexp -= 2;
+	} else if (nf.unit == NUM_UNIT_PERMILLE) {
+		v = dec_shift(v, -3);
+		pexp -= 3;
+	} else if (nf.unit == NUM_UNIT_NONE && p->money_mag) {
+		v = dec_shift(v, p->money_mag);
+		pexp += p->money_mag;
+		rounded = 1;
+	}
+	*decimals = (size_t)nf.decimals;
+	out->v = out->lo = out->hi = v;
+	out->unbounded = 0;
+	if (rounded) {
+		dec half = {5, pexp - 1};
+		if (dec_sub(v, half, &out->lo) || dec_add(v, half, &out->hi))
+			return -1;
+	}
+	return 0;
+}
+
+static int parse_expr(parser *p, ival *out);
+
+static int parse_factor(parser *p, ival *out)
+{
+	skip_sp(p);
+	if (p->i >= p->n)
+		return p->err = -1;
+	char c = p->s[p->i];
+	if (c == '-' || c == '+') {
+		p->i++;
+		if (parse_factor(p, out))
+			return -1;
+		if (c == '-') {
+			dec t = out->lo;
+			out->v = dec_neg(out->v);
+			out->lo = dec_neg(out->hi);
+			out->hi = dec_neg(t);
+		}
+		return 0;
+	}
+	if (c == '(') {
+		if (++p->depth > CLAIM_MAX_DEPTH)
+			return p->err = -1;
+		p->i++;
+		if (parse_expr(p, out))
+			return -1;
+		skip_sp(p);
+		if (p->i >= p->n || p->s[p->i] != ')')
+			return p->err = -1;
+		p->i++;
+		p->depth--;
+		return 0;
+	}
+	int pct;
+	size_t dcm;
+	size_t st = p->i;
+	if (parse_number(p, out, &pct, &dcm))
+		return p->err = -1;
+	if (pct && st > 0) {
+		/* "×100%" / "×1%" right after a multiplication sign */
+		size_t b = st;
+		while (b > 0 && p->s[b - 1] == ' ')
+			b--;
+		if (b > 0 && p->s[b - 1] == '*') {
+			if (dec_cmp(out->v, dec_from_int(1)) == 0)
+				p->has_x100 = 1;
+			else if (dec_cmp(out->v, (dec){1, -2}) == 0)
+				p->has_x1pct = 1;
+		}
+	}
+	return 0;
+}
+
+static int parse_term(parser *p, ival *out)
+{
+	if (parse_factor(p, out))
+		return -1;
+	for (;;) {
+		skip_sp(p);
+		if (p->i >= p->n || (p->s[p->i] != '*' && p->s[p->i] != '/'))
+			return 0;
+		char op = p->s[p->i++];
+		ival r, res;
+		if (parse_factor(p, &r))
+			return -1;
+		if ((op == '*' ? ival_mul(*out, r, &res) : ival_div(*out, r, &res)))
+			return p->err = -1;
+		*out = res;
+	}
+}
+
+static int parse_expr(parser *p, ival *out)
+{
+	if (parse_term(p, out))
+		return -1;
+	for (;;) {
+		skip_sp(p);
+		if (p->i >= p->n || (p->s[p->i] != '+' && p->s[p->i] != '-'))
+			return 0;
+		char op = p->s[p->i++];
+		ival r, res;
+		if (parse_term(p, &r) || ival_add(*out, r, op == '+' ? 1 : -1, &res))
+			return p->err = -1;
+		*out = res;
+	}
+}
+
+/* Evaluate a whole side; -1 if it is not pure arithmetic. */
+static int eval_side(const char *s, size_t n, int money_mag, int stated, ival *out, parser *info)
+{
+	parser p = {.s = s, .n = n, .money_mag = money_mag, .stated_side = stated};
+	if (parse_expr(&p, out))
+		return -1;
+	skip_sp(&p);
+	if (p.i != p.n)
+		return -1;
+	if (info)
+		*info = p;
+	return 0;
+}
+
+static int overlaps(const ival *a, const ival *b)
+{
+	if (a->unbounded || b->unbounded)
+		return 1;
+	return dec_cmp(a->hi, b->lo) >= 0 && dec_cmp(a->lo, b->hi) <= 0;
+}
+
+static ival scaled(ival a, int k)
+{
+	a.v = dec_shift(a.v, k);
+	a.lo = dec_shift(a.lo, k);
+	a.hi = dec_shift(a.hi, k);
+	return a;
+}
+
+/* The literal reading failed: try x/(rest) for "x/a+b" (a missing pair of parentheses). */
+static int try_parenthesised(const char *s, size_t n, int money_mag, const ival *stated, char *alt, size_t cap)
+{
+	const char *slash = memchr(s, '/', n);
+	if (!slash || memchr(s, '(', n))
+		return 0;
+	size_t pre = (size_t)(slash - s) + 1;
+	/* close before a trailing "*100%" if there is one */
+	size_t end = n;
+	const char *star = NULL;
+	for (size_t i = pre; i < n; i++)
+		if (s[i] == '*')
+			star = s + i;
+	if (star)
+		end = (size_t)(star - s);
+	int len = snprintf(alt, cap, "%.*s(%.*s)%.*s", (int)pre, s, (int)(end - pre), s + pre, (int)(n - end), s + end);
+	if (len <= 0 || (size_t)len >= cap)
+		return 0;
+	ival v;
+	return eval_side(alt, (size_t)len, money_mag, 0, &v, NULL) == 0 && overlaps(&v, stated);
+}
+
+static int has_operator(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr("*/+-", s[i]) && s[i])
+			return 1;
+	return 0;
+}
+
+static const char *ival_text(arena *a, const ival *v, int pct, int places)
+{
+	dec x = pct ? dec_shift(v->v, 2) : v->v;
+	dec r;
+	char buf[80];
+	if (dec_round(x, places, &r))
+		r = x;
+	dec_format(dec_normal(r), buf, sizeof buf);
+	return arena_printf(a, "%s%s", buf, pct ? "%" : "");
+}
+
+int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
+{
+	arena *a = ctx->env->a;
+	if (node->kind != JXL_STRING)
+		return JXL_SKIPPED;
+	if (node->slen > CLAIM_MAX_TEXT) {
+		host_emit_core(ctx, node, 0, 0, "claim/unreadable", 0, "算式过长，未检查", "formula too long; not checked");
+		return JXL_SKIPPED;
+	}
+	char *buf = arena_alloc(a, node->slen * 2 + 16);
+	size_t n = normalise(node->str, node->slen, buf, node->slen * 2 + 16);
+	/* sides split by '=' */
+	const char *sides[32];
+	size_t lens[32], ns = 0;
+	for (size_t st = 0, i = 0; i <= n && ns < 32; i++) {
+		if (i == n || buf[i] == '=') {
+			sides[ns] = buf + st;
+			lens[ns++] = i - st;
+			st = i + 1;
+		}
+	}
+	/* the stated result is the last side; the computed one the last arithmetic side before it */
+	ival stated, comp;
+	parser info;
+	int found = -1;
+	int stated_ok = ns >= 2 && eval_side(sides[ns - 1], lens[ns - 1], ctx->doc->money_mag, 1, &stated, &info) == 0;
+	if (stated_ok) {
+		for (size_t k = ns - 1; k-- > 0;) {
+			parser ci;
+			if (has_operator(sides[k], lens[k]) &&
+			    eval_side(sides[k], lens[k], ctx->doc->money_mag, 0, &comp, &ci) == 0) {
+				found = (int)k;
+				info = ci;
+				break;
+			}
+		}
+	}
+	if (found < 0 && ns >= 2 && stated_ok && !memchr(sides[ns - 1], '%', lens[ns - 1]) && !dec_is_zero(stated.v)) {
+		/* "…/计划目标数×100%=1": a formula in words, its result a ratio where ×100% asks for a percent */
+		for (size_t k = 0; k + 1 < ns; k++) {
+			const char *x = memmem(sides[k], lens[k], "*100%", 5);
+			if (!x)
+				continue;
+			const char *st = arena_strndup(a, sides[ns - 1], lens[ns - 1]);
+			ival pct = scaled(stated, 2);
+			finding *f = host_emit_core(ctx, node, 0, 0, "claim/percent-slip", 0,
+				arena_printf(a, "算式乘以 100%% 后结果写成 %s，应写为百分数 %s%%", st, ival_text(a, &pct, 0, 4)),
+				arena_printf(a, "the result after ×100%% is written as %s; write it as a percent, %s%%", st,
+					     ival_text(a, &pct, 0, 4)));
+			if (f)
+				f->stated = st;
+			return JXL_BROKEN;
+		}
+	}
+	if (found < 0) {
+		host_emit_core(ctx, node, 0, 0, "claim/unreadable", 0,
+			       arena_printf(a, "无法解析算式“%s”，未检查", node->str),
+			       arena_printf(a, "cannot read the formula \"%s\"; not checked", node->str));
+		return JXL_SKIPPED;
+	}
+	const char *rs = sides[ns - 1];
+	size_t rl = lens[ns - 1];
+	int stated_pct = memchr(rs, '%', rl) != NULL;
+	/* decimals of the stated result, for display */
+	int places = 0;
+	for (const char *d = memchr(rs, '.', rl); d && d < rs + rl && ++d < rs + rl && ((*d >= '0' && *d <= '9') || *d == ' ');)
+		places += *d != ' ';
+	places += 2;
+	const char *expr_text = arena_strndup(a, sides[found], lens[found]);
+	const char *st_text = arena_strndup(a, rs, rl);
+	const char *co_text = ival_text(a, &comp, stated_pct, places);
+	const char *computation = arena_printf(a, "%s = %s", expr_text, co_text);
+	const char *use_rule = rule;
+	const char *zh, *en;
+	if (overlaps(&comp, &stated)) {
+		if (!(info.has_x100 && !stated_pct && !dec_is_zero(stated.v)))
+			return JXL_HOLDS;
+		use_rule = "claim/percent-slip";
+		zh = arena_printf(a, "算式乘以 100%% 后结果写成 %s，应写为百分数 %s", st_text, ival_text(a, &comp, 1, places));
+		en = arena_printf(a, "the result after ×100%% is written as %s; write it as a percent, %s", st_text,
+				  ival_text(a, &comp, 1, places));
+	} else {
+		ival up = scaled(comp, 2), down = scaled(comp, -2);
+		char alt[CLAIM_MAX_TEXT * 2 + 8];
+		if (info.has_x1pct && overlaps(&up, &stated)) {
+			use_rule = "claim/percent-slip";
+			zh = arena_printf(a, "算式写作“×1%%”，结果 %s 与“×100%%”相符：应为 ×100%%", st_text);
+			en = arena_printf(a, "the formula multiplies by 1%%; its result %s fits ×100%%: write ×100%%", st_text);
+		} else if (try_parenthesised(sides[found], lens[found], ctx->doc->money_mag, &stated, alt, sizeof alt)) {
+			use_rule = "claim/precedence";
+			zh = arena_printf(a, "算式按字面计算为 %s，与 %s 不符；加上括号 %s 后相符", co_text, st_text, alt);
+			en = arena_printf(a, "read literally the formula gives %s, not %s; it holds as %s (parentheses missing)",
+					  co_text, st_text, alt);
+		} else if (overlaps(&up, &stated) || overlaps(&down, &stated)) {
+			use_rule = "claim/percent-slip";
+			zh = arena_printf(a, "算式 %s 计算为 %s，写作 %s：相差 100 倍，百分号或乘数写错", expr_text, co_text, st_text);
+			en = arena_printf(a, "%s gives %s but the result is written %s: off by a factor of 100 (percent slip)",
+					  expr_text, co_text, st_text);
+		} else {
+			zh = arena_printf(a, "算式 %s 计算为 %s，但写作 %s", expr_text, co_text, st_text);
+			en = arena_printf(a, "%s gives %s, but the result is written as %s", expr_text, co_text, st_text);
+		}
+	}
+	finding *f = host_emit_core(ctx, node, 0, 0, use_rule, 0, zh, en);
+	if (f) {
+		f->computation = computation;
+		f->stated = st_text;
+		f->computed = co_text;
+		ival d;
+		if (!ival_add(stated, comp, -1, &d))
+			f->difference = ival_text(a, &d, stated_pct, places);
+	}
+	return JXL_BROKEN;
+}

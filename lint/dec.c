@@ -1,0 +1,359 @@
+/* dec.c — exact decimal arithmetic on coef × 10^exp (__int128), and plain-text formatting. */
+#include "num.h"
+
+#include <limits.h>
+
+typedef unsigned __int128 u128;
+
+/* Every result is brought into range by fit(): the value is kept exactly,
+ * and the exponent the operation asked for is kept when it can be; when it
+ * cannot, trailing zeros are stripped (or added) so that an exactly
+ * representable value is still returned. -1 only when no (coef, exp) with
+ * |coef| < 10^38 and |exp| <= NUM_MAX_EXP holds the exact value. */
+
+static u128 pow10u(int k)
+{
+	u128 r = 1;
+	while (k-- > 0)
+		r *= 10;
+	return r;
+}
+
+static u128 limit(void)
+{
+	return pow10u(38);
+}
+
+static u128 mag_of(__int128 c)
+{
+	return c < 0 ? (u128)0 - (u128)c : (u128)c;
+}
+
+static int ndigits(u128 m)
+{
+	int n = 1;
+	while (m >= 10) {
+		m /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* Store ±m × 10^exp in *out if it can be made to fit; 0 or -1. */
+static int fit(u128 m, int neg, long long exp, dec *out)
+{
+	u128 lim = limit();
+	if (m == 0) {
+		if (exp > NUM_MAX_EXP)
+			exp = NUM_MAX_EXP;
+		if (exp < -NUM_MAX_EXP)
+			exp = -NUM_MAX_EXP;
+	}
+	while ((m >= lim || exp < -NUM_MAX_EXP) && m % 10 == 0 && m) {
+		m /= 10;
+		exp++;
+	}
+	while (exp > NUM_MAX_EXP && m < lim / 10) {
+		m *= 10;
+		exp--;
+	}
+	if (m >= lim || exp > NUM_MAX_EXP || exp < -NUM_MAX_EXP)
+		return -1;
+	out->coef = neg ? -(__int128)m : (__int128)m;
+	out->exp = (int)exp;
+	return 0;
+}
+
+/* Add trailing zeros while exp > target and the coefficient has room. */
+static void pad(u128 *m, long long *exp, long long target)
+{
+	u128 lim = limit();
+	if (*m == 0 && *exp > target)
+		*exp = target;
+	while (*exp > target && *m < lim / 10) {
+		*m *= 10;
+		(*exp)--;
+	}
+}
+
+dec dec_from_int(long long v)
+{
+	dec d = { v, 0 };
+	return d;
+}
+
+dec dec_normal(dec a)
+{
+	if (a.coef == 0) {
+		a.exp = 0;
+		return a;
+	}
+	while (a.coef % 10 == 0 && a.exp < INT_MAX) {
+		a.coef /= 10;
+		a.exp++;
+	}
+	return a;
+}
+
+/* c × 10^k into *out, 0 or -1 when it overflows __int128. */
+static int scale(__int128 c, long long k, __int128 *out)
+{
+	if (c == 0) {
+		*out = 0;
+		return 0;
+	}
+	if (k > 38)
+		return -1;
+	return __builtin_mul_overflow(c, (__int128)pow10u((int)k), out) ? -1 : 0;
+}
+
+static int add_aligned(dec a, dec b, dec *out)
+{
+	__int128 x, y, s;
+	long long e = a.exp < b.exp ? a.exp : b.exp;
+	if (scale(a.coef, (long long)a.exp - e, &x) || scale(b.coef, (long long)b.exp - e, &y))
+		return -1;
+	if (__builtin_add_overflow(x, y, &s))
+		return -1;
+	return fit(mag_of(s), s < 0, e, out);
+}
+
+int dec_add(dec a, dec b, dec *out)
+{
+	if (add_aligned(a, b, out) == 0)
+		return 0;
+	return add_aligned(dec_normal(a), dec_normal(b), out);
+}
+
+int dec_sub(dec a, dec b, dec *out)
+{
+	return dec_add(a, dec_neg(b), out);
+}
+
+static int mul_raw(dec a, dec b, dec *out)
+{
+	__int128 p;
+	if (__builtin_mul_overflow(a.coef, b.coef, &p))
+		return -1;
+	return fit(mag_of(p), p < 0, (long long)a.exp + b.exp, out);
+}
+
+int dec_mul(dec a, dec b, dec *out)
+{
+	if (mul_raw(a, b, out) == 0)
+		return 0;
+	return mul_raw(dec_normal(a), dec_normal(b), out);
+}
+
+/* Round q (with remainder r of divisor d, r < d) half away from zero. */
+static u128 round_half(u128 q, u128 r, u128 d)
+{
+	return r >= d - r ? q + 1 : q;
+}
+
+/* |a| × 10^s ÷ |b| for s >= 0 by long division, rounded; the exponent
+ * grows by the count of trailing zero digits not generated. */
+static int div_up(u128 a, u128 b, long long s, u128 *q, long long *exp)
+{
+	u128 qq = a / b, r = a % b, top = ((u128)0 - 1 - 9) / 10;
+	for (; s > 0 && r; s--) {
+		u128 t = 0;
+		int d = 0;
+		if (qq > top)
+			return -1;
+		for (int i = 0; i < 10; i++) {
+			t += r;
+			if (t >= b) {
+				t -= b;
+				d++;
+			}
+		}
+		qq = qq * 10 + (u128)d;
+		r = t;
+	}
+	*exp += s;
+	if (qq == (u128)0 - 1)
+		return -1;
+	*q = round_half(qq, r, b);
+	return 0;
+}
+
+/* |a| ÷ (|b| × 10^k) for k > 0, rounded. */
+static void div_down(u128 a, u128 b, long long k, u128 *q)
+{
+	u128 d;
+	if (k > 38 || __builtin_mul_overflow(b, pow10u((int)k), &d)) {
+		*q = 0;  /* d > 2^128 > 2a: rounds to zero */
+		return;
+	}
+	*q = round_half(a / d, a % d, d);
+}
+
+int dec_div(dec a, dec b, int places, dec *out)
+{
+	u128 q;
+	long long s, exp = -(long long)places;
+	int neg = (a.coef < 0) != (b.coef < 0);
+	if (b.coef == 0)
+		return -1;
+	s = (long long)a.exp - b.exp + places;
+	if (s >= 0) {
+		if (div_up(mag_of(a.coef), mag_of(b.coef), s, &q, &exp))
+			return -1;
+		pad(&q, &exp, -(long long)places);
+	} else {
+		div_down(mag_of(a.coef), mag_of(b.coef), -s, &q);
+	}
+	return fit(q, neg && q, exp, out);
+}
+
+/* Shared by round and trunc: drop digits below 10^-places. */
+static int cut(dec a, int places, int half, dec *out)
+{
+	u128 m = mag_of(a.coef), q;
+	long long target = -(long long)places, k = target - a.exp, exp = a.exp;
+	if (k <= 0) {
+		pad(&m, &exp, target);
+		return fit(m, a.coef < 0, exp, out);
+	}
+	if (k > 38) {
+		q = 0;  /* m < 10^38 <= ½·10^k */
+	} else {
+		u128 p = pow10u((int)k);
+		q = half ? round_half(m / p, m % p, p) : m / p;
+	}
+	return fit(q, a.coef < 0 && q, target, out);
+}
+
+int dec_round(dec a, int places, dec *out)
+{
+	return cut(a, places, 1, out);
+}
+
+int dec_trunc(dec a, int places, dec *out)
+{
+	return cut(a, places, 0, out);
+}
+
+dec dec_shift(dec a, int k)
+{
+	if (__builtin_add_overflow(a.exp, k, &a.exp))
+		a.exp = k > 0 ? INT_MAX : INT_MIN;
+	return a;
+}
+
+dec dec_neg(dec a)
+{
+	a.coef = (__int128)((u128)0 - (u128)a.coef);
+	return a;
+}
+
+dec dec_abs(dec a)
+{
+	return a.coef < 0 ? dec_neg(a) : a;
+}
+
+int dec_sign(dec a)
+{
+	return (a.coef > 0) - (a.coef < 0);
+}
+
+int dec_is_zero(dec a)
+{
+	return a.coef == 0;
+}
+
+/* Compare |a| and |b|, both non-zero: by the position of the leading digit
+ * first, then with the larger-exponent one scaled up (exact; an overflow
+ * there means it is the larger). */
+static int cmp_mag(u128 ma, long long ea, u128 mb, long long eb)
+{
+	long long ta = ndigits(ma) + ea, tb = ndigits(mb) + eb;
+	u128 x;
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	if (ea < eb)
+		return -cmp_mag(mb, eb, ma, ea);
+	if (ea - eb > 38 || __builtin_mul_overflow(ma, pow10u((int)(ea - eb)), &x))
+		return 1;
+	return (x > mb) - (x < mb);
+}
+
+int dec_cmp(dec a, dec b)
+{
+	int sa = dec_sign(a), sb = dec_sign(b), r;
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (sa == 0)
+		return 0;
+	r = cmp_mag(mag_of(a.coef), a.exp, mag_of(b.coef), b.exp);
+	return sa > 0 ? r : -r;
+}
+
+/* Text output: writes what fits, counts everything. */
+struct sink {
+	char *buf;
+	size_t n, len;
+};
+
+static void put(struct sink *o, char c)
+{
+	if (o->len + 1 < o->n)
+		o->buf[o->len] = c;
+	o->len++;
+}
+
+static size_t finish(struct sink *o)
+{
+	if (o->n > 0)
+		o->buf[o->len < o->n ? o->len : o->n - 1] = '\0';
+	return o->len;
+}
+
+/* The decimal digits of m, most significant first; returns their count. */
+static int digits_of(u128 m, char d[40])
+{
+	char tmp[40];
+	int n = 0, i;
+	do {
+		tmp[n++] = (char)('0' + (int)(m % 10));
+		m /= 10;
+	} while (m);
+	for (i = 0; i < n; i++)
+		d[i] = tmp[n - 1 - i];
+	return n;
+}
+
+static size_t format(dec a, char *buf, size_t n, int grouped)
+{
+	struct sink o = { buf, n, 0 };
+	char d[40];
+	int nd = digits_of(mag_of(a.coef), d);
+	long long zeros = a.coef != 0 && a.exp > 0 ? a.exp : 0;
+	long long frac = a.exp < 0 ? -(long long)a.exp : 0;
+	long long lead = frac >= nd ? frac - nd + 1 : 0;  /* zeros before the digits */
+	long long intlen = nd + zeros + lead - frac, i;
+	if (a.coef < 0)
+		put(&o, '-');
+	for (i = 0; i < nd + zeros + lead; i++) {
+		if (i == intlen)
+			put(&o, '.');
+		else if (grouped && i > 0 && i < intlen && (intlen - i) % 3 == 0)
+			put(&o, ',');
+		if (i < lead)
+			put(&o, '0');
+		else
+			put(&o, i - lead < nd ? d[i - lead] : '0');
+	}
+	return finish(&o);
+}
+
+size_t dec_format(dec a, char *buf, size_t n)
+{
+	return format(a, buf, n, 0);
+}
+
+size_t dec_format_grouped(dec a, char *buf, size_t n)
+{
+	return format(a, buf, n, 1);
+}

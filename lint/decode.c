@@ -1,0 +1,207 @@
+/* decode.c — input bytes in any supported encoding → UTF-8, or the byte offset where they stop making sense. */
+#include "decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		size_t len;
+		unsigned min;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			len = 2; min = 0x80;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3; min = 0x800;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4; min = 0x10000;
+		} else {
+			return i;
+		}
+		if (n - i < len)
+			return i;
+		unsigned cp = c & (0xFF >> (len + 1));
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+static int fail(decode_err *err, size_t off, const char *msg)
+{
+	err->offset = off;
+	snprintf(err->msg, sizeof err->msg, "%s", msg);
+	return -1;
+}
+
+/* Convert with iconv; on failure report the input byte offset. */
+static int convert(const char *from, const unsigned char *buf, size_t n, size_t base,
+		   decode_result *out, decode_err *err)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1) {
+		err->offset = 0;
+		snprintf(err->msg, sizeof err->msg, "unknown encoding '%s'", from);
+		return -1;
+	}
+	size_t cap = n * 2 + 16;
+	char *dst = malloc(cap);
+	if (!dst) {
+		iconv_close(cd);
+		return fail(err, 0, "out of memory");
+	}
+	char *in = (char *)buf;
+	size_t inleft = n;
+	char *o = dst;
+	size_t oleft = cap - 1;
+	while (inleft > 0) {
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			size_t used = (size_t)(o - dst);
+			cap *= 2;
+			char *bigger = realloc(dst, cap);
+			if (!bigger) {
+				free(dst);
+				iconv_close(cd);
+				return fail(err, 0, "out of memory");
+			}
+			dst = bigger;
+			o = dst + used;
+			oleft = cap - used - 1;
+			continue;
+		}
+		size_t off = base + (size_t)(in - (char *)buf);
+		free(dst);
+		iconv_close(cd);
+		err->offset = off;
+		snprintf(err->msg, sizeof err->msg, "%s at byte %zu as %s",
+			 errno == EINVAL ? "truncated character" : "invalid byte sequence", off, from);
+		return -1;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	out->utf8 = dst;
+	out->len = (size_t)(o - dst);
+	return 0;
+}
+
+static int copy_utf8(const unsigned char *buf, size_t n, decode_result *out, decode_err *err)
+{
+	char *dst = malloc(n + 1);
+	if (!dst)
+		return fail(err, 0, "out of memory");
+	memcpy(dst, buf, n);
+	dst[n] = '\0';
+	out->utf8 = dst;
+	out->len = n;
+	return 0;
+}
+
+/* UTF-16 without a BOM: most code units of ASCII-heavy JSON have one zero byte. */
+static const char *guess_utf16(const unsigned char *buf, size_t n)
+{
+	if (n < 4 || n % 2)
+		return NULL;
+	size_t even = 0, odd = 0, pairs = n / 2;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		even += buf[i] == 0;
+		odd += buf[i + 1] == 0;
+	}
+	if (odd * 10 >= pairs * 3 && even * 10 < pairs)
+		return "UTF-16LE";
+	if (even * 10 >= pairs * 3 && odd * 10 < pairs)
+		return "UTF-16BE";
+	return NULL;
+}
+
+static int refuse_nul(decode_result *out, decode_err *err, size_t base)
+{
+	const char *z = memchr(out->utf8, '\0', out->len);
+	if (!z)
+		return 0;
+	size_t off = (size_t)(z - out->utf8) + base;
+	free(out->utf8);
+	out->utf8 = NULL;
+	err->offset = off;
+	snprintf(err->msg, sizeof err->msg, "NUL character in the text (near byte %zu)", off);
+	return -1;
+}
+
+int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_result *out, decode_err *err)
+{
+	memset(out, 0, sizeof *out);
+	size_t skip = 0;
+	int rc;
+	if (force) {
+		if (!strcasecmp(force, "UTF-8") || !strcasecmp(force, "UTF8")) {
+			skip = n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+			size_t ok = utf8_valid_prefix(buf + skip, n - skip);
+			if (ok != n - skip) {
+				err->offset = skip + ok;
+				snprintf(err->msg, sizeof err->msg, "invalid UTF-8 at byte %zu", skip + ok);
+				return -1;
+			}
+			rc = copy_utf8(buf + skip, n - skip, out, err);
+		} else {
+			rc = convert(force, buf, n, 0, out, err);
+		}
+		out->encoding = force;
+	} else if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
+		skip = 3;
+		size_t ok = utf8_valid_prefix(buf + 3, n - 3);
+		if (ok != n - 3) {
+			err->offset = 3 + ok;
+			snprintf(err->msg, sizeof err->msg, "invalid UTF-8 at byte %zu (the file starts with a UTF-8 BOM)", 3 + ok);
+			return -1;
+		}
+		rc = copy_utf8(buf + 3, n - 3, out, err);
+		out->encoding = "UTF-8 with BOM";
+	} else if (n >= 2 && buf[0] == 0xFF && buf[1] == 0xFE) {
+		skip = 2;
+		rc = convert("UTF-16LE", buf + 2, n - 2, 2, out, err);
+		out->encoding = "UTF-16LE";
+	} else if (n >= 2 && buf[0] == 0xFE && buf[1] == 0xFF) {
+		skip = 2;
+		rc = convert("UTF-16BE", buf + 2, n - 2, 2, out, err);
+		out->encoding = "UTF-16BE";
+	} else if (guess_utf16(buf, n)) {
+		const char *enc = guess_utf16(buf, n);
+		rc = convert(enc, buf, n, 0, out, err);
+		out->encoding = enc;
+	} else {
+		size_t ok = utf8_valid_prefix(buf, n);
+		if (ok == n) {
+			rc = copy_utf8(buf, n, out, err);
+			out->encoding = "UTF-8";
+		} else {
+			decode_err gerr;
+			rc = convert("GB18030", buf, n, 0, out, &gerr);
+			out->encoding = "GB18030";
+			if (rc) {
+				err->offset = ok;
+				snprintf(err->msg, sizeof err->msg,
+					 "neither UTF-8 (invalid at byte %zu) nor GB18030 (%.200s)", ok, gerr.msg);
+				return -1;
+			}
+		}
+	}
+	if (rc)
+		return rc;
+	return refuse_nul(out, err, skip);
+}

@@ -1,0 +1,275 @@
+/* doc.c — the normalised submission: a tree of located values, its form and money unit, read-only to rules. */
+#include "doc.h"
+
+#include <cJSON.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jscan.h"
+
+typedef struct builder {
+	arena *a;
+	const char *text;
+	const jscan_pos *pos;
+	size_t npos, next;
+} builder;
+
+static jxl_node *build(builder *b, const cJSON *c, jxl_node *parent, int index)
+{
+	if (b->next >= b->npos)
+		return NULL;
+	const jscan_pos *p = &b->pos[b->next++];
+	jxl_node *n = arena_alloc(b->a, sizeof *n);
+	n->parent = parent;
+	n->index = index;
+	n->line = p->line;
+	n->col = p->col;
+	n->kline = p->kline;
+	n->kcol = p->kcol;
+	if (parent && parent->kind == JXL_OBJECT)
+		n->key = arena_strdup(b->a, c->string ? c->string : "");
+	if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
+		n->kind = cJSON_IsObject(c) ? JXL_OBJECT : JXL_ARRAY;
+		size_t k = 0;
+		for (const cJSON *ch = c->child; ch; ch = ch->next)
+			k++;
+		n->kids = k ? arena_alloc(b->a, k * sizeof *n->kids) : NULL;
+		n->nkids = k;
+		k = 0;
+		for (const cJSON *ch = c->child; ch; ch = ch->next, k++)
+			if (!(n->kids[k] = build(b, ch, n, (int)k)))
+				return NULL;
+	} else if (cJSON_IsString(c)) {
+		n->kind = JXL_STRING;
+		n->str = arena_strdup(b->a, c->valuestring ? c->valuestring : "");
+		n->slen = strlen(n->str);
+	} else if (cJSON_IsNumber(c)) {
+		n->kind = JXL_NUMBER;
+		n->str = arena_strndup(b->a, b->text + p->off, p->len);
+		n->slen = p->len;
+	} else if (cJSON_IsBool(c)) {
+		n->kind = JXL_BOOL;
+		n->bval = cJSON_IsTrue(c);
+	} else {
+		n->kind = JXL_NULL;
+	}
+	return n;
+}
+
+jxl_node *doc_build(arena *a, const void *cjson_root, const char *text, const void *positions, size_t npos)
+{
+	builder b = {.a = a, .text = text, .pos = positions, .npos = npos};
+	jxl_node *root = build(&b, cjson_root, NULL, 0);
+	return root && b.next == npos ? root : NULL;
+}
+
+const jxl_node *doc_get(const jxl_node *obj, const char *key)
+{
+	if (!obj || obj->kind != JXL_OBJECT || !key)
+		return NULL;
+	/* Last one wins, as in most JSON readers; duplicates are reported. */
+	for (size_t i = obj->nkids; i-- > 0;)
+		if (!strcmp(obj->kids[i]->key, key))
+			return obj->kids[i];
+	return NULL;
+}
+
+static int money_mag_of(const char *u)
+{
+	if (!u)
+		return -1;
+	if (!strcmp(u, "元"))
+		return 0;
+	if (!strcmp(u, "千元"))
+		return 3;
+	if (!strcmp(u, "万元"))
+		return 4;
+	if (!strcmp(u, "亿元"))
+		return 8;
+	return -1;
+}
+
+void doc_init(jxl_doc *d, arena *a, jxl_node *root, const char *path, const jxl_doc *parent)
+{
+	memset(d, 0, sizeof *d);
+	d->a = a;
+	d->root = root;
+	d->path = path;
+	d->parent = parent;
+	const jxl_node *f = doc_get(root, "form");
+	if (f && f->kind == JXL_STRING)
+		d->form = !strcmp(f->str, "project") ? 'p' : !strcmp(f->str, "department") ? 'd' : 0;
+	else if (parent)
+		d->form = 'p';
+	const jxl_node *mu = doc_get(root, "money_unit");
+	int mag = mu && mu->kind == JXL_STRING ? money_mag_of(mu->str) : -1;
+	if (mag >= 0) {
+		d->money_mag = mag;
+		d->money_unit_stated = 1;
+	} else if (parent) {
+		d->money_mag = parent->money_mag;
+		d->money_unit_stated = parent->money_unit_stated;
+	}
+}
+
+/* One step of a path: a key, [N], or [field=value]. */
+static const jxl_node *step_select(const jxl_node *arr, const char *sel, size_t len)
+{
+	if (!arr || arr->kind != JXL_ARRAY)
+		return NULL;
+	const char *eq = memchr(sel, '=', len);
+	if (!eq) {
+		size_t i = 0;
+		for (size_t k = 0; k < len; k++) {
+			if (sel[k] < '0' || sel[k] > '9' || i > 100000000)
+				return NULL;
+			i = i * 10 + (size_t)(sel[k] - '0');
+		}
+		return len && i < arr->nkids ? arr->kids[i] : NULL;
+	}
+	size_t flen = (size_t)(eq - sel);
+	const char *val = eq + 1;
+	size_t vlen = len - flen - 1;
+	if (vlen >= 2 && (val[0] == '"' || val[0] == '\'') && val[vlen - 1] == val[0])
+		val++, vlen -= 2;
+	for (size_t i = 0; i < arr->nkids; i++) {
+		const jxl_node *it = arr->kids[i];
+		if (it->kind != JXL_OBJECT)
+			continue;
+		for (size_t k = it->nkids; k-- > 0;) {
+			const jxl_node *m = it->kids[k];
+			if (strlen(m->key) == flen && !memcmp(m->key, sel, flen)) {
+				if (m->str && m->slen == vlen && !memcmp(m->str, val, vlen))
+					return it;
+				break;
+			}
+		}
+	}
+	return NULL;
+}
+
+const jxl_node *doc_path(const jxl_node *from, const char *path)
+{
+	const jxl_node *n = from;
+	const char *p = path;
+	char key[256];
+	while (n && *p) {
+		if (*p == '.') {
+			p++;
+			continue;
+		}
+		if (*p == '[') {
+			const char *end = strchr(p, ']');
+			if (!end)
+				return NULL;
+			n = step_select(n, p + 1, (size_t)(end - p - 1));
+			p = end + 1;
+			continue;
+		}
+		size_t len = strcspn(p, ".[");
+		if (len >= sizeof key)
+			return NULL;
+		memcpy(key, p, len);
+		key[len] = '\0';
+		n = doc_get(n, key);
+		p += len;
+	}
+	return n;
+}
+
+static size_t pointer_len(const jxl_node *n)
+{
+	size_t len = 0;
+	for (; n && n->parent; n = n->parent) {
+		len += 1;
+		if (n->parent->kind == JXL_OBJECT) {
+			for (const char *k = n->key; *k; k++)
+				len += (*k == '~' || *k == '/') ? 2 : 1;
+		} else {
+			len += 11;
+		}
+	}
+	return len;
+}
+
+const char *doc_pointer(arena *a, const jxl_node *n)
+{
+	size_t cap = pointer_len(n) + 1;
+	char *buf = arena_alloc(a, cap);
+	size_t end = cap - 1;
+	buf[end] = '\0';
+	for (; n && n->parent; n = n->parent) {
+		char seg[24];
+		const char *s;
+		size_t slen;
+		if (n->parent->kind == JXL_OBJECT) {
+			s = n->key;
+			slen = 0;
+			for (const char *k = s; *k; k++)
+				slen += (*k == '~' || *k == '/') ? 2 : 1;
+			end -= slen;
+			size_t o = end;
+			for (const char *k = s; *k; k++) {
+				if (*k == '~' || *k == '/') {
+					buf[o++] = '~';
+					buf[o++] = *k == '~' ? '0' : '1';
+				} else {
+					buf[o++] = *k;
+				}
+			}
+		} else {
+			slen = (size_t)snprintf(seg, sizeof seg, "%d", n->index);
+			end -= slen;
+			memcpy(buf + end, seg, slen);
+		}
+		buf[--end] = '/';
+	}
+	return buf + end;
+}
+
+static const char *name_of(const jxl_node *obj)
+{
+	static const char *const keys[] = {"name", "category", "label"};
+	for (size_t i = 0; i < 3; i++) {
+		const jxl_node *k = doc_get(obj, keys[i]);
+		if (k && k->kind == JXL_STRING && k->slen)
+			return k->str;
+	}
+	return NULL;
+}
+
+const char *doc_label(arena *a, const jxl_node *n)
+{
+	if (!n)
+		return "";
+	if (n->kind == JXL_OBJECT && name_of(n))
+		return name_of(n);
+	const jxl_node *obj = n->parent;
+	const char *nm = obj && obj->kind == JXL_OBJECT ? name_of(obj) : NULL;
+	if (nm && n->key)
+		return !strcmp(n->key, "score") ? nm : arena_printf(a, "%s.%s", nm, n->key);
+	/* key path up to two levels: "income.total" */
+	if (n->key && obj && obj->key && obj->parent && obj->parent->kind == JXL_OBJECT)
+		return arena_printf(a, "%s.%s", obj->key, n->key);
+	if (n->key)
+		return n->key;
+	if (obj && obj->key)
+		return arena_printf(a, "%s[%d]", obj->key, n->index);
+	return doc_pointer(a, n);
+}
+
+const jxl_node *doc_disabled(const jxl_node *n, const char *rule)
+{
+	for (; n; n = n->parent) {
+		const jxl_node *dis = doc_path(n, "$lint.disable");
+		if (!dis || dis->kind != JXL_OBJECT)
+			continue;
+		for (size_t i = 0; i < dis->nkids; i++) {
+			const char *pat = dis->kids[i]->key;
+			if (!strcmp(pat, rule) || !fnmatch(pat, rule, 0))
+				return dis->kids[i];
+		}
+	}
+	return NULL;
+}

@@ -1,0 +1,60 @@
+/* doc.h — the normalised submission: a tree of located values, its form and money unit, read-only to rules. */
+#ifndef JXL_DOC_H
+#define JXL_DOC_H
+
+#include <stddef.h>
+#include <jxlint/rule.h>
+
+#include "arena.h"
+
+struct jxl_fig;
+
+#define DOC_AS_SLOTS 6     /* one cached figure per enum jxl_as */
+
+struct jxl_node {
+	enum jxl_kind kind;
+	const char *key;           /* member name, or NULL */
+	const char *str;           /* string value (UTF-8) or number literal; NULL otherwise */
+	size_t slen;
+	int bval;
+	int line, col;             /* where the value starts */
+	int kline, kcol;           /* where its key starts (object members) */
+	int index;                 /* position in the parent */
+	jxl_node *parent;
+	jxl_node **kids;
+	size_t nkids;
+	const struct jxl_fig *fig[DOC_AS_SLOTS];  /* cache of fig(); per document, so per thread */
+	unsigned char fig_done[DOC_AS_SLOTS];
+};
+
+struct jxl_doc {
+	arena *a;                  /* borrowed: owned by the file being linted */
+	jxl_node *root;
+	const char *path;          /* as given on the command line */
+	int form;                  /* 'd', 'p', or 0 */
+	int money_mag;             /* 0 元, 3 千元, 4 万元, 8 亿元 */
+	int money_unit_stated;     /* money_unit was given (here or inherited) */
+	const jxl_doc *parent;     /* the file's document for a `projects` element */
+};
+
+/* Build the tree from the cJSON value and the positions jscan found, in
+ * the same order. Returns NULL if they disagree (a bug, not bad input). */
+jxl_node *doc_build(arena *a, const void *cjson_root, const char *text,
+		    const void *positions, size_t npos);
+
+/* Fill form and money unit from the root (and the parent for projects). */
+void doc_init(jxl_doc *d, arena *a, jxl_node *root, const char *path, const jxl_doc *parent);
+
+const jxl_node *doc_get(const jxl_node *obj, const char *key);
+/* "income.total", "scores.items[2].score", "staffing[category=行政编制].quota" */
+const jxl_node *doc_path(const jxl_node *from, const char *path);
+/* RFC 6901 pointer of n, in the arena. */
+const char *doc_pointer(arena *a, const jxl_node *n);
+/* What a reviewer calls this value: the "name"/"category"/"label" of its
+ * object, or the key path ("income.total"). In the arena. */
+const char *doc_label(arena *a, const jxl_node *n);
+/* Is rule `rule` disabled at n by a "$lint": {"disable": {...}} on n or an
+ * ancestor? Returns the disabling node ($lint.disable.<rule>) or NULL. */
+const jxl_node *doc_disabled(const jxl_node *n, const char *rule);
+
+#endif

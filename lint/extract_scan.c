@@ -1,0 +1,873 @@
+/* extract_scan.c — report text → paragraphs with source positions, list markers, and the figures in a span. */
+#include <stdlib.h>
+#include <string.h>
+#include "extract_int.h"
+
+#define EX_CK_STEP 4096   /* bytes between line/column checkpoints */
+
+/* ---- UTF-8 ---- */
+
+uint32_t ex_cp(const char *s, size_t n, size_t i, int *len)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t left = i < n ? n - i : 0;
+	uint32_t c;
+	int l, k;
+	if (!left) {
+		*len = 0;
+		return 0;
+	}
+	if (u[0] < 0x80) {
+		*len = 1;
+		return u[0];
+	}
+	if ((u[0] & 0xE0) == 0xC0)
+		l = 2, c = u[0] & 0x1F;
+	else if ((u[0] & 0xF0) == 0xE0)
+		l = 3, c = u[0] & 0x0F;
+	else if ((u[0] & 0xF8) == 0xF0)
+		l = 4, c = u[0] & 0x07;
+	else {
+		*len = 1;
+		return 0xFFFD;
+	}
+	if ((size_t)l > left) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	for (k = 1; k < l; k++) {
+		if ((u[k] & 0xC0) != 0x80) {
+			*len = 1;
+			return 0xFFFD;
+		}
+		c = c << 6 | (u[k] & 0x3F);
+	}
+	*len = l;
+	return c;
+}
+
+uint32_t ex_cp_before(const char *s, size_t i, size_t lo, int *len)
+{
+	size_t j = i;
+	int l;
+	uint32_t c;
+	if (i <= lo) {
+		*len = 0;
+		return 0;
+	}
+	j--;
+	while (j > lo && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	c = ex_cp(s, i, j, &l);
+	if ((size_t)l != i - j) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = l;
+	return c;
+}
+
+int ex_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+	       c == 0x3000 || c == 0xFEFF || c == 0x202F || (c >= 0x2000 && c <= 0x200B);
+}
+
+int ex_is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+int ex_is_cjk(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+size_t ex_back_cps(const char *s, size_t i, size_t lo, int k)
+{
+	int l;
+	while (k-- > 0 && i > lo) {
+		ex_cp_before(s, i, lo, &l);
+		i -= (size_t)l;
+	}
+	return i;
+}
+
+size_t ex_ncps(const char *s, size_t a, size_t b)
+{
+	size_t k = 0;
+	for (; a < b; a++)
+		if (((unsigned char)s[a] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
+/* ---- small string helpers ---- */
+
+size_t ex_find(const char *s, size_t a, size_t b, const char *w)
+{
+	size_t m = strlen(w);
+	if (!m || b < a || b - a < m)
+		return (size_t)-1;
+	for (; a + m <= b; a++)
+		if (s[a] == w[0] && !memcmp(s + a, w, m))
+			return a;
+	return (size_t)-1;
+}
+
+int ex_has(const char *s, size_t a, size_t b, const char *w)
+{
+	return ex_find(s, a, b, w) != (size_t)-1;
+}
+
+int ex_ends(const char *s, size_t a, size_t b, const char *w)
+{
+	size_t m = strlen(w);
+	return b >= a && b - a >= m && !memcmp(s + b - m, w, m);
+}
+
+int ex_starts(const char *s, size_t a, size_t b, const char *w)
+{
+	size_t m = strlen(w);
+	return b >= a && b - a >= m && !memcmp(s + a, w, m);
+}
+
+void ex_trim(const char *s, size_t *a, size_t *b)
+{
+	int l;
+	while (*a < *b && ex_is_space(ex_cp(s, *b, *a, &l)))
+		*a += (size_t)l;
+	while (*b > *a && ex_is_space(ex_cp_before(s, *b, *a, &l)))
+		*b -= (size_t)l;
+}
+
+/* ---- sentences and clauses ---- */
+
+int ex_sent_break(const char *s, size_t n, size_t i)
+{
+	int l;
+	uint32_t c = ex_cp(s, n, i, &l);
+	switch (c) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case '!': case '?': case ';':
+		return l;
+	}
+	return 0;
+}
+
+/* An ASCII comma between digit groups: "18,807,267.11", "24, 028". */
+static int thousands_comma(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 1, k;
+	if (i == 0 || s[i - 1] < '0' || s[i - 1] > '9')
+		return 0;
+	if (j < n && s[j] == ' ')
+		j++;
+	for (k = 0; k < 3; k++, j++)
+		if (j >= n || s[j] < '0' || s[j] > '9')
+			return 0;
+	return j >= n || s[j] < '0' || s[j] > '9';
+}
+
+int ex_clause_break(const char *s, size_t n, size_t i)
+{
+	int l;
+	uint32_t c;
+	if (ex_sent_break(s, n, i))
+		return ex_sent_break(s, n, i);
+	c = ex_cp(s, n, i, &l);
+	switch (c) {
+	case 0xFF0C: case 0x3001: case 0xFF1A: case ':':
+		return l;
+	case ',':
+		return thousands_comma(s, n, i) ? 0 : 1;
+	}
+	return 0;
+}
+
+size_t ex_clause_start(const char *s, size_t n, size_t lo, size_t i)
+{
+	size_t j = i;
+	int l;
+	while (j > lo) {
+		size_t k = j;
+		ex_cp_before(s, j, lo, &l);
+		k -= (size_t)l;
+		if (ex_clause_break(s, n, k))
+			return j;
+		j = k;
+	}
+	return lo;
+}
+
+/* ---- list markers ---- */
+
+static int cn_digit(uint32_t c)
+{
+	static const uint32_t d[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+	int k;
+	for (k = 0; k < 9; k++)
+		if (d[k] == c)
+			return k + 1;
+	return 0;
+}
+
+/* 一 … 九十九 at s[*i]; 0 if none. */
+static int cn_numeral(const char *s, size_t n, size_t *i)
+{
+	int l, a, v = 0;
+	size_t j = *i;
+	uint32_t c = ex_cp(s, n, j, &l);
+	if ((a = cn_digit(c))) {
+		v = a;
+		j += (size_t)l;
+		c = ex_cp(s, n, j, &l);
+	}
+	if (c == 0x5341) {  /* 十 */
+		v = (v ? v : 1) * 10;
+		j += (size_t)l;
+		c = ex_cp(s, n, j, &l);
+		if ((a = cn_digit(c))) {
+			v += a;
+			j += (size_t)l;
+		}
+	}
+	if (v)
+		*i = j;
+	return v;
+}
+
+/* 1 or 2 ASCII or full-width digits at s[*i]. */
+static int small_number(const char *s, size_t n, size_t *i)
+{
+	int l, v = 0, k = 0;
+	size_t j = *i;
+	uint32_t c;
+	while (k < 3 && (c = ex_cp(s, n, j, &l)) && ex_is_digit(c)) {
+		v = v * 10 + (int)(c >= 0xFF10 ? c - 0xFF10 : c - '0');
+		j += (size_t)l;
+		k++;
+	}
+	if (k == 0 || k > 2 || v == 0)
+		return 0;
+	*i = j;
+	return v;
+}
+
+int ex_marker(const char *s, size_t n, int *num, size_t *mlen)
+{
+	size_t i = 0, j;
+	int l, v, fam = EX_FAM_NONE;
+	uint32_t c = ex_cp(s, n, 0, &l);
+	if (c == '(' || c == 0xFF08) {
+		j = (size_t)l;
+		if ((v = cn_numeral(s, n, &j)))
+			fam = EX_FAM_CN_PAREN;
+		else if ((v = small_number(s, n, &j)))
+			fam = EX_FAM_NUM_PAREN;
+		c = ex_cp(s, n, j, &l);
+		if (!fam || (c != ')' && c != 0xFF09))
+			return EX_FAM_NONE;
+		i = j + (size_t)l;
+	} else if (c >= 0x2460 && c <= 0x2473) {
+		v = (int)(c - 0x245F);
+		fam = EX_FAM_CIRCLED;
+		i = (size_t)l;
+	} else if (ex_starts(s, 0, n, "指标")) {
+		j = strlen("指标");
+		while (ex_is_space(ex_cp(s, n, j, &l)))
+			j += (size_t)l;
+		if (!(v = small_number(s, n, &j)))
+			return EX_FAM_NONE;
+		while (ex_is_space(ex_cp(s, n, j, &l)))
+			j += (size_t)l;
+		c = ex_cp(s, n, j, &l);
+		if (c != ':' && c != 0xFF1A)
+			return EX_FAM_NONE;
+		fam = EX_FAM_INDICATOR;
+		i = j + (size_t)l;
+	} else {
+		j = 0;
+		if ((v = cn_numeral(s, n, &j))) {
+			if (ex_cp(s, n, j, &l) != 0x3001)
+				return EX_FAM_NONE;
+			fam = EX_FAM_CN_DUN;
+			i = j + (size_t)l;
+		} else if ((v = small_number(s, n, &j))) {
+			c = ex_cp(s, n, j, &l);
+			if (c == 0x3001)
+				fam = EX_FAM_NUM_DUN;
+			else if (c == ')' || c == 0xFF09)
+				fam = EX_FAM_NUM_RPAREN;
+			else if (c == '.' || c == 0xFF0E) {
+				int l2;
+				if (ex_is_digit(ex_cp(s, n, j + (size_t)l, &l2)))
+					return EX_FAM_NONE;
+				fam = EX_FAM_NUM_DOT;
+			} else
+				return EX_FAM_NONE;
+			i = j + (size_t)l;
+		} else
+			return EX_FAM_NONE;
+	}
+	while (i < n && ex_is_space(ex_cp(s, n, i, &l)))
+		i += (size_t)l;
+	*num = v;
+	*mlen = i;
+	return fam;
+}
+
+/* ---- paragraphs ---- */
+
+size_t ex_orig(const ex_para *p, size_t w)
+{
+	size_t lo = 0, hi = p->npc;
+	if (!p->npc)
+		return 0;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->pc[mid].w <= w)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return p->pc[lo].o + (w - p->pc[lo].w);
+}
+
+static int para_add(ex_para *p, const char *src, size_t o, size_t len)
+{
+	char *nb;
+	if (!len)
+		return 0;
+	if (!p->npc || p->pc[p->npc - 1].o + (p->len - p->pc[p->npc - 1].w) != o) {
+		if (p->npc == p->cappc) {
+			size_t cap = p->cappc ? p->cappc * 2 : 4;
+			ex_piece *np = realloc(p->pc, cap * sizeof *np);
+			if (!np)
+				return -1;
+			p->pc = np;
+			p->cappc = cap;
+		}
+		p->pc[p->npc].w = p->len;
+		p->pc[p->npc].o = o;
+		p->npc++;
+	}
+	nb = realloc(p->buf, p->len + len + 1);
+	if (!nb)
+		return -1;
+	p->buf = nb;
+	memcpy(p->buf + p->len, src + o, len);
+	p->len += len;
+	p->buf[p->len] = '\0';
+	return 0;
+}
+
+/* Append the cleaned text of s[a..b) to p: blanks at both ends and "**"
+ * dropped; a leading markdown '#' run dropped when lead is set. */
+static int para_add_clean(ex_para *p, const char *s, size_t a, size_t b, int lead)
+{
+	size_t i;
+	ex_trim(s, &a, &b);
+	if (lead && a < b && s[a] == '#') {
+		size_t j = a;
+		while (j < b && s[j] == '#')
+			j++;
+		if (j == b || s[j] == ' ') {
+			a = j;
+			ex_trim(s, &a, &b);
+		}
+	}
+	while (a < b) {
+		i = ex_find(s, a, b, "**");
+		if (i == (size_t)-1)
+			i = b;
+		if (para_add(p, s, a, i - a))
+			return -1;
+		a = i < b ? i + 2 : b;
+		if (p->len == 0)
+			ex_trim(s, &a, &b);
+	}
+	return 0;
+}
+
+static ex_para *para_new(ex_text *t)
+{
+	ex_para *p;
+	if (t->np == t->capp) {
+		size_t cap = t->capp ? t->capp * 2 : 64;
+		ex_para *np = realloc(t->p, cap * sizeof *np);
+		if (!np)
+			return NULL;
+		t->p = np;
+		t->capp = cap;
+	}
+	p = &t->p[t->np++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+static void para_drop_if_empty(ex_text *t)
+{
+	ex_para *p = &t->p[t->np - 1];
+	if (p->len == 0) {
+		free(p->buf);
+		free(p->pc);
+		t->np--;
+	}
+}
+
+static int terminal_punct(uint32_t c)
+{
+	switch (c) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF1A: case '!': case '?': case ';': case ':':
+		return 1;
+	}
+	return 0;
+}
+
+static int ascii_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does the cleaned line s[0..n) start with "label：" (a short run without punctuation)? */
+static int starts_with_label(const char *s, size_t n)
+{
+	size_t i = 0;
+	int l, k = 0;
+	uint32_t c;
+	while (i < n && k <= 10) {
+		c = ex_cp(s, n, i, &l);
+		if (c == 0xFF1A || c == ':')
+			return k > 0;
+		if (!ex_is_cjk(c) && !ex_is_space(c))
+			return 0;
+		i += (size_t)l;
+		k++;
+	}
+	return 0;
+}
+
+/* May line m (cleaned) continue paragraph p, whose last line had lastn code points? */
+static int joins(const ex_para *p, size_t lastn, const ex_para *m)
+{
+	int l, num;
+	size_t ml;
+	uint32_t end, first;
+	if (lastn < EX_WRAP_MIN || !p->len || !m->len)
+		return 0;
+	end = ex_cp_before(p->buf, p->len, 0, &l);
+	first = ex_cp(m->buf, m->len, 0, &l);
+	if (terminal_punct(end) || (ascii_alnum(end) && ascii_alnum(first)))
+		return 0;
+	if (ex_marker(m->buf, m->len, &num, &ml) != EX_FAM_NONE || starts_with_label(m->buf, m->len))
+		return 0;
+	return 1;
+}
+
+static int add_cells(ex_text *t, const char *s, size_t a, size_t b, int row)
+{
+	int cell = 0;
+	while (a <= b) {
+		size_t e = a;
+		ex_para *p;
+		while (e < b && s[e] != '\t')
+			e++;
+		if (!(p = para_new(t)))
+			return -1;
+		p->row = row;
+		p->cell = cell++;
+		if (para_add_clean(p, s, a, e, 0))
+			return -1;
+		para_drop_if_empty(t);
+		a = e + 1;
+	}
+	return 0;
+}
+
+static int build_paragraphs(ex_text *t)
+{
+	const char *s = t->s;
+	size_t n = t->n, a = 0, lastn = 0;
+	int open = 0, row = 0;
+	while (a < n) {
+		size_t b = a, e;
+		while (b < n && s[b] != '\n')
+			b++;
+		e = b;
+		if (e > a && s[e - 1] == '\r')
+			e--;
+		if (memchr(s + a, '\t', e - a)) {
+			open = 0;
+			if (add_cells(t, s, a, e, ++row))
+				return -1;
+		} else {
+			ex_para line;
+			memset(&line, 0, sizeof line);
+			if (para_add_clean(&line, s, a, e, 1)) {
+				free(line.buf);
+				free(line.pc);
+				return -1;
+			}
+			if (line.len) {
+				ex_para *p = open ? &t->p[t->np - 1] : NULL;
+				size_t k;
+				if (p && joins(p, lastn, &line)) {
+					for (k = 0; k < line.npc; k++) {
+						size_t w2 = k + 1 < line.npc ? line.pc[k + 1].w : line.len;
+						if (para_add(p, s, line.pc[k].o, w2 - line.pc[k].w))
+							break;
+					}
+					free(line.buf);
+					free(line.pc);
+					if (k < line.npc)
+						return -1;
+				} else {
+					if (!(p = para_new(t))) {
+						free(line.buf);
+						free(line.pc);
+						return -1;
+					}
+					*p = line;
+					p->fam = ex_marker(p->buf, p->len, &p->num, &p->body);
+					if (p->fam == EX_FAM_NONE)
+						p->num = 0, p->body = 0;
+					open = 1;
+				}
+				lastn = ex_ncps(line.buf, 0, line.len);
+			}
+		}
+		a = b + 1;
+	}
+	return 0;
+}
+
+/* ---- positions ---- */
+
+static int build_checkpoints(ex_text *t)
+{
+	size_t i, k = 0;
+	int line = 1, col = 1;
+	t->nck = t->n / EX_CK_STEP + 1;
+	t->ck = malloc(t->nck * sizeof *t->ck);
+	if (!t->ck)
+		return -1;
+	for (i = 0; i <= t->n; i++) {
+		if (i % EX_CK_STEP == 0) {
+			t->ck[k].line = line;
+			t->ck[k].col = col;
+			k++;
+		}
+		if (i == t->n)
+			break;
+		if (t->s[i] == '\n')
+			line++, col = 1;
+		else if (((unsigned char)t->s[i] & 0xC0) != 0x80)
+			col++;
+	}
+	return 0;
+}
+
+void ex_text_pos(const ex_text *t, size_t off, int *line, int *col)
+{
+	size_t k, i;
+	if (off > t->n)
+		off = t->n;
+	k = off / EX_CK_STEP;
+	*line = t->ck[k].line;
+	*col = t->ck[k].col;
+	for (i = k * EX_CK_STEP; i < off; i++) {
+		if (t->s[i] == '\n')
+			(*line)++, *col = 1;
+		else if (((unsigned char)t->s[i] & 0xC0) != 0x80)
+			(*col)++;
+	}
+}
+
+int ex_text_init(ex_text *t, const char *s, size_t n)
+{
+	memset(t, 0, sizeof *t);
+	t->s = s;
+	t->n = n;
+	if (build_checkpoints(t) || build_paragraphs(t)) {
+		ex_text_release(t);
+		return -1;
+	}
+	return 0;
+}
+
+void ex_text_release(ex_text *t)
+{
+	size_t k;
+	for (k = 0; k < t->np; k++) {
+		free(t->p[k].buf);
+		free(t->p[k].pc);
+	}
+	free(t->p);
+	free(t->ck);
+	memset(t, 0, sizeof *t);
+}
+
+/* ---- figures ---- */
+
+/* Counters and units that may follow a number, longest first. */
+static const char *const nouns[] = {
+	"平方公里", "平方米", "人次", "小时", "分钟", "公里", "Mbps", "GB", "TB", "MB",
+	"人", "名", "个", "项", "項", "件", "条", "路", "张", "次", "家", "枚", "台", "篇", "户",
+	"分", "天", "套", "本", "场", "份", "所", "间", "辆", "座", "处", "类", "款", "笔", "岁",
+	"M", "G",
+};
+
+static size_t match_word(const char *s, size_t n, size_t i, const char *w)
+{
+	size_t m = strlen(w);
+	return i + m <= n && !memcmp(s + i, w, m) ? m : 0;
+}
+
+static size_t skip_blanks(const char *s, size_t n, size_t i, int max)
+{
+	int l;
+	while (max-- > 0 && i < n && ex_is_space(ex_cp(s, n, i, &l)))
+		i += (size_t)l;
+	return i;
+}
+
+/* The digits of a number at s[i]: groups ",ddd" (one blank allowed after
+ * the comma), one decimal point (one blank allowed after it). */
+static size_t number_end(const char *s, size_t n, size_t i)
+{
+	int l, frac = 0;
+	uint32_t c;
+	for (;;) {
+		while (i < n && ex_is_digit(ex_cp(s, n, i, &l)))
+			i += (size_t)l;
+		c = ex_cp(s, n, i, &l);
+		if (c == ',' && !frac && thousands_comma(s, n, i)) {
+			i++;
+			if (s[i] == ' ')
+				i++;
+			continue;
+		}
+		if ((c == '.' || c == 0xFF0E) && !frac) {
+			size_t j = i + (size_t)l;
+			int l2;
+			if (j < n && s[j] == ' ')
+				j++;
+			if (ex_is_digit(ex_cp(s, n, j, &l2))) {
+				frac = 1;
+				i = j;
+				continue;
+			}
+		}
+		return i;
+	}
+}
+
+static int range_mark(uint32_t c)
+{
+	return c == '-' || c == 0xFF0D || c == 0x2014 || c == 0x2013 || c == '~' || c == 0xFF5E || c == 0x81F3;
+}
+
+static int is_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Words that make a figure a bound or an estimate when written just before it. */
+static const char *const quals_before[] = {
+	"不低于", "不少于", "不高于", "不超过", "不多于", "不小于", "不大于", "大于", "小于", "低于", "高于",
+	"超过", "多于", "少于", "至少", "约", "近", "超", "≥", "≤", "≧", "≦", ">", "<", "＞", "＜",
+	"\\geq", "\\leq", "\\ge", "\\le",
+};
+
+static size_t qualifier_before(const char *s, size_t lo, size_t i, int *qual)
+{
+	size_t j = i, k;
+	int l;
+	while (j > lo && (s[j - 1] == ' ' || s[j - 1] == '$'))
+		j--;
+	(void)l;
+	for (k = 0; k < sizeof quals_before / sizeof quals_before[0]; k++)
+		if (ex_ends(s, lo, j, quals_before[k])) {
+			*qual = 1;
+			return j - strlen(quals_before[k]);
+		}
+	return i;
+}
+
+/* Copy s[a..b) without blanks, '$' and the backslash of "\%". */
+static size_t clean_copy(const char *s, size_t a, size_t b, char *out, size_t cap)
+{
+	size_t k = 0;
+	int l;
+	while (a < b) {
+		uint32_t c = ex_cp(s, b, a, &l);
+		if (ex_is_space(c) || c == '$' || (c == '\\' && a + 1 < b && s[a + 1] == '%')) {
+			a += (size_t)l;
+			continue;
+		}
+		if (k + (size_t)l + 1 > cap)
+			return 0;
+		memcpy(out + k, s + a, (size_t)l);
+		k += (size_t)l;
+		a += (size_t)l;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* After the number at [nb, ne): magnitude, 余/多, unit, 以上/左右 …; returns the figure's end. */
+static size_t unit_end(const char *s, size_t n, size_t ne, int *has_unit)
+{
+	static const char *const mags[] = { "万亿", "亿", "万", "千" };
+	static const char *const tails[] = { "以上", "以下", "以内", "左右" };
+	size_t i = skip_blanks(s, n, ne, 2), m, k, end = ne;
+	int more = 0;
+	*has_unit = 0;
+	if ((m = match_word(s, n, i, "余")) || (m = match_word(s, n, i, "多")))
+		i += m, more = 1;
+	for (k = 0; k < sizeof mags / sizeof mags[0]; k++)
+		if ((m = match_word(s, n, i, mags[k]))) {
+			i = skip_blanks(s, n, i + m, 1);
+			end = i, *has_unit = 1;
+			break;
+		}
+	if (!more && ((m = match_word(s, n, i, "余")) || (m = match_word(s, n, i, "多"))))
+		i += m, end = i;
+	if ((m = match_word(s, n, i, "\\%")) || (m = match_word(s, n, i, "%")) ||
+	    (m = match_word(s, n, i, "％")) || (m = match_word(s, n, i, "‰")) || (m = match_word(s, n, i, "元"))) {
+		end = i + m, *has_unit = 1;
+	} else {
+		for (k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+			if ((m = match_word(s, n, i, nouns[k]))) {
+				/* an ASCII unit must be the whole letter run ("2000M", not "3D") */
+				int l;
+				if (is_letter((unsigned char)nouns[k][0]) && (i != ne || is_letter(ex_cp(s, n, i + m, &l))))
+					continue;
+				end = i + m, *has_unit = 1;
+				break;
+			}
+	}
+	if (*has_unit || more) {
+		i = skip_blanks(s, n, end, 1);
+		for (k = 0; k < sizeof tails / sizeof tails[0]; k++)
+			if ((m = match_word(s, n, i, tails[k]))) {
+				end = i + m;
+				break;
+			}
+	}
+	return end;
+}
+
+/* Is the number at [nb, ne) something other than a figure? *skip is set
+ * past what belongs to it (the second number of a range). */
+static int not_a_figure(const char *s, size_t n, size_t nb, size_t ne, int has_unit, size_t *skip)
+{
+	int l, l2;
+	uint32_t before = ex_cp_before(s, nb, 0, &l), after;
+	size_t i = skip_blanks(s, n, ne, 2), digits = 0, k;
+	int frac = 0, lead0 = 0;
+	*skip = ne;
+	after = ex_cp(s, n, i, &l2);
+	/* ranges: 1-7 天, 2023 - 2025 年, 3月20日-3月31日 */
+	if (range_mark(after)) {
+		size_t j = skip_blanks(s, n, i + (size_t)l2, 2);
+		if (ex_is_digit(ex_cp(s, n, j, &l))) {
+			*skip = number_end(s, n, j);
+			return 1;
+		}
+	}
+	{
+		size_t j = nb;
+		while (j > 0 && s[j - 1] == ' ')
+			j--;
+		if (j > 0 && range_mark(ex_cp_before(s, j, 0, &l))) {
+			size_t q = j - (size_t)l;
+			while (q > 0 && s[q - 1] == ' ')
+				q--;
+			if (q > 0 && ex_is_digit(ex_cp_before(s, q, 0, &l)))
+				return 1;
+		}
+	}
+	/* dates and document numbers: 2023年, 4 月, 15 日, 〔2023〕, [2019], 3号 */
+	if (!has_unit && (after == 0x5E74 || after == 0x6708 || after == 0x65E5 || after == 0x53F7))
+		return 1;
+	if (before == 0x3014 || before == '[' || before == 0x3010 || before == 0xFF3B ||
+	    after == 0x3015 || after == ']' || after == 0x3011 || after == 0xFF3D)
+		return 1;
+	/* ordinals: 第3批 */
+	if (before == 0x7B2C)
+		return 1;
+	/* list labels: (1) 1、 1） 1.标题 指标 1： */
+	if (!has_unit && (after == 0x3001 || after == ':' || after == 0xFF1A))
+		return 1;
+	if (!has_unit && (after == ')' || after == 0xFF09))
+		return 1;
+	if (!has_unit && (s[ne] == '.' || ex_cp(s, n, ne, &l) == 0xFF0E))
+		return 1;
+	/* hotline 12345 and the like glued to a name */
+	if (!has_unit && (match_word(s, n, ne, "政府") || match_word(s, n, ne, "热线") ||
+	                  match_word(s, n, ne, "政务服务热线") || match_word(s, n, ne, "服务热线")))
+		return 1;
+	/* phone numbers: 13719971687, 0751… */
+	for (k = nb; k < ne; k += (size_t)l) {
+		uint32_t c = ex_cp(s, ne, k, &l);
+		if (c == '.' || c == 0xFF0E)
+			frac = 1;
+		if (ex_is_digit(c) && !frac) {
+			if (!digits && (c == '0' || c == 0xFF10))
+				lead0 = 1;
+			digits++;
+		}
+	}
+	if (!frac && ((lead0 && digits >= 7) || (digits == 11 && (s[nb] == '1'))))
+		return 1;
+	return 0;
+}
+
+int ex_fig_next(const ex_para *p, size_t hi, size_t *pos, ex_fig *out)
+{
+	const char *s = p->buf;
+	size_t n = p->len, i = *pos;
+	int l;
+	if (hi > n)
+		hi = n;
+	while (i < hi) {
+		uint32_t c = ex_cp(s, n, i, &l), before;
+		size_t ne, e, skip, lb;
+		int has_unit, qual = 0, lb2;
+		char raw[EX_FIG_TEXT];
+		num_err err;
+		if (!ex_is_digit(c)) {
+			i += (size_t)l;
+			continue;
+		}
+		before = ex_cp_before(s, i, 0, &lb2);
+		ne = number_end(s, n, i);
+		if (is_letter(before) || before == '_' || before == '.' || before == 0xFF0E) {
+			i = ne;
+			while (i < n && (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
+				i++;
+			continue;
+		}
+		e = unit_end(s, n, ne, &has_unit);
+		if (not_a_figure(s, n, i, ne, has_unit, &skip)) {
+			i = skip > ne ? skip : ne;
+			continue;
+		}
+		lb = qualifier_before(s, 0, i, &qual);
+		if (!clean_copy(s, i, e, raw, sizeof raw) ||
+		    num_parse(raw, strlen(raw), &out->f, &err) != NUM_OK) {
+			i = e > ne ? e : ne;
+			continue;
+		}
+		out->b = i;
+		out->e = e;
+		out->lb = lb;
+		out->qual = qual || out->f.approx || out->f.qual != NUM_QUAL_NONE;
+		memcpy(out->text, raw, sizeof raw);
+		*pos = e;
+		return 1;
+	}
+	*pos = hi;
+	return 0;
+}

@@ -1,0 +1,359 @@
+/* fig.c — figures with units and precision intervals: the exact arithmetic rules compare with. */
+#include "fig.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define FIG_DIV_PLACES 12   /* decimals of a computed percent before it is compared */
+
+static jxl_fig *fig_new(arena *a)
+{
+	return arena_alloc(a, sizeof(jxl_fig));
+}
+
+static int set_err(fig_err *err, int kind, const char *msg)
+{
+	err->kind = kind;
+	snprintf(err->msg, sizeof err->msg, "%s", msg);
+	return 0;
+}
+
+/* ½·10^e as a decimal. */
+static dec half_ulp(int e)
+{
+	dec h = {5, e - 1};
+	return h;
+}
+
+static void set_interval(jxl_fig *f, dec half)
+{
+	if (dec_sub(f->v, half, &f->lo) || dec_add(f->v, half, &f->hi)) {
+		f->lo_inf = f->hi_inf = 1;
+	}
+}
+
+static const char *unit_name(const num_fig *nf)
+{
+	switch (nf->unit) {
+	case NUM_UNIT_YUAN: return "money (元)";
+	case NUM_UNIT_PERCENT: return "a percent";
+	case NUM_UNIT_PERMILLE: return "a per-mille";
+	case NUM_UNIT_NOUN: return nf->noun;
+	default: return "a bare number";
+	}
+}
+
+const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
+{
+	err->kind = 0;
+	err->msg[0] = '\0';
+	if (!n || n->kind == JXL_NULL)
+		return NULL;
+	if (n->kind != JXL_NUMBER && n->kind != JXL_STRING) {
+		set_err(err, 't', n->kind == JXL_BOOL ? "true/false where a figure was expected"
+			: n->kind == JXL_OBJECT ? "an object where a figure was expected"
+			: "an array where a figure was expected");
+		return NULL;
+	}
+	num_fig nf;
+	num_err ne;
+	int rc = num_parse(n->str, n->slen, &nf, &ne);
+	if (rc == NUM_EMPTY)
+		return NULL;
+	if (rc != NUM_OK) {
+		char m[400];
+		snprintf(m, sizeof m, "cannot read \"%.60s\" as a figure: %s", n->str, ne.msg);
+		set_err(err, 'p', m);
+		return NULL;
+	}
+	jxl_fig *f = fig_new(a);
+	f->node = n;
+	f->v = nf.value;
+	f->mag = nf.mag;
+	f->pexp = nf.mag - nf.decimals;
+	f->approx = nf.approx && nf.qual != NUM_QUAL_APPROX;
+	f->noun = nf.unit == NUM_UNIT_NOUN ? arena_strdup(a, nf.noun) : NULL;
+	switch (nf.qual) {
+	case NUM_QUAL_GE: f->bound = 'G'; break;
+	case NUM_QUAL_GT: f->bound = '>'; break;
+	case NUM_QUAL_LE: f->bound = 'L'; break;
+	case NUM_QUAL_LT: f->bound = '<'; break;
+	default: break;
+	}
+	int rounded = nf.mag > 0 || nf.qual == NUM_QUAL_APPROX;
+	char m[400];
+	switch (as) {
+	case JXL_AS_MONEY:
+		if (nf.unit == NUM_UNIT_NONE) {
+			f->mag = d->money_mag;
+			f->v = dec_shift(nf.value, d->money_mag);
+			f->pexp = d->money_mag - nf.decimals;
+			rounded = d->money_mag > 0 || nf.qual == NUM_QUAL_APPROX;
+		} else if (nf.unit != NUM_UNIT_YUAN && !(nf.unit == NUM_UNIT_NOUN && !strcmp(nf.noun, "元"))) {
+			snprintf(m, sizeof m, "\"%.60s\" is %s where money was expected", n->str, unit_name(&nf));
+			set_err(err, 'u', m);
+			return NULL;
+		}
+		f->unit = FIG_MONEY;
+		break;
+	case JXL_AS_RATE:
+		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
+			f->unit = FIG_PERCENT;
+			rounded = 1;
+			if (nf.unit == NUM_UNIT_PERMILLE) {
+				f->v = dec_shift(f->v, -1);
+				f->pexp -= 1;
+				f->permille = 1;
+			}
+		} else if (nf.unit == NUM_UNIT_NONE) {
+			f->unit = FIG_RATIO;
+			rounded = 1;
+		} else {
+			snprintf(m, sizeof m, "\"%.60s\" is %s where a rate was expected", n->str, unit_name(&nf));
+			set_err(err, 'u', m);
+			return NULL;
+		}
+		break;
+	case JXL_AS_COUNT:
+	case JXL_AS_SCORE:
+		if (nf.unit == NUM_UNIT_YUAN || nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
+			snprintf(m, sizeof m, "\"%.60s\" is %s where %s was expected", n->str, unit_name(&nf),
+				 as == JXL_AS_COUNT ? "a count" : "a score");
+			set_err(err, 'u', m);
+			return NULL;
+		}
+		f->unit = as == JXL_AS_COUNT ? FIG_COUNT : FIG_PLAIN;
+		break;
+	default:
+		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
+			f->unit = FIG_PERCENT;
+			rounded = 1;
+			if (nf.unit == NUM_UNIT_PERMILLE) {
+				f->v = dec_shift(f->v, -1);
+				f->pexp -= 1;
+				f->permille = 1;
+			}
+		} else if (nf.unit == NUM_UNIT_YUAN) {
+			f->unit = FIG_MONEY;
+		} else {
+			f->unit = nf.unit == NUM_UNIT_NOUN ? FIG_COUNT : FIG_PLAIN;
+		}
+		break;
+	}
+	if (nf.negative && dec_sign(f->v) > 0)
+		f->v = dec_neg(f->v);
+	f->rounded = rounded;
+	f->lo = f->hi = f->v;
+	if (rounded)
+		set_interval(f, half_ulp(f->pexp));
+	if (f->approx) {            /* 2万余, 超过109.1万: at least the value */
+		f->lo = f->v;
+		f->hi_inf = 1;
+	}
+	return f;
+}
+
+const jxl_fig *fig_from_int(arena *a, long long v)
+{
+	jxl_fig *f = fig_new(a);
+	f->v = f->lo = f->hi = dec_from_int(v);
+	return f;
+}
+
+static int unit_of2(const jxl_fig *x, const jxl_fig *y)
+{
+	return x->unit ? x->unit : y->unit;
+}
+
+static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int sign)
+{
+	if (!x || !y)
+		return NULL;
+	jxl_fig *f = fig_new(a);
+	int bad;
+	if (sign > 0)
+		bad = dec_add(x->v, y->v, &f->v) || dec_add(x->lo, y->lo, &f->lo) || dec_add(x->hi, y->hi, &f->hi);
+	else
+		bad = dec_sub(x->v, y->v, &f->v) || dec_sub(x->lo, y->hi, &f->lo) || dec_sub(x->hi, y->lo, &f->hi);
+	if (bad)
+		return NULL;
+	if (sign > 0) {
+		f->lo_inf = x->lo_inf || y->lo_inf;
+		f->hi_inf = x->hi_inf || y->hi_inf;
+	} else {
+		f->lo_inf = x->lo_inf || y->hi_inf;
+		f->hi_inf = x->hi_inf || y->lo_inf;
+	}
+	f->approx = x->approx || y->approx;
+	f->rounded = x->rounded || y->rounded;
+	f->unit = unit_of2(x, y);
+	f->pexp = x->pexp < y->pexp ? x->pexp : y->pexp;
+	f->mag = x->mag > y->mag ? x->mag : y->mag;
+	return f;
+}
+
+const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, 1); }
+const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, -1); }
+
+const jxl_fig *fig_abs(arena *a, const jxl_fig *x)
+{
+	if (!x || dec_sign(x->v) >= 0)
+		return x;
+	jxl_fig *f = fig_new(a);
+	*f = *x;
+	f->node = NULL;
+	f->v = dec_neg(x->v);
+	f->lo = dec_neg(x->hi);
+	f->hi = dec_neg(x->lo);
+	f->lo_inf = x->hi_inf;
+	f->hi_inf = x->lo_inf;
+	if (dec_sign(f->lo) < 0 && !f->lo_inf) /* the interval spans zero: |x| ≥ 0 */
+		f->lo = dec_from_int(0);
+	return f;
+}
+
+const jxl_fig *fig_as_percent(arena *a, const jxl_fig *x)
+{
+	if (!x || x->unit != FIG_RATIO)
+		return x;
+	jxl_fig *f = fig_new(a);
+	*f = *x;
+	f->v = dec_shift(x->v, 2);
+	f->lo = dec_shift(x->lo, 2);
+	f->hi = dec_shift(x->hi, 2);
+	f->pexp = x->pexp + 2;
+	f->unit = FIG_PERCENT;
+	return f;
+}
+
+/* q = n ÷ d × 100, rounded outward when `dir` is -1 (down) or 1 (up). */
+static int pct(dec n, dec d, int dir, dec *q)
+{
+	dec r;
+	if (dec_div(dec_shift(n, 2), d, FIG_DIV_PLACES, &r))
+		return -1;
+	dec ulp = {dir, -FIG_DIV_PLACES};
+	if (dir && dec_add(r, ulp, &r))
+		return -1;
+	*q = r;
+	return 0;
+}
+
+const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y)
+{
+	if (!x || !y || dec_is_zero(y->v))
+		return NULL;
+	jxl_fig *f = fig_new(a);
+	if (pct(x->v, y->v, 0, &f->v))
+		return NULL;
+	f->unit = FIG_PERCENT;
+	f->pexp = -FIG_DIV_PLACES;
+	f->rounded = x->rounded || y->rounded;
+	f->approx = x->approx || y->approx;
+	if (y->lo_inf || y->hi_inf || x->lo_inf || x->hi_inf || dec_sign(y->lo) * dec_sign(y->hi) <= 0) {
+		f->lo_inf = f->hi_inf = 1;   /* the divisor may be zero: any rate */
+		f->lo = f->hi = f->v;
+		return f;
+	}
+	dec c[4];
+	if (pct(x->lo, y->lo, 0, &c[0]) || pct(x->lo, y->hi, 0, &c[1]) ||
+	    pct(x->hi, y->lo, 0, &c[2]) || pct(x->hi, y->hi, 0, &c[3]))
+		return NULL;
+	dec mn = c[0], mx = c[0];
+	for (int i = 1; i < 4; i++) {
+		if (dec_cmp(c[i], mn) < 0) mn = c[i];
+		if (dec_cmp(c[i], mx) > 0) mx = c[i];
+	}
+	dec ulp = {1, -FIG_DIV_PLACES};
+	if (dec_sub(mn, ulp, &f->lo) || dec_add(mx, ulp, &f->hi))
+		return NULL;
+	return f;
+}
+
+int fig_cmp(const jxl_fig *x, const jxl_fig *y)
+{
+	if (!x->hi_inf && !y->lo_inf && dec_cmp(x->hi, y->lo) < 0)
+		return -1;
+	if (!x->lo_inf && !y->hi_inf && dec_cmp(x->lo, y->hi) > 0)
+		return 1;
+	return 0;
+}
+
+int fig_cmp_value(const jxl_fig *x, const jxl_fig *y)
+{
+	return dec_cmp(x->v, y->v);
+}
+
+int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed)
+{
+	if (stated->unit != FIG_PERCENT && stated->unit != FIG_RATIO)
+		return 0;
+	int places = -stated->pexp;
+	dec t;
+	if (dec_trunc(computed->v, places, &t))
+		return 0;
+	return dec_cmp(t, stated->v) == 0;
+}
+
+const jxl_fig *fig_diff(arena *a, const jxl_fig *x, const jxl_fig *y)
+{
+	jxl_fig *f = fig_new(a);
+	if (dec_sub(x->v, y->v, &f->v))
+		return NULL;
+	f->lo = f->hi = f->v;
+	f->unit = unit_of2(x, y);
+	f->pexp = x->pexp < y->pexp ? x->pexp : y->pexp;
+	f->mag = x->mag > y->mag ? x->mag : y->mag;
+	return f;
+}
+
+static const char *mag_suffix(int mag)
+{
+	switch (mag) {
+	case 3: return "千元";
+	case 4: return "万元";
+	case 8: return "亿元";
+	default: return "元";
+	}
+}
+
+const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places)
+{
+	if (!f)
+		return "?";
+	if (f->node && f->node->str) {
+		if (f->node->kind == JXL_NUMBER && f->unit == FIG_MONEY && d->money_mag)
+			return arena_printf(a, "%s%s", f->node->str, mag_suffix(d->money_mag));
+		return f->node->str;
+	}
+	char buf[96];
+	dec v = f->v;
+	const char *suffix = "";
+	int p = places;
+	if (f->unit == FIG_MONEY) {
+		int mag = d->money_mag;
+		v = dec_shift(v, -mag);
+		suffix = mag ? mag_suffix(mag) : "";
+		if (p < 0)
+			p = mag - f->pexp;
+	} else if (f->unit == FIG_PERCENT) {
+		suffix = "%";
+		if (p < 0)
+			p = -f->pexp > 4 ? 4 : -f->pexp;
+	} else if (p < 0) {
+		p = -f->pexp;
+	}
+	if (p < 0)
+		p = 0;
+	if (p > 12)
+		p = 12;
+	dec r;
+	if (dec_round(v, p, &r))
+		r = v;
+	while (r.exp > -p && r.coef < ((__int128)1 << 120) / 10 && r.coef > -(((__int128)1 << 120) / 10)) {
+		r.coef *= 10;   /* show exactly p decimals: 10 → 10.00 */
+		r.exp--;
+	}
+	dec_format(r, buf, sizeof buf);
+	return arena_printf(a, "%s%s%s", buf, suffix, f->approx ? "+" : "");
+}

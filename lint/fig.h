@@ -1,0 +1,55 @@
+/* fig.h — figures with units and precision intervals: the exact arithmetic rules compare with. */
+#ifndef JXL_FIG_H
+#define JXL_FIG_H
+
+#include <jxlint/rule.h>
+
+#include "arena.h"
+#include "doc.h"
+#include "num.h"
+
+enum fig_unit { FIG_PLAIN = 0, FIG_MONEY, FIG_PERCENT, FIG_RATIO, FIG_COUNT };
+
+struct jxl_fig {
+	dec v;                 /* nominal value: 元 for money, percent points for percents, else as written */
+	dec lo, hi;            /* the interval it stands for */
+	unsigned lo_inf : 1, hi_inf : 1;
+	unsigned approx : 1;   /* 余/多/超过/以上: a lower bound */
+	unsigned rounded : 1;  /* stated with limited precision (万元, %, 约) */
+	unsigned permille : 1;
+	int unit;              /* enum fig_unit */
+	int pexp;              /* exponent of the last stated digit, in base units */
+	int mag;               /* magnitude the figure was written in (4 for 万元), for display */
+	int bound;             /* target direction: 0, 'G' (≥), '>', 'L' (≤), '<' */
+	const char *noun;      /* counter noun, or NULL */
+	const jxl_node *node;  /* the stated figure, or NULL when computed */
+};
+
+typedef struct fig_err {
+	int kind;              /* 'u' unit mismatch, 'p' unparseable */
+	char msg[400];
+} fig_err;
+
+/* Read node n as `as` (enum jxl_as). Returns NULL with err->kind 0 when the
+ * node is absent or empty, or NULL with err filled when it cannot be read. */
+const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err);
+const jxl_fig *fig_from_int(arena *a, long long v);
+const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y);
+const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y);
+/* x ÷ y × 100, as a percent. NULL when y is zero or on overflow. */
+const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y);
+/* The same figure as a percent (ratios ×100). */
+const jxl_fig *fig_as_percent(arena *a, const jxl_fig *x);
+const jxl_fig *fig_abs(arena *a, const jxl_fig *x);
+/* -1 x surely below y, 0 the intervals overlap, 1 surely above. */
+int fig_cmp(const jxl_fig *x, const jxl_fig *y);
+int fig_cmp_value(const jxl_fig *x, const jxl_fig *y);
+/* Would truncating (截位) the exact value of y to x's decimals give x? */
+int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed);
+/* Text for people: the stated literal, or a computed value in the
+ * document's money unit with `places` decimals (-1: from precision). */
+const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places);
+/* Nominal difference x − y as a figure. */
+const jxl_fig *fig_diff(arena *a, const jxl_fig *x, const jxl_fig *y);
+
+#endif

@@ -1,0 +1,58 @@
+/* host.h — the host side of the plugin ABI: the services table, check contexts, core findings. */
+#ifndef JXL_HOST_H
+#define JXL_HOST_H
+
+#include <jxlint/rule.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "doc.h"
+#include "fig.h"
+#include "rules.h"
+
+/* A sum relation as checked, kept to find a single culprit (locate.c). */
+typedef struct relation {
+	const jxl_fig *total;
+	const jxl_fig **parts;
+	const int *signs;
+	size_t nparts;
+	int broken;
+	size_t finding;            /* index in the diag when broken */
+} relation;
+
+/* One file's checking state, shared by every check call on it. */
+typedef struct check_env {
+	arena *a;
+	diag *dg;
+	const registry *reg;
+	relation *rel;
+	size_t nrel, relcap;
+	const jxl_node **used;     /* suppressions that silenced something */
+	size_t nused, usedcap;
+} check_env;
+
+struct jxl_ctx {
+	check_env *env;
+	const jxl_doc *doc;
+	const char *origin;        /* plugin path, or "core" */
+};
+
+const jxl_host *host_table(void);
+
+/* Read a figure, reporting input/figure or input/unit once per node. */
+const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as);
+
+/* Emit a core finding at n (or at line:col when n is NULL). */
+finding *host_emit_core(jxl_ctx *ctx, const jxl_node *n, int line, int col, const char *rule,
+			int severity, const char *msg_zh, const char *msg_en);
+
+/* Findings that only the whole file can tell: unused suppressions. */
+void host_finish(jxl_ctx *ctx);
+
+/* claim.c */
+int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *text);
+
+/* locate.c: name the one figure that would reconcile every broken sum. */
+void locate_culprits(check_env *env, const jxl_doc *d);
+
+#endif

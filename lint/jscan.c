@@ -1,0 +1,339 @@
+/* jscan.c — a validating scan of JSON text: where every value starts, the literal of every number, readable errors. */
+#include "jscan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct scan {
+	const char *s;
+	size_t n, i;
+	int line;
+	size_t line_start;   /* offset of the current line's first byte */
+	jscan_pos *pos;
+	size_t npos, cap;
+	jscan_err *err;
+} scan;
+
+void jscan_linecol(const char *s, size_t n, size_t off, int *line, int *col)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < off && i < n; i++) {
+		if (s[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static int col_of(const scan *sc, size_t off)
+{
+	int c = 1;
+	for (size_t i = sc->line_start; i < off; i++)
+		c += ((unsigned char)sc->s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static int fail(scan *sc, size_t off, const char *fmt, const char *arg)
+{
+	sc->err->off = off;
+	jscan_linecol(sc->s, sc->n, off, &sc->err->line, &sc->err->col);
+	snprintf(sc->err->msg, sizeof sc->err->msg, fmt, arg ? arg : "");
+	return -1;
+}
+
+static void skip_ws(scan *sc)
+{
+	while (sc->i < sc->n) {
+		char c = sc->s[sc->i];
+		if (c == '\n') {
+			sc->line++;
+			sc->line_start = sc->i + 1;
+		} else if (c != ' ' && c != '\t' && c != '\r') {
+			return;
+		}
+		sc->i++;
+	}
+}
+
+/* Describe the character at i for a message. */
+static const char *what_at(const scan *sc, size_t i, char *buf, size_t n)
+{
+	if (i >= sc->n)
+		return "the end of the file";
+	unsigned char c = (unsigned char)sc->s[i];
+	if (c >= 0x20 && c < 0x7F)
+		snprintf(buf, n, "'%c'", c);
+	else if (c >= 0x80) {
+		size_t len = 1;
+		while (i + len < sc->n && len < 4 && ((unsigned char)sc->s[i + len] & 0xC0) == 0x80)
+			len++;
+		snprintf(buf, n, "'%.*s'", (int)len, sc->s + i);
+	} else
+		snprintf(buf, n, "control character 0x%02X", c);
+	return buf;
+}
+
+static int push_pos(scan *sc, size_t off, size_t len, int kline, int kcol)
+{
+	if (sc->npos == sc->cap) {
+		size_t cap = sc->cap ? sc->cap * 2 : 64;
+		jscan_pos *p = realloc(sc->pos, cap * sizeof *p);
+		if (!p)
+			return fail(sc, off, "out of memory%s", NULL);
+		sc->pos = p;
+		sc->cap = cap;
+	}
+	jscan_pos *p = &sc->pos[sc->npos++];
+	p->off = off;
+	p->len = len;
+	p->line = sc->line;
+	p->col = col_of(sc, off);
+	p->kline = kline;
+	p->kcol = kcol;
+	return 0;
+}
+
+static int scan_string(scan *sc)
+{
+	size_t start = sc->i++;
+	while (sc->i < sc->n) {
+		unsigned char c = (unsigned char)sc->s[sc->i];
+		if (c == '"') {
+			sc->i++;
+			return 0;
+		}
+		if (c == '\\') {
+			if (sc->i + 1 >= sc->n)
+				break;
+			char e = sc->s[sc->i + 1];
+			if (e == 'u') {
+				for (int k = 2; k < 6; k++) {
+					char h = sc->i + k < sc->n ? sc->s[sc->i + k] : 0;
+					if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F')))
+						return fail(sc, sc->i, "invalid \\u escape in a string: four hex digits expected%s", NULL);
+				}
+				sc->i += 6;
+				continue;
+			}
+			if (!strchr("\"\\/bfnrt", e)) {
+				char b[3] = {'\\', e, 0};
+				return fail(sc, sc->i, "invalid escape '%s' in a string", b);
+			}
+			sc->i += 2;
+			continue;
+		}
+		if (c == '\n')
+			return fail(sc, sc->i, "line break inside a string (unterminated string?)%s", NULL);
+		if (c < 0x20)
+			return fail(sc, sc->i, "control character inside a string%s", NULL);
+		sc->i++;
+	}
+	return fail(sc, start, "unterminated string%s", NULL);
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int scan_number(scan *sc)
+{
+	size_t st = sc->i, i = sc->i;
+	const char *s = sc->s;
+	if (i < sc->n && s[i] == '-')
+		i++;
+	if (i >= sc->n || !is_digit(s[i])) {
+		if (i + 3 <= sc->n && (!strncmp(s + i, "Inf", 3) || !strncmp(s + i, "NaN", 3)))
+			return fail(sc, st, "%s is not a JSON number; write null, or the figure as a string", "Infinity/NaN");
+		return fail(sc, st, "'-' must be followed by a digit%s", NULL);
+	}
+	if (s[i] == '0' && i + 1 < sc->n && is_digit(s[i + 1]))
+		return fail(sc, st, "number with a leading zero; write it as a string if the zero matters%s", NULL);
+	while (i < sc->n && is_digit(s[i]))
+		i++;
+	if (i < sc->n && s[i] == '.') {
+		i++;
+		if (i >= sc->n || !is_digit(s[i]))
+			return fail(sc, i, "a decimal point must be followed by a digit%s", NULL);
+		while (i < sc->n && is_digit(s[i]))
+			i++;
+		if (i < sc->n && s[i] == '.')
+			return fail(sc, i, "number with two decimal points; write it as a string%s", NULL);
+	}
+	if (i < sc->n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < sc->n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= sc->n || !is_digit(s[i]))
+			return fail(sc, i, "exponent without digits%s", NULL);
+		while (i < sc->n && is_digit(s[i]))
+			i++;
+	}
+	if (i < sc->n && (s[i] == '%' || (unsigned char)s[i] >= 0x80 ||
+			  (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		return fail(sc, st, "a figure with separators, units or %% must be a JSON string (\"65,240,247.04\")%s", NULL);
+	sc->i = i;
+	return 0;
+}
+
+static int scan_literal(scan *sc)
+{
+	static const char *const words[] = {"true", "false", "null"};
+	for (size_t k = 0; k < 3; k++) {
+		size_t len = strlen(words[k]);
+		if (sc->n - sc->i >= len && !memcmp(sc->s + sc->i, words[k], len)) {
+			sc->i += len;
+			return 0;
+		}
+	}
+	char b[32];
+	if (sc->n - sc->i >= 3 && (!memcmp(sc->s + sc->i, "NaN", 3) || !memcmp(sc->s + sc->i, "Inf", 3)))
+		return fail(sc, sc->i, "%s is not JSON; write null, or the figure as a string", "NaN/Infinity");
+	if (sc->s[sc->i] == '\'')
+		return fail(sc, sc->i, "JSON strings use double quotes, not single quotes%s", NULL);
+	return fail(sc, sc->i, "unexpected %s where a value was expected", what_at(sc, sc->i, b, sizeof b));
+}
+
+/* One value at sc->i (after white space). */
+static int scan_scalar(scan *sc, int kline, int kcol)
+{
+	size_t st = sc->i;
+	char c = sc->s[st];
+	int rc;
+	if (c == '"')
+		rc = scan_string(sc);
+	else if (c == '-' || is_digit(c))
+		rc = scan_number(sc);
+	else
+		rc = scan_literal(sc);
+	if (rc)
+		return rc;
+	return push_pos(sc, st, sc->i - st, kline, kcol);
+}
+
+int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err)
+{
+	scan sc = {.s = s, .n = n, .line = 1, .err = err};
+	char stack[JSCAN_MAX_DEPTH + 1];
+	int depth = 0;
+	enum { VALUE, FIRST_MEMBER, MEMBER, COLON, AFTER, FIRST_ITEM } st = VALUE;
+	int kline = 0, kcol = 0;
+	char b[32];
+	int rc = 0;
+
+	*pos = NULL;
+	*npos = 0;
+	skip_ws(&sc);
+	if (sc.i >= n) {
+		rc = fail(&sc, sc.i, "empty document: no JSON value%s", NULL);
+		goto out;
+	}
+	for (;;) {
+		skip_ws(&sc);
+		if (st == AFTER && depth == 0) {
+			if (sc.i < n)
+				rc = fail(&sc, sc.i, "extra text after the JSON value: %s", what_at(&sc, sc.i, b, sizeof b));
+			break;
+		}
+		if (sc.i >= n) {
+			const char *msg = depth == 0 ? "unexpected end of file: expected a value%s"
+				: stack[depth - 1] == '{' ? "unexpected end of file: object not closed with '}'%s"
+				: "unexpected end of file: array not closed with ']'%s";
+			rc = fail(&sc, n, msg, NULL);
+			break;
+		}
+		char c = s[sc.i];
+		switch (st) {
+		case FIRST_ITEM:
+			if (c == ']') {
+				sc.i++, depth--, st = AFTER;
+				continue;
+			}
+			/* fall through */
+		case VALUE:
+			if (c == '{' || c == '[') {
+				if (depth >= JSCAN_MAX_DEPTH) {
+					rc = fail(&sc, sc.i, "nesting deeper than %s levels", "128");
+					goto out;
+				}
+				if ((rc = push_pos(&sc, sc.i, 1, kline, kcol)))
+					goto out;
+				stack[depth++] = c;
+				sc.i++;
+				st = c == '{' ? FIRST_MEMBER : FIRST_ITEM;
+				kline = kcol = 0;
+				continue;
+			}
+			if ((rc = scan_scalar(&sc, kline, kcol)))
+				goto out;
+			kline = kcol = 0;
+			st = AFTER;
+			continue;
+		case FIRST_MEMBER:
+			if (c == '}') {
+				sc.i++, depth--, st = AFTER;
+				continue;
+			}
+			/* fall through */
+		case MEMBER:
+			if (c != '"') {
+				if (c == '}' && st == MEMBER)
+					rc = fail(&sc, sc.i, "trailing comma before '}'%s", NULL);
+				else if (c == '\'')
+					rc = fail(&sc, sc.i, "JSON keys use double quotes, not single quotes%s", NULL);
+				else
+					rc = fail(&sc, sc.i, "expected a key in double quotes, found %s", what_at(&sc, sc.i, b, sizeof b));
+				goto out;
+			}
+			kline = sc.line;
+			kcol = col_of(&sc, sc.i);
+			if ((rc = scan_string(&sc)))
+				goto out;
+			st = COLON;
+			continue;
+		case COLON:
+			if (c != ':') {
+				rc = fail(&sc, sc.i, "expected ':' after the key, found %s", what_at(&sc, sc.i, b, sizeof b));
+				goto out;
+			}
+			sc.i++;
+			st = VALUE;
+			continue;
+		case AFTER: {
+			char open = stack[depth - 1];
+			char close = open == '{' ? '}' : ']';
+			if (c == ',') {
+				sc.i++;
+				st = open == '{' ? MEMBER : VALUE;
+				if (open == '[') {
+					skip_ws(&sc);
+					if (sc.i < n && s[sc.i] == ']') {
+						rc = fail(&sc, sc.i, "trailing comma before ']'%s", NULL);
+						goto out;
+					}
+				}
+				continue;
+			}
+			if (c == close) {
+				sc.i++, depth--;
+				continue;
+			}
+			if (open == '{')
+				rc = fail(&sc, sc.i, "expected ',' or '}' after an object member, found %s", what_at(&sc, sc.i, b, sizeof b));
+			else
+				rc = fail(&sc, sc.i, "expected ',' or ']' after an array item, found %s", what_at(&sc, sc.i, b, sizeof b));
+			goto out;
+		}
+		}
+	}
+out:
+	if (rc) {
+		free(sc.pos);
+		return -1;
+	}
+	*pos = sc.pos;
+	*npos = sc.npos;
+	return 0;
+}

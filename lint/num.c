@@ -1,0 +1,700 @@
+/* num.c — one figure parsed from text as people write it: folding, grouping, magnitude, unit, qualifiers. */
+#include "num.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * The input is first decoded and folded into code points (full-width
+ * digits and ．％＋－（）＜＞＝／ to ASCII, U+2212 to '-', every kind of space
+ * to ' ', LaTeX \geq \leq \ge \le \% to ≥ ≤ %, '$' dropped, 項 to 项), each
+ * remembering its byte offset. Then, in order:
+ *
+ *   [qualifier] [sign | '('] number [')'] [余|多] [magnitude] [余|多] [unit] [以上|以下|以内|左右] [')']
+ *
+ * number is  digits (',' ' '? ddd)* ('.' ' '? digits)? ([eE] [+-]? digits)?
+ * (or '.' digits). Qualifiers: a comparison sets `qual`; the loose words
+ * (余 多 约 近 左右 超 超过 以上 以下 以内) also set `approx`; 余 and 多 mean
+ * "≥" and never override another comparison. A lower and an upper bound
+ * together are an error.
+ */
+
+enum { MAX_CP = NUM_MAX_TEXT };
+
+struct text {
+	const char *s;           /* the input as written */
+	uint32_t cp[MAX_CP];
+	size_t off[MAX_CP + 1];  /* off[n] is the input length */
+	int n;
+};
+
+struct pst {
+	const struct text *t;
+	int i, end;
+	num_fig *f;
+	num_err *err;
+	__int128 coef;
+	int sig, ndig, frac, open;  /* open: index of '(' + 1, or 0 */
+	long long e;
+};
+
+static int fail(const struct pst *p, int pos, const char *msg)
+{
+	if (p->err) {
+		p->err->offset = p->t->off[pos];
+		snprintf(p->err->msg, sizeof p->err->msg, "%s", msg);
+	}
+	return NUM_ERROR;
+}
+
+static int failn(const struct pst *p, int pos, const char *fmt, long long v)
+{
+	char msg[120];
+	snprintf(msg, sizeof msg, fmt, v);
+	return fail(p, pos, msg);
+}
+
+/* Decode one UTF-8 sequence at s[i..n); its length, or 0 when invalid. */
+static int utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
+{
+	unsigned c = s[i];
+	int len, k;
+	uint32_t v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, v = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, v = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, v = c & 0x07;
+	else
+		return 0;
+	if (n - i < (size_t)len)
+		return 0;
+	for (k = 1; k < len; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i + k] & 0x3F);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+	    (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+static uint32_t fold_cp(uint32_t c)
+{
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return c - 0xFF10 + '0';
+	if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+		return c - 0xFF21 + 'A';
+	switch (c) {
+	case 0xFF0E: return '.';
+	case 0xFF05: return '%';
+	case 0xFF0B: return '+';
+	case 0xFF0D: case 0x2212: return '-';
+	case 0xFF08: return '(';
+	case 0xFF09: return ')';
+	case 0xFF1C: return '<';
+	case 0xFF1E: return '>';
+	case 0xFF1D: return '=';
+	case 0xFF0F: return '/';
+	case 0x9805: return 0x9879;  /* 項 → 项 */
+	case '\t': case '\n': case '\r': case 0xA0: case 0x3000: case 0x202F:
+		return ' ';
+	}
+	if (c >= 0x2000 && c <= 0x200A)
+		return ' ';
+	return c;
+}
+
+static int is_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A LaTeX command at s[i] ('\\'): its folded code point and length, or 0. */
+static int latex(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	static const struct { const char *w; uint32_t cp; } cmd[] = {
+		{ "\\geq", 0x2265 }, { "\\leq", 0x2264 }, { "\\ge", 0x2265 }, { "\\le", 0x2264 },
+	};
+	size_t k, len;
+	if (i + 1 < n && s[i + 1] == '%') {
+		*cp = '%';
+		return 2;
+	}
+	for (k = 0; k < sizeof cmd / sizeof cmd[0]; k++) {
+		len = strlen(cmd[k].w);
+		if (n - i >= len && !memcmp(s + i, cmd[k].w, len) &&
+		    (i + len == n || !is_letter((unsigned char)s[i + len]))) {
+			*cp = cmd[k].cp;
+			return (int)len;
+		}
+	}
+	return 0;
+}
+
+static int fold(const char *s, size_t n, struct text *t, num_err *err)
+{
+	size_t i = 0;
+	t->s = s;
+	t->n = 0;
+	while (i < n) {
+		uint32_t c;
+		int len = utf8_next((const unsigned char *)s, n, i, &c);
+		if (!len) {
+			if (err) {
+				err->offset = i;
+				snprintf(err->msg, sizeof err->msg, "invalid utf-8");
+			}
+			return -1;
+		}
+		if (c == '\\') {
+			int l = latex(s, n, i, &c);
+			len = l ? l : len;
+		} else if (c == '$') {
+			i += (size_t)len;
+			continue;
+		}
+		t->cp[t->n] = fold_cp(c);
+		t->off[t->n++] = i;
+		i += (size_t)len;
+	}
+	t->off[t->n] = n;
+	return 0;
+}
+
+static int is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_dash(uint32_t c)
+{
+	return c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2015;
+}
+
+/* If the UTF-8 word w is at cp[i..end), its length in code points; else 0. */
+static int match(const struct text *t, int i, int end, const char *w)
+{
+	size_t k = 0, wn = strlen(w);
+	int j = i;
+	while (k < wn) {
+		uint32_t c;
+		int len = utf8_next((const unsigned char *)w, wn, k, &c);
+		if (j >= end || t->cp[j] != c)
+			return 0;
+		k += (size_t)len;
+		j++;
+	}
+	return j - i;
+}
+
+/* Same, at the end of cp[i..end): the word's length, or 0. */
+static int match_end(const struct text *t, int i, int end, const char *w)
+{
+	int wl = 0;
+	for (const char *c = w; *c; c++)
+		wl += (*c & 0xC0) != 0x80;
+	return end - wl >= i && match(t, end - wl, end, w) == wl ? wl : 0;
+}
+
+static int ascii_ieq(const struct text *t, int i, int end, const char *w)
+{
+	int k = 0;
+	for (; w[k]; k++) {
+		uint32_t c = i + k < end ? t->cp[i + k] : 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c != (uint32_t)w[k])
+			return 0;
+	}
+	return k;
+}
+
+/* "", dashes, "/", commas, 无, N/A, 不适用: a missing value, not zero. */
+static int is_empty(const struct text *t, int i, int end)
+{
+	int k, dashes = 1, commas = 1;
+	for (k = i; k < end; k++) {
+		uint32_t c = t->cp[k];
+		dashes &= is_dash(c) || c == ' ';
+		commas &= c == ',' || c == 0xFF0C || c == ' ';
+	}
+	if (dashes || commas)
+		return 1;
+	if ((end - i == 1 && t->cp[i] == '/') || match(t, i, end, "无") == end - i ||
+	    match(t, i, end, "不适用") == end - i)
+		return 1;
+	return ascii_ieq(t, i, end, "n/a") == end - i;
+}
+
+static void skip_spaces(struct pst *p)
+{
+	while (p->i < p->end && p->t->cp[p->i] == ' ')
+		p->i++;
+}
+
+static uint32_t cur(const struct pst *p)
+{
+	return p->i < p->end ? p->t->cp[p->i] : 0;
+}
+
+static uint32_t at(const struct pst *p, int k)
+{
+	return k < p->end ? p->t->cp[k] : 0;
+}
+
+/* Direction of a comparison: +1 lower bound, -1 upper bound, 0 neither. */
+static int qual_dir(enum num_qual q)
+{
+	return q == NUM_QUAL_GE || q == NUM_QUAL_GT ? 1 : q == NUM_QUAL_LE || q == NUM_QUAL_LT ? -1 : 0;
+}
+
+/* Merge a qualifier into the figure; weak ones (余 多) only fill a gap. */
+static int set_qual(struct pst *p, enum num_qual q, int approx, int weak, int pos)
+{
+	num_fig *f = p->f;
+	f->approx |= approx;
+	if (f->qual == NUM_QUAL_NONE || (!weak && qual_dir(f->qual) == 0 && qual_dir(q) != 0)) {
+		f->qual = q;
+		return 0;
+	}
+	if (!weak && qual_dir(q) * qual_dir(f->qual) < 0)
+		return fail(p, pos, "a lower and an upper bound together");
+	return 0;
+}
+
+struct word {
+	const char *w;
+	enum num_qual q;
+	int approx;
+};
+
+static const struct word prefixes[] = {
+	{ "大于或等于", NUM_QUAL_GE, 0 }, { "小于或等于", NUM_QUAL_LE, 0 },
+	{ "大于等于", NUM_QUAL_GE, 0 }, { "小于等于", NUM_QUAL_LE, 0 },
+	{ "不低于", NUM_QUAL_GE, 0 }, { "不少于", NUM_QUAL_GE, 0 }, { "不小于", NUM_QUAL_GE, 0 },
+	{ "不高于", NUM_QUAL_LE, 0 }, { "不超过", NUM_QUAL_LE, 0 }, { "不多于", NUM_QUAL_LE, 0 },
+	{ "不大于", NUM_QUAL_LE, 0 }, { "超过", NUM_QUAL_GT, 1 }, { "达到", NUM_QUAL_GE, 0 },
+	{ "至少", NUM_QUAL_GE, 0 }, { "低于", NUM_QUAL_LT, 0 }, { "高于", NUM_QUAL_GT, 0 },
+	{ "大于", NUM_QUAL_GT, 0 }, { "小于", NUM_QUAL_LT, 0 }, { "多于", NUM_QUAL_GT, 0 },
+	{ "少于", NUM_QUAL_LT, 0 }, { ">=", NUM_QUAL_GE, 0 }, { "<=", NUM_QUAL_LE, 0 },
+	{ "≥", NUM_QUAL_GE, 0 }, { "≤", NUM_QUAL_LE, 0 }, { "≧", NUM_QUAL_GE, 0 },
+	{ "≦", NUM_QUAL_LE, 0 }, { ">", NUM_QUAL_GT, 0 }, { "<", NUM_QUAL_LT, 0 },
+	{ "超", NUM_QUAL_GT, 1 }, { "达", NUM_QUAL_GE, 0 }, { "约", NUM_QUAL_APPROX, 1 },
+	{ "近", NUM_QUAL_APPROX, 1 },
+};
+
+static const struct word suffixes[] = {
+	{ "以上", NUM_QUAL_GE, 1 }, { "以下", NUM_QUAL_LE, 1 },
+	{ "以内", NUM_QUAL_LE, 1 }, { "左右", NUM_QUAL_APPROX, 1 },
+};
+
+static void parse_prefix(struct pst *p)
+{
+	size_t k;
+	for (k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+		int m = match(p->t, p->i, p->end, prefixes[k].w);
+		if (m) {
+			p->f->qual = prefixes[k].q;
+			p->f->approx = (unsigned)prefixes[k].approx;
+			p->i += m;
+			skip_spaces(p);
+			return;
+		}
+	}
+}
+
+static int has_digit(const struct text *t, int i, int end)
+{
+	for (; i < end; i++)
+		if (is_digit(t->cp[i]))
+			return 1;
+	return 0;
+}
+
+/* Nothing that can start a number where one must start. */
+static int no_number(const struct pst *p)
+{
+	static const char *const bad[] = { "infinity", "inf", "nan" };
+	size_t k;
+	for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		int m = ascii_ieq(p->t, p->i, p->end, bad[k]);
+		if (m) {
+			char msg[120];
+			const struct text *t = p->t;
+			snprintf(msg, sizeof msg, "not a number: %.*s", (int)(t->off[p->i + m] - t->off[p->i]),
+			         t->s + t->off[p->i]);
+			return fail(p, p->i, msg);
+		}
+	}
+	if (!has_digit(p->t, p->i, p->end))
+		return fail(p, p->i, "not a number");
+	return fail(p, p->i, "unexpected text before the number");
+}
+
+static int parse_sign(struct pst *p)
+{
+	uint32_t c = cur(p);
+	if (c == '-' || c == '+' || c == '(') {
+		p->f->negative = c != '+';
+		p->open = c == '(' ? p->i + 1 : 0;
+		p->i++;
+		skip_spaces(p);
+		c = cur(p);
+		if (c == '-' || c == '+' || c == '(')
+			return fail(p, p->i, "two signs");
+	}
+	return 0;
+}
+
+static int add_digit(struct pst *p)
+{
+	int d = (int)(cur(p) - '0');
+	if (p->sig || d)
+		p->sig++;
+	if (p->sig > NUM_MAX_DIGITS)
+		return failn(p, p->i, "more than %lld digits", NUM_MAX_DIGITS);
+	p->coef = p->coef * 10 + d;
+	p->ndig++;
+	p->i++;
+	return 0;
+}
+
+/* A run of digits; its count in *count. */
+static int digit_run(struct pst *p, int *count)
+{
+	int start = p->i;
+	while (is_digit(cur(p)))
+		if (add_digit(p))
+			return NUM_ERROR;
+	*count = p->i - start;
+	return 0;
+}
+
+/* Integer part: digits, then groups of exactly three after each comma. */
+static int parse_int(struct pst *p)
+{
+	int first, n, lead = p->i;
+	if (digit_run(p, &first))
+		return NUM_ERROR;
+	while (cur(p) == ',' && first > 0) {
+		int comma = p->i, group;
+		if (first > 3)
+			return failn(p, lead, "digit group of %lld before a comma", first);
+		if (p->t->cp[lead] == '0')
+			return fail(p, comma, "a comma after a leading zero");
+		p->i++;
+		if (cur(p) == ' ')
+			p->i++;
+		group = p->i;
+		if (digit_run(p, &n))
+			return NUM_ERROR;
+		if (n == 0)
+			return fail(p, comma, "no digits after a comma");
+		if (n != 3)
+			return failn(p, group, "digit group of %lld after a comma", n);
+	}
+	return 0;
+}
+
+/* '.', one optional space, digits. */
+static int parse_frac(struct pst *p)
+{
+	int dot = p->i;
+	if (cur(p) != '.')
+		return 0;
+	p->i++;
+	if (cur(p) == ' ' && is_digit(at(p, p->i + 1)))
+		p->i++;
+	if (digit_run(p, &p->frac))
+		return NUM_ERROR;
+	if (p->frac == 0)
+		return fail(p, dot, "no digits after the decimal point");
+	if (cur(p) == '.')
+		return fail(p, p->i, "two decimal points");
+	if (cur(p) == ',')
+		return fail(p, p->i, "a comma after the decimal point");
+	return 0;
+}
+
+/* JSON exponent: [eE] [+-]? digits. */
+static void parse_exp(struct pst *p)
+{
+	uint32_t c = cur(p), s = at(p, p->i + 1);
+	int j = p->i + 1, neg = 0;
+	long long e = 0;
+	if (c != 'e' && c != 'E')
+		return;
+	if (s == '+' || s == '-') {
+		neg = s == '-';
+		j++;
+	}
+	if (!is_digit(at(p, j)))
+		return;
+	for (; is_digit(at(p, j)); j++)
+		if (e < 1000000)
+			e = e * 10 + (at(p, j) - '0');
+	p->e = neg ? -e : e;
+	p->i = j;
+}
+
+static int parse_number(struct pst *p)
+{
+	uint32_t c = cur(p);
+	if (!is_digit(c) && !(c == '.' && is_digit(at(p, p->i + 1))))
+		return no_number(p);
+	if (parse_int(p) || parse_frac(p))
+		return NUM_ERROR;
+	parse_exp(p);
+	return 0;
+}
+
+static int is_range_mark(uint32_t c)
+{
+	return is_dash(c) || c == '~' || c == 0xFF5E || c == 0x301C || c == 0x81F3 /* 至 */ ||
+	       c == 0x5230 /* 到 */;
+}
+
+/* A range mark followed by a number somewhere in cp[i..end): its index, or -1. */
+static int find_range(const struct text *t, int i, int end)
+{
+	for (; i < end; i++) {
+		int j = i + 1;
+		if (!is_range_mark(t->cp[i]))
+			continue;
+		while (j < end && (t->cp[j] == ' ' || t->cp[j] == '-' || t->cp[j] == '+'))
+			j++;
+		if (j < end && is_digit(t->cp[j]))
+			return i;
+	}
+	return -1;
+}
+
+static int is_noun_cp(uint32_t c)
+{
+	return (c < 0x80 && is_letter((unsigned char)c)) || c == 0xB2 || c == 0xB3 ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x3380 && c <= 0x33FF) ||
+	       (c >= 0x2100 && c <= 0x214F);
+}
+
+/* Encode cp as UTF-8 into b; returns its length. */
+static int utf8_put(uint32_t c, char *b)
+{
+	if (c < 0x80)
+		return b[0] = (char)c, 1;
+	if (c < 0x800)
+		return b[0] = (char)(0xC0 | c >> 6), b[1] = (char)(0x80 | (c & 0x3F)), 2;
+	if (c < 0x10000) {
+		b[0] = (char)(0xE0 | c >> 12);
+		b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	b[0] = (char)(0xF0 | c >> 18);
+	b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	b[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+static int bad_tail(const struct pst *p, int i, int end)
+{
+	int r = find_range(p->t, i, end);
+	if (r >= 0)
+		return fail(p, r, "a range, not one figure");
+	return fail(p, i, "unexpected text after the number");
+}
+
+/* The unit is all of cp[i..end): 元, %, ‰, or a noun. */
+static int parse_unit(struct pst *p, int i, int end)
+{
+	num_fig *f = p->f;
+	const struct text *t = p->t;
+	size_t len = 0;
+	int k;
+	if (i == end)
+		return 0;
+	if (end - i == 1 && (t->cp[i] == '%' || t->cp[i] == 0x2030 || t->cp[i] == 0x5143)) {
+		f->unit = t->cp[i] == '%' ? NUM_UNIT_PERCENT : t->cp[i] == 0x2030 ? NUM_UNIT_PERMILLE : NUM_UNIT_YUAN;
+		return 0;
+	}
+	for (k = i; k < end; k++) {
+		char b[4];
+		int l = utf8_put(t->cp[k], b);
+		if (!is_noun_cp(t->cp[k]) && !(t->cp[k] == '/' && k > i && k + 1 < end))
+			return bad_tail(p, k, end);
+		if (len + (size_t)l > sizeof f->noun - 1)
+			return fail(p, i, "unit too long");
+		memcpy(f->noun + len, b, (size_t)l);
+		len += (size_t)l;
+	}
+	f->noun[len] = '\0';
+	f->unit = NUM_UNIT_NOUN;
+	return 0;
+}
+
+/* 余 or 多 at p->i: "that much and some more". */
+static int parse_more(struct pst *p)
+{
+	if (cur(p) != 0x4F59 && cur(p) != 0x591A)
+		return 0;
+	if (set_qual(p, NUM_QUAL_GE, 1, 1, p->i))
+		return NUM_ERROR;
+	p->i++;
+	skip_spaces(p);
+	return 1;
+}
+
+static void parse_mag(struct pst *p)
+{
+	static const struct { const char *w; int mag; } mags[] = {
+		{ "万亿", 12 }, { "亿", 8 }, { "万", 4 }, { "千", 3 },
+	};
+	size_t k;
+	for (k = 0; k < sizeof mags / sizeof mags[0]; k++) {
+		int m = match(p->t, p->i, p->end, mags[k].w);
+		if (m) {
+			p->f->mag = mags[k].mag;
+			p->i += m;
+			skip_spaces(p);
+			return;
+		}
+	}
+}
+
+/* Strip a trailing 以上/以下/以内/左右 from the end of the tail. */
+static int parse_suffix(struct pst *p)
+{
+	size_t k;
+	for (k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+		int m = match_end(p->t, p->i, p->end, suffixes[k].w);
+		if (m) {
+			p->end -= m;
+			if (set_qual(p, suffixes[k].q, 1, 0, p->end))
+				return NUM_ERROR;
+			while (p->end > p->i && p->t->cp[p->end - 1] == ' ')
+				p->end--;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Everything after the digits: bracket, magnitude, 余/多, unit, suffix. */
+static int parse_tail(struct pst *p)
+{
+	int more;
+	skip_spaces(p);
+	if (p->open && cur(p) == ')') {
+		p->open = 0;
+		p->i++;
+		skip_spaces(p);
+	}
+	if (p->open && p->end > p->i && p->t->cp[p->end - 1] == ')') {
+		p->open = 0;
+		p->end--;
+		while (p->end > p->i && p->t->cp[p->end - 1] == ' ')
+			p->end--;
+	}
+	if (p->open)
+		return fail(p, p->open - 1, "unclosed bracket");
+	if (is_digit(cur(p)))
+		return fail(p, p->i, "more than one number");
+	if (cur(p) == 0xFF0C && is_digit(at(p, p->i + 1)))
+		return fail(p, p->i, "full-width comma inside a number");
+	if (is_range_mark(cur(p)))
+		return bad_tail(p, p->i, p->end);
+	if ((more = parse_more(p)) < 0)
+		return NUM_ERROR;
+	parse_mag(p);
+	if (!more && parse_more(p) < 0)
+		return NUM_ERROR;
+	if (parse_suffix(p))
+		return NUM_ERROR;
+	return parse_unit(p, p->i, p->end);
+}
+
+/* Apply sign, exponent and magnitude to the digits read. */
+static int finish(struct pst *p, int start)
+{
+	num_fig *f = p->f;
+	long long exp = p->e - p->frac + f->mag;
+	if (exp > NUM_MAX_EXP || exp < -NUM_MAX_EXP)
+		return fail(p, start, "number out of range");
+	f->value.coef = f->negative ? -p->coef : p->coef;
+	f->value.exp = (int)exp;
+	f->decimals = p->frac - p->e > 0 ? (int)(p->frac - p->e) : 0;
+	return NUM_OK;
+}
+
+static int parse_figure(struct pst *p)
+{
+	int start;
+	parse_prefix(p);
+	if (parse_sign(p))
+		return NUM_ERROR;
+	start = p->i;
+	if (parse_number(p) || parse_tail(p))
+		return NUM_ERROR;
+	return finish(p, start);
+}
+
+int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
+{
+	struct text t;
+	struct pst p;
+	int rc;
+	memset(out, 0, sizeof *out);
+	if (err)
+		memset(err, 0, sizeof *err);
+	if (n > NUM_MAX_TEXT) {
+		if (err) {
+			err->offset = NUM_MAX_TEXT;
+			snprintf(err->msg, sizeof err->msg, "longer than %d bytes", NUM_MAX_TEXT);
+		}
+		return NUM_ERROR;
+	}
+	if (fold(s, n, &t, err))
+		return NUM_ERROR;
+	memset(&p, 0, sizeof p);
+	p.t = &t;
+	p.end = t.n;
+	p.f = out;
+	p.err = err;
+	skip_spaces(&p);
+	while (p.end > p.i && t.cp[p.end - 1] == ' ')
+		p.end--;
+	if (is_empty(&t, p.i, p.end))
+		return NUM_EMPTY;
+	rc = parse_figure(&p);
+	if (rc != NUM_OK)
+		memset(out, 0, sizeof *out);
+	return rc;
+}
+
+size_t num_describe(const num_fig *f, char *buf, size_t n)
+{
+	static const char *const quals[] = { "", " >=", " >", " <=", " <", " ~" };
+	static const char *const units[] = { "-", "元", "%", "‰" };
+	char v[128];
+	const char *unit = f->unit == NUM_UNIT_NOUN ? f->noun : units[f->unit];
+	int len;
+	dec_format(f->value, v, sizeof v);
+	len = snprintf(buf, n, "%s d%d m%d %s%s%s%s", v, f->decimals, f->mag, unit, quals[f->qual],
+	               f->approx ? " approx" : "", f->negative ? " neg" : "");
+	return len < 0 ? 0 : (size_t)len;
+}
+
+dec num_half_ulp(const num_fig *f)
+{
+	dec h = { 5, f->mag - f->decimals - 1 };
+	return h;
+}

@@ -1,0 +1,471 @@
+/* run.c — the pipeline for one file (bytes → decode → parse → rules → findings) and for many, on N threads. */
+#include "run.h"
+
+#include <cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "doc.h"
+#include "extract.h"
+#include "host.h"
+#include "jscan.h"
+#include "schema.h"
+
+/* ---- reading ------------------------------------------------------------- */
+
+static void input_finding(file_result *r, const registry *reg, int line, int col, const char *rule,
+			  const char *zh, const char *en, int fatal)
+{
+	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg};
+	jxl_doc d;
+	memset(&d, 0, sizeof d);
+	jxl_ctx ctx = {.env = &env, .doc = &d, .origin = "core"};
+	host_emit_core(&ctx, NULL, line, col, rule, 0, zh, en);
+	if (fatal)
+		r->dg.fatal = 1;
+	r->dg.unchecked++;
+}
+
+/* Read the whole file; never follows into FIFOs or devices. */
+static unsigned char *read_all(const opts *o, const char *path, size_t *len, char *why, size_t n, int *rule_too_large)
+{
+	*rule_too_large = 0;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		snprintf(why, n, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(why, n, "%s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file (a FIFO, device or socket is never read)");
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > o->max_file_size) {
+		snprintf(why, n, "%lld bytes, over the limit of %ld (--max-file-size)", (long long)st.st_size, o->max_file_size);
+		*rule_too_large = 1;
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, got = 0;
+	unsigned char *buf = malloc(cap);
+	if (!buf) {
+		snprintf(why, n, "out of memory");
+		close(fd);
+		return NULL;
+	}
+	for (;;) {
+		if (got == cap) {
+			if ((long)cap > o->max_file_size) {
+				snprintf(why, n, "grew past the limit of %ld bytes while being read", o->max_file_size);
+				*rule_too_large = 1;
+				free(buf);
+				close(fd);
+				return NULL;
+			}
+			unsigned char *b = realloc(buf, cap * 2);
+			if (!b) {
+				free(buf);
+				close(fd);
+				snprintf(why, n, "out of memory");
+				return NULL;
+			}
+			buf = b;
+			cap *= 2;
+		}
+		ssize_t k = read(fd, buf + got, cap - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			snprintf(why, n, "read error: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	close(fd);
+	*len = got;
+	return buf;
+}
+
+static int is_text_path(const opts *o, const char *path)
+{
+	if (o->input_text >= 0)
+		return o->input_text;
+	size_t n = strlen(path);
+	return (n > 4 && !strcasecmp(path + n - 4, ".txt")) || (n > 3 && !strcasecmp(path + n - 3, ".md"));
+}
+
+/* ---- checking ------------------------------------------------------------ */
+
+static const jxl_node *resolve_pointer(const jxl_node *root, const char *p)
+{
+	const jxl_node *n = root;
+	while (n && *p == '/') {
+		p++;
+		size_t len = strcspn(p, "/");
+		char key[256];
+		size_t k = 0;
+		for (size_t i = 0; i < len && k + 1 < sizeof key; i++) {
+			if (p[i] == '~' && i + 1 < len) {
+				key[k++] = p[i + 1] == '1' ? '/' : '~';
+				i++;
+			} else {
+				key[k++] = p[i];
+			}
+		}
+		key[k] = '\0';
+		if (n->kind == JXL_OBJECT)
+			n = doc_get(n, key);
+		else if (n->kind == JXL_ARRAY) {
+			size_t idx = (size_t)strtoul(key, NULL, 10);
+			n = idx < n->nkids ? n->kids[idx] : NULL;
+		} else
+			n = NULL;
+		p += len;
+	}
+	return n;
+}
+
+static void check_doc(check_env *env, const registry *reg, const jxl_doc *d)
+{
+	for (size_t i = 0; i < reg->nplugins; i++) {
+		jxl_ctx ctx = {.env = env, .doc = d, .origin = reg->plugins[i].path};
+		reg->plugins[i].p.check(&ctx, d);
+	}
+}
+
+static void check_tree(file_result *r, const registry *reg, jxl_node *root, const char *path)
+{
+	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg};
+	jxl_doc top;
+	doc_init(&top, &r->a, root, path, NULL);
+	jxl_ctx ctx = {.env = &env, .doc = &top, .origin = "core"};
+	if (root->kind != JXL_OBJECT) {
+		host_emit_core(&ctx, root, 0, 0, "input/not-object", 0, "顶层应为 JSON 对象（{…}）",
+			       "the top level must be a JSON object ({…})");
+		r->dg.unchecked++;
+		return;
+	}
+	schema_check(&ctx, root);
+	const jxl_node *projects = doc_get(root, "projects");
+	int has_money = 0;
+	static const char *const money_keys[] = {"budget", "income", "expenditure", "balance", "three_public", "procurement"};
+	for (size_t i = 0; i < 6; i++)
+		has_money |= doc_get(root, money_keys[i]) != NULL;
+	if (projects && projects->kind == JXL_ARRAY)
+		for (size_t i = 0; i < projects->nkids; i++)
+			for (size_t k = 0; k < 6; k++)
+				has_money |= doc_get(projects->kids[i], money_keys[k]) != NULL;
+	if (has_money && !top.money_unit_stated && !doc_get(root, "money_unit"))
+		host_emit_core(&ctx, root, 0, 0, "input/money-unit", 0, "未写明 money_unit，无单位的金额按元（精确到分）处理",
+			       "no money_unit: amounts written without a unit are read as exact 元");
+	check_doc(&env, reg, &top);
+	if (projects && projects->kind == JXL_ARRAY) {
+		for (size_t i = 0; i < projects->nkids; i++) {
+			if (projects->kids[i]->kind != JXL_OBJECT)
+				continue;
+			jxl_doc sub;
+			doc_init(&sub, &r->a, projects->kids[i], path, &top);
+			check_doc(&env, reg, &sub);
+		}
+	}
+	host_finish(&ctx);
+	locate_culprits(&env, &top);
+}
+
+void run_file(const opts *o, const registry *reg, const char *path, const char *preset_error, file_result *r)
+{
+	memset(r, 0, sizeof *r);
+	r->path = path;
+	arena_init(&r->a);
+	diag_init(&r->dg, &r->a, path);
+	char why[300];
+	if (preset_error) {
+		input_finding(r, reg, 0, 0, "input/read", arena_printf(&r->a, "无法读取：%s", preset_error),
+			      arena_printf(&r->a, "cannot be read: %s", preset_error), 1);
+		return;
+	}
+	size_t len = 0;
+	int too_large;
+	unsigned char *bytes = read_all(o, path, &len, why, sizeof why, &too_large);
+	if (!bytes) {
+		input_finding(r, reg, 0, 0, too_large ? "input/too-large" : "input/read",
+			      arena_printf(&r->a, "无法读取：%s", why), arena_printf(&r->a, "cannot be read: %s", why), 1);
+		return;
+	}
+	r->bytes = len;
+	if (len == 0) {
+		input_finding(r, reg, 0, 0, "input/empty", "文件为空", "the file is empty", 1);
+		free(bytes);
+		return;
+	}
+	decode_result dr;
+	decode_err de;
+	if (decode_bytes(bytes, len, o->encoding, &dr, &de)) {
+		free(bytes);
+		input_finding(r, reg, 0, 0, "input/encoding", arena_printf(&r->a, "无法解码（字节偏移 %zu）：%s", de.offset, de.msg),
+			      arena_printf(&r->a, "cannot decode (byte offset %zu): %s", de.offset, de.msg), 1);
+		return;
+	}
+	free(bytes);
+	r->encoding = dr.encoding;
+	char *text = dr.utf8;
+	size_t tlen = dr.len;
+	extract_result ex = {0};
+	int is_text = is_text_path(o, path);
+	if (is_text) {
+		char err[200] = "";
+		if (extract_text(dr.utf8, dr.len, &ex, err, sizeof err)) {
+			free(dr.utf8);
+			input_finding(r, reg, 0, 0, "input/read", arena_printf(&r->a, "无法读取报告文本：%s", err),
+				      arena_printf(&r->a, "cannot read the report text: %s", err), 1);
+			return;
+		}
+		text = ex.json;
+		tlen = ex.len;
+		if (o->cmd == CMD_EXTRACT)
+			r->extracted = arena_strndup(&r->a, ex.json, ex.len);
+	}
+	jscan_pos *pos = NULL;
+	size_t npos = 0;
+	jscan_err je;
+	if (jscan(text, tlen, &pos, &npos, &je)) {
+		const char *zh = arena_printf(&r->a, "JSON 格式错误：%s", je.msg);
+		const char *en = arena_printf(&r->a, "malformed JSON: %s", je.msg);
+		input_finding(r, reg, je.line, je.col, "input/json", zh, en, 1);
+	} else {
+		const char *end = NULL;
+		cJSON *cj = cJSON_ParseWithLengthOpts(text, tlen, &end, 0);
+		jxl_node *root = cj ? doc_build(&r->a, cj, text, pos, npos) : NULL;
+		if (!root) {
+			int line = 1, col = 1;
+			if (end)
+				jscan_linecol(text, tlen, (size_t)(end - text), &line, &col);
+			input_finding(r, reg, line, col, "input/json", "JSON 无法解析", "the JSON cannot be parsed", 1);
+		} else {
+			if (is_text) {   /* findings point into the report, not the JSON made from it */
+				for (size_t i = 0; i < ex.npos; i++) {
+					jxl_node *n = (jxl_node *)resolve_pointer(root, ex.pos[i].pointer);
+					if (n) {
+						n->line = n->kline = ex.pos[i].line;
+						n->col = n->kcol = ex.pos[i].col;
+					}
+				}
+			}
+			if (o->cmd != CMD_EXTRACT)
+				check_tree(r, reg, root, path);
+		}
+		cJSON_Delete(cj);
+	}
+	free(pos);
+	if (is_text)
+		extract_result_release(&ex);
+	free(dr.utf8);
+	diag_sort(&r->dg);
+	if (o->quiet)
+		diag_filter(&r->dg, JXL_SEV_ERROR);
+}
+
+void file_result_release(file_result *r)
+{
+	diag_release(&r->dg);
+	arena_release(&r->a);
+}
+
+/* ---- collecting files ------------------------------------------------------ */
+
+static int add_file(file_list *fl, const char *path, const char *err)
+{
+	if (fl->n == fl->cap) {
+		size_t cap = fl->cap ? fl->cap * 2 : 64;
+		char **v = realloc(fl->v, cap * sizeof *v);
+		char **e = v ? realloc(fl->err, cap * sizeof *e) : NULL;
+		if (!v || !e) {
+			if (v)
+				fl->v = v;
+			return -1;
+		}
+		fl->v = v;
+		fl->err = e;
+		fl->cap = cap;
+	}
+	fl->v[fl->n] = strdup(path);
+	fl->err[fl->n] = err ? strdup(err) : NULL;
+	fl->n++;
+	return 0;
+}
+
+typedef struct visited {
+	dev_t dev[RUN_MAX_DIR_DEPTH + 1];
+	ino_t ino[RUN_MAX_DIR_DEPTH + 1];
+	int depth;
+} visited;
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk_dir(file_list *fl, const char *dir, visited *vis)
+{
+	struct stat st;
+	if (stat(dir, &st) != 0) {
+		add_file(fl, dir, strerror(errno));
+		return;
+	}
+	for (int i = 0; i < vis->depth; i++)
+		if (vis->dev[i] == st.st_dev && vis->ino[i] == st.st_ino)
+			return;   /* a symlink loop: this directory is already being walked */
+	if (vis->depth >= RUN_MAX_DIR_DEPTH) {
+		add_file(fl, dir, "directories nested too deep");
+		return;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		add_file(fl, dir, strerror(errno));
+		return;
+	}
+	vis->dev[vis->depth] = st.st_dev;
+	vis->ino[vis->depth] = st.st_ino;
+	vis->depth++;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;   /* ., .., and hidden entries such as .git */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			char **v = realloc(names, cap * sizeof *v);
+			if (!v)
+				break;
+			names = v;
+		}
+		names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, by_str);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *p = malloc(len);
+		snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		struct stat cs;
+		if (stat(p, &cs) == 0 && S_ISDIR(cs.st_mode)) {
+			walk_dir(fl, p, vis);
+		} else {
+			size_t nl = strlen(names[i]);
+			if (nl > 5 && !strcmp(names[i] + nl - 5, ".json"))
+				add_file(fl, p, NULL);
+		}
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+	vis->depth--;
+}
+
+int files_collect(const opts *o, file_list *fl)
+{
+	memset(fl, 0, sizeof *fl);
+	for (size_t i = 0; i < o->npaths; i++) {
+		struct stat st;
+		if (stat(o->paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			visited vis = {.depth = 0};
+			walk_dir(fl, o->paths[i], &vis);
+		} else {
+			add_file(fl, o->paths[i], NULL);
+		}
+	}
+	return 0;
+}
+
+void files_release(file_list *fl)
+{
+	for (size_t i = 0; i < fl->n; i++) {
+		free(fl->v[i]);
+		free(fl->err[i]);
+	}
+	free(fl->v);
+	free(fl->err);
+	memset(fl, 0, sizeof *fl);
+}
+
+/* ---- many files on N threads ------------------------------------------------ */
+
+typedef struct pool {
+	const opts *o;
+	const registry *reg;
+	const file_list *fl;
+	file_result *res;
+	unsigned char *done;
+	size_t next;               /* next file to take */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} pool;
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		if (i >= p->fl->n)
+			return NULL;
+		run_file(p->o, p->reg, p->fl->v[i], p->fl->err[i], &p->res[i]);
+		pthread_mutex_lock(&p->mu);
+		p->done[i] = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+void run_all(const opts *o, const registry *reg, const file_list *fl, result_sink sink, void *user)
+{
+	if (o->jobs <= 1 || fl->n <= 1) {
+		for (size_t i = 0; i < fl->n; i++) {
+			file_result r;
+			run_file(o, reg, fl->v[i], fl->err[i], &r);
+			sink(user, &r);
+			file_result_release(&r);
+		}
+		return;
+	}
+	pool p = {.o = o, .reg = reg, .fl = fl};
+	p.res = calloc(fl->n, sizeof *p.res);
+	p.done = calloc(fl->n, 1);
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	size_t nt = (size_t)o->jobs < fl->n ? (size_t)o->jobs : fl->n;
+	pthread_t *th = calloc(nt, sizeof *th);
+	for (size_t t = 0; t < nt; t++)
+		pthread_create(&th[t], NULL, worker, &p);
+	for (size_t i = 0; i < fl->n; i++) {   /* hand results on in order, as they complete */
+		pthread_mutex_lock(&p.mu);
+		while (!p.done[i])
+			pthread_cond_wait(&p.cv, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		sink(user, &p.res[i]);
+		file_result_release(&p.res[i]);
+	}
+	for (size_t t = 0; t < nt; t++)
+		pthread_join(th[t], NULL);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	free(th);
+	free(p.res);
+	free(p.done);
+}

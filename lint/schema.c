@@ -1,0 +1,297 @@
+/* schema.c — the submission format's shape: unknown keys, wrong types, duplicate keys. */
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEMA_MAX_DEPTH 64   /* score trees deeper than this are reported, not walked */
+
+enum ftype { F_ANY, F_STR, F_INT, F_FIG, F_BOOL, F_OBJ, F_ARR, F_FIGMAP, F_PARTS, F_TREE, F_SUB };
+
+typedef struct shape shape;
+typedef struct field {
+	const char *key;
+	enum ftype type;
+	const shape *sub;       /* F_OBJ: its shape; F_ARR: the element's */
+} field;
+struct shape {
+	const char *name;
+	const field *fields;
+	size_t n;
+};
+
+#define SHAPE(nm, arr) {nm, arr, sizeof arr / sizeof *arr}
+
+static const field f_staff[] = {{"category", F_STR, 0}, {"name", F_STR, 0}, {"quota", F_FIG, 0}, {"actual", F_FIG, 0}, {"total", F_BOOL, 0}};
+static const field f_budget[] = {{"initial", F_FIG, 0}, {"adjusted", F_FIG, 0}, {"basic", F_FIG, 0}, {"project", F_FIG, 0},
+				 {"total", F_FIG, 0}, {"by_source", F_FIGMAP, 0}, {"by_level", F_FIGMAP, 0}};
+static const field f_income[] = {{"carryover", F_FIG, 0}, {"appropriation", F_FIG, 0}, {"other", F_FIG, 0}, {"total", F_FIG, 0}};
+static const field f_bpt[] = {{"basic", F_FIG, 0}, {"project", F_FIG, 0}, {"total", F_FIG, 0}};
+static const field f_three[] = {{"budget", F_FIG, 0}, {"actual", F_FIG, 0}, {"last_year", F_FIG, 0}};
+static const field f_proc[] = {{"plan", F_FIG, 0}, {"actual", F_FIG, 0}};
+static const field f_rates[] = {{"execution", F_FIG, 0}, {"basic_execution", F_FIG, 0}, {"project_execution", F_FIG, 0},
+				{"carryover", F_FIG, 0}, {"procurement", F_FIG, 0}, {"three_public_control", F_FIG, 0},
+				{"three_public_change", F_FIG, 0}, {"staff_control", F_FIG, 0}, {"budget_final_diff", F_FIG, 0}};
+static const field f_indicator[] = {{"level1", F_STR, 0}, {"level2", F_STR, 0}, {"level3", F_STR, 0}, {"name", F_STR, 0},
+				    {"target", F_FIG, 0}, {"actual", F_FIG, 0}, {"max", F_FIG, 0}, {"score", F_FIG, 0},
+				    {"kind", F_STR, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
+static const field f_breakdown[] = {{"name", F_STR, 0}, {"total", F_FIG, 0}, {"exhaustive", F_BOOL, 0}, {"partial", F_BOOL, 0},
+				    {"parts", F_PARTS, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
+static const field f_claim[] = {{"text", F_STR, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
+static const field f_lint[] = {{"disable", F_OBJ, 0}};
+static const field f_score[] = {{"name", F_STR, 0}, {"max", F_FIG, 0}, {"score", F_FIG, 0}, {"grade", F_STR, 0},
+				{"kind", F_STR, 0}, {"items", F_TREE, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
+
+static const shape s_staff = SHAPE("staffing[]", f_staff), s_budget = SHAPE("budget", f_budget),
+		   s_income = SHAPE("income", f_income), s_bpt = SHAPE("expenditure/balance", f_bpt),
+		   s_three = SHAPE("three_public", f_three), s_proc = SHAPE("procurement", f_proc),
+		   s_rates = SHAPE("rates", f_rates), s_indicator = SHAPE("indicators[]", f_indicator),
+		   s_breakdown = SHAPE("breakdowns[]", f_breakdown), s_claim = SHAPE("claims[]", f_claim),
+		   s_lint = SHAPE("$lint", f_lint), s_score = SHAPE("scores", f_score);
+
+static const field f_top[] = {
+	{"form", F_STR, 0}, {"unit", F_STR, 0}, {"project", F_STR, 0}, {"year", F_INT, 0}, {"filed", F_STR, 0},
+	{"money_unit", F_STR, 0}, {"staffing", F_ARR, &s_staff}, {"budget", F_OBJ, &s_budget},
+	{"income", F_OBJ, &s_income}, {"expenditure", F_OBJ, &s_bpt}, {"balance", F_OBJ, &s_bpt},
+	{"three_public", F_OBJ, &s_three}, {"procurement", F_OBJ, &s_proc}, {"rates", F_OBJ, &s_rates},
+	{"scores", F_OBJ, &s_score}, {"indicators", F_ARR, &s_indicator}, {"breakdowns", F_ARR, &s_breakdown},
+	{"claims", F_ARR, &s_claim}, {"projects", F_SUB, 0}, {"source", F_STR, 0},
+};
+static const shape s_top = SHAPE("submission", f_top);
+
+/* Damerau-free Levenshtein on short ASCII keys, capped. */
+static int distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 40 || lb > 40)
+		return 99;
+	int row[41];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int prev = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int cur = row[j];
+			int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			int best = prev + cost;
+			if (row[j] + 1 < best) best = row[j] + 1;
+			if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+static const char *closest(const shape *s, const char *key)
+{
+	const char *best = NULL;
+	int bd = 3;
+	for (size_t i = 0; i < s->n; i++) {
+		int d = distance(key, s->fields[i].key);
+		if (d < bd || (strcasecmp(key, s->fields[i].key) == 0)) {
+			bd = d;
+			best = s->fields[i].key;
+		}
+	}
+	return best;
+}
+
+static void type_error(jxl_ctx *ctx, const jxl_node *n, const char *want_zh, const char *want_en)
+{
+	arena *a = ctx->env->a;
+	static const char *const kinds[] = {"nothing", "null", "true/false", "a number", "a string", "an array", "an object"};
+	host_emit_core(ctx, n, 0, 0, "input/type", 0,
+		       arena_printf(a, "“%s”应为%s，实为 %s", doc_label(a, n), want_zh, kinds[n->kind]),
+		       arena_printf(a, "\"%s\" should be %s, not %s", doc_label(a, n), want_en, kinds[n->kind]));
+	ctx->env->dg->unchecked++;
+}
+
+static int by_key(const void *x, const void *y)
+{
+	const jxl_node *a = *(const jxl_node *const *)x, *b = *(const jxl_node *const *)y;
+	int c = strcmp(a->key, b->key);
+	return c ? c : a->index - b->index;
+}
+
+static void check_duplicates(jxl_ctx *ctx, const jxl_node *obj)
+{
+	if (obj->nkids < 2)
+		return;
+	const jxl_node **v = arena_alloc(ctx->env->a, obj->nkids * sizeof *v);
+	memcpy(v, obj->kids, obj->nkids * sizeof *v);
+	qsort(v, obj->nkids, sizeof *v, by_key);
+	for (size_t i = 1; i < obj->nkids; i++) {
+		if (strcmp(v[i]->key, v[i - 1]->key))
+			continue;
+		arena *a = ctx->env->a;
+		finding *f = host_emit_core(ctx, v[i], 0, 0, "input/duplicate-key", 0,
+			arena_printf(a, "字段“%s”重复出现（第 %d 行已有），以后者为准", v[i]->key, v[i - 1]->kline),
+			arena_printf(a, "key \"%s\" appears again (first at line %d); the last one is used", v[i]->key, v[i - 1]->kline));
+		if (f && v[i]->kline) {
+			f->line = v[i]->kline;
+			f->col = v[i]->kcol;
+		}
+	}
+}
+
+static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth);
+
+static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int depth)
+{
+	switch (fd->type) {
+	case F_STR:
+		if (n->kind != JXL_STRING && n->kind != JXL_NULL)
+			type_error(ctx, n, "字符串", "a string");
+		break;
+	case F_INT:
+		if (n->kind != JXL_NUMBER || strpbrk(n->str, ".eE"))
+			type_error(ctx, n, "整数", "a whole number");
+		break;
+	case F_BOOL:
+		if (n->kind != JXL_BOOL)
+			type_error(ctx, n, "true 或 false", "true or false");
+		break;
+	case F_FIG:
+		if (n->kind != JXL_NUMBER && n->kind != JXL_STRING && n->kind != JXL_NULL)
+			type_error(ctx, n, "数字（数值或字符串）", "a figure (a number or a string)");
+		break;
+	case F_OBJ:
+		if (n->kind != JXL_OBJECT)
+			type_error(ctx, n, "对象", "an object");
+		else if (fd->sub)
+			walk_obj(ctx, n, fd->sub, depth + 1);
+		break;
+	case F_ARR:
+		if (n->kind != JXL_ARRAY) {
+			type_error(ctx, n, "数组", "an array");
+			break;
+		}
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (n->kids[i]->kind != JXL_OBJECT)
+				type_error(ctx, n->kids[i], "对象", "an object");
+			else
+				walk_obj(ctx, n->kids[i], fd->sub, depth + 1);
+		}
+		break;
+	case F_FIGMAP:
+	case F_PARTS:
+		if (n->kind != JXL_OBJECT && !(fd->type == F_PARTS && n->kind == JXL_ARRAY)) {
+			type_error(ctx, n, fd->type == F_PARTS ? "对象或数组" : "对象", fd->type == F_PARTS ? "an object or an array" : "an object");
+			break;
+		}
+		for (size_t i = 0; i < n->nkids; i++) {
+			const jxl_node *k = n->kids[i];
+			if (k->key && k->key[0] == '$')
+				continue;
+			if (k->kind != JXL_NUMBER && k->kind != JXL_STRING && k->kind != JXL_NULL)
+				type_error(ctx, k, "数字（数值或字符串）", "a figure (a number or a string)");
+		}
+		if (n->kind == JXL_OBJECT)
+			check_duplicates(ctx, n);
+		break;
+	case F_TREE:
+		if (n->kind != JXL_ARRAY) {
+			type_error(ctx, n, "数组", "an array");
+			break;
+		}
+		if (depth > SCHEMA_MAX_DEPTH) {
+			host_emit_core(ctx, n, 0, 0, "input/type", 0, "评分树层级过深，未检查", "score tree nested too deep; not checked");
+			ctx->env->dg->unchecked++;
+			break;
+		}
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (n->kids[i]->kind != JXL_OBJECT)
+				type_error(ctx, n->kids[i], "对象", "an object");
+			else
+				walk_obj(ctx, n->kids[i], &s_score, depth + 1);
+		}
+		break;
+	case F_SUB:
+		if (n->kind != JXL_ARRAY) {
+			type_error(ctx, n, "数组", "an array");
+			break;
+		}
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (n->kids[i]->kind != JXL_OBJECT)
+				type_error(ctx, n->kids[i], "对象", "an object");
+			else
+				walk_obj(ctx, n->kids[i], &s_top, depth + 1);
+		}
+		break;
+	case F_ANY:
+		break;
+	}
+}
+
+static void unknown_key(jxl_ctx *ctx, const jxl_node *k, const shape *s)
+{
+	arena *a = ctx->env->a;
+	const char *near = closest(s, k->key);
+	finding *f = host_emit_core(ctx, k, 0, 0, "input/unknown-key", 0,
+		near ? arena_printf(a, "未知字段“%s”（在 %s 中）；是否应为“%s”？", k->key, s->name, near)
+		     : arena_printf(a, "未知字段“%s”（在 %s 中），将被忽略", k->key, s->name),
+		near ? arena_printf(a, "unknown key \"%s\" in %s; did you mean \"%s\"?", k->key, s->name, near)
+		     : arena_printf(a, "unknown key \"%s\" in %s; it is ignored", k->key, s->name));
+	if (f && k->kline) {
+		f->line = k->kline;
+		f->col = k->kcol;
+	}
+}
+
+static void check_enum(jxl_ctx *ctx, const jxl_node *n, const char *const *allowed, const char *what)
+{
+	if (!n || n->kind != JXL_STRING)
+		return;
+	for (const char *const *p = allowed; *p; p++)
+		if (!strcmp(n->str, *p))
+			return;
+	arena *a = ctx->env->a;
+	host_emit_core(ctx, n, 0, 0, "input/type", JXL_SEV_WARNING,
+		       arena_printf(a, "%s 的值“%s”无法识别", what, n->str),
+		       arena_printf(a, "%s \"%s\" is not one of the known values", what, n->str));
+}
+
+static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
+{
+	check_duplicates(ctx, obj);
+	for (size_t i = 0; i < obj->nkids; i++) {
+		const jxl_node *k = obj->kids[i];
+		if (!strcmp(k->key, "$comment"))
+			continue;
+		if (!strcmp(k->key, "$lint")) {
+			if (k->kind != JXL_OBJECT)
+				type_error(ctx, k, "对象", "an object");
+			else
+				walk_obj(ctx, k, &s_lint, depth + 1);
+			continue;
+		}
+		const field *fd = NULL;
+		for (size_t j = 0; j < s->n && !fd; j++)
+			if (!strcmp(s->fields[j].key, k->key))
+				fd = &s->fields[j];
+		if (!fd) {
+			if (s != &s_lint || strcmp(k->key, "disable"))
+				unknown_key(ctx, k, s);
+			continue;
+		}
+		if (s == &s_lint) {
+			if (k->kind != JXL_OBJECT)
+				type_error(ctx, k, "对象", "an object");
+			continue;
+		}
+		walk_value(ctx, k, fd, depth);
+	}
+	if (s == &s_top) {
+		static const char *const forms[] = {"department", "project", NULL};
+		static const char *const units[] = {"元", "千元", "万元", "亿元", NULL};
+		check_enum(ctx, doc_get(obj, "form"), forms, "form");
+		check_enum(ctx, doc_get(obj, "money_unit"), units, "money_unit");
+	}
+}
+
+void schema_check(jxl_ctx *ctx, const jxl_node *root)
+{
+	walk_obj(ctx, root, &s_top, 0);
+}

@@ -92,6 +92,7 @@ int ex_starts(const char *s, size_t a, size_t b, const char *w);
  * length at i, or 0. */
 int ex_sent_break(const char *s, size_t n, size_t i);
 int ex_clause_break(const char *s, size_t n, size_t i);
+int ex_thousands_comma(const char *s, size_t n, size_t i);  /* ',' at i groups digits */
 /* Start of the clause holding position i (not below lo). */
 size_t ex_clause_start(const char *s, size_t n, size_t lo, size_t i);
 /* Trim blanks from both ends of [*a, *b). */
@@ -100,6 +101,7 @@ void ex_trim(const char *s, size_t *a, size_t *b);
 /* One figure cut out of a paragraph and read by num_parse. */
 typedef struct ex_fig {
 	size_t b, e;       /* the figure: first digit through its unit */
+	size_t ne;         /* end of its digits */
 	size_t lb;         /* start of a comparison word or sign written before it (== b if none) */
 	num_fig f;
 	int qual;          /* written with a comparison (≥, 不低于, 以上 …) or an approximation (余, 约 …) */
@@ -110,6 +112,10 @@ typedef struct ex_fig {
  * outside). Dates, document numbers, phone numbers, list labels, ranges
  * and ordinals are skipped. Returns 1 and advances *pos past it, or 0. */
 int ex_fig_next(const ex_para *p, size_t hi, size_t *pos, ex_fig *out);
+/* End of the digits of a number starting at s[i] (groups, one decimal point, OCR blanks). */
+size_t ex_number_end(const char *s, size_t n, size_t i);
+/* Copy s[a..b) to out without blanks, '$' and the backslash of "\%"; 0 if it does not fit. */
+size_t ex_clean_copy(const char *s, size_t a, size_t b, char *out, size_t cap);
 
 /* ---- the submission being built (extract.c emits it) ---- */
 

@@ -226,6 +226,35 @@ const jxl_fig *fig_as_percent(arena *a, const jxl_fig *x)
 	return f;
 }
 
+const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y)
+{
+	if (!x || !y)
+		return NULL;
+	/* a percent factor counts as its ratio: 83.39% × 10 = 8.339 */
+	dec xv = x->unit == FIG_PERCENT ? dec_shift(x->v, -2) : x->v, xl = x->unit == FIG_PERCENT ? dec_shift(x->lo, -2) : x->lo,
+	    xh = x->unit == FIG_PERCENT ? dec_shift(x->hi, -2) : x->hi;
+	dec yv = y->unit == FIG_PERCENT ? dec_shift(y->v, -2) : y->v, yl = y->unit == FIG_PERCENT ? dec_shift(y->lo, -2) : y->lo,
+	    yh = y->unit == FIG_PERCENT ? dec_shift(y->hi, -2) : y->hi;
+	jxl_fig *f = fig_new(a);
+	dec c[4];
+	if (dec_mul(xv, yv, &f->v) || dec_mul(xl, yl, &c[0]) || dec_mul(xl, yh, &c[1]) || dec_mul(xh, yl, &c[2]) ||
+	    dec_mul(xh, yh, &c[3]))
+		return NULL;
+	f->lo = f->hi = c[0];
+	for (int i = 1; i < 4; i++) {
+		if (dec_cmp(c[i], f->lo) < 0) f->lo = c[i];
+		if (dec_cmp(c[i], f->hi) > 0) f->hi = c[i];
+	}
+	f->lo_inf = f->hi_inf = x->lo_inf || x->hi_inf || y->lo_inf || y->hi_inf;
+	f->rounded = x->rounded || y->rounded;
+	f->approx = x->approx || y->approx;
+	int xu = x->unit == FIG_PERCENT ? FIG_PLAIN : x->unit, yu = y->unit == FIG_PERCENT ? FIG_PLAIN : y->unit;
+	f->unit = xu ? xu : yu;
+	f->pexp = (x->unit == FIG_PERCENT ? x->pexp - 2 : x->pexp) + (y->unit == FIG_PERCENT ? y->pexp - 2 : y->pexp);
+	f->mag = x->mag > y->mag ? x->mag : y->mag;
+	return f;
+}
+
 /* q = n ÷ d × 100, rounded outward when `dir` is -1 (down) or 1 (up). */
 static int pct(dec n, dec d, int dir, dec *q)
 {

@@ -36,6 +36,7 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 const jxl_fig *fig_from_int(arena *a, long long v);
 const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y);
 const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y);
+const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y);
 /* x ÷ y × 100, as a percent. NULL when y is zero or on overflow. */
 const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y);
 /* The same figure as a percent (ratios ×100). */

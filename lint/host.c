@@ -207,6 +207,15 @@ static int h_cmp_value(const jxl_fig *a, const jxl_fig *b)
 	return dec_cmp(x, y);
 }
 
+/* The same value without its literal, so that text() formats it. */
+static const jxl_fig *computed_copy(arena *a, const jxl_fig *f)
+{
+	jxl_fig *c = arena_alloc(a, sizeof *c);
+	*c = *f;
+	c->node = NULL;
+	return c;
+}
+
 static const char *h_text(jxl_ctx *ctx, const jxl_fig *f) { return ctx ? fig_text(ctx->env->a, ctx->doc, f, -1) : "?"; }
 
 static int h_to_int(const jxl_fig *f, long long *out)
@@ -241,6 +250,32 @@ static const char *h_fmt(jxl_ctx *ctx, const char *fmt, ...)
 
 static int h_severity(jxl_ctx *ctx, const char *rule) { return ctx && rule ? registry_severity(ctx->env->reg, rule) : 0; }
 static const jxl_doc *h_doc(jxl_ctx *ctx) { return ctx ? ctx->doc : NULL; }
+
+static const jxl_fig *h_mul(jxl_ctx *c, const jxl_fig *a, const jxl_fig *b) { return c ? fig_mul(c->env->a, a, b) : NULL; }
+static const char *h_text_places(jxl_ctx *c, const jxl_fig *f, int places)
+{
+	return c ? fig_text(c->env->a, c->doc, f && f->node ? computed_copy(c->env->a, f) : f, places < 0 ? 0 : places > 12 ? 12 : places) : "?";
+}
+
+static const jxl_fig *h_peek(jxl_ctx *ctx, const jxl_node *n, int as)
+{
+	if (!ctx || !n || as < 1 || as >= DOC_AS_SLOTS)
+		return NULL;
+	if (n->fig_done[as])
+		return n->fig[as];
+	fig_err err;
+	return fig_read(ctx->env->a, ctx->doc, n, as, &err);
+}
+
+static const jxl_node *h_inherited(const jxl_doc *d, const char *key)
+{
+	for (; d && key; d = d->parent) {
+		const jxl_node *n = doc_get(d->root, key);
+		if (n)
+			return n;
+	}
+	return NULL;
+}
 
 /* ---- sums ------------------------------------------------------------------ */
 
@@ -299,17 +334,11 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	size_t n = 0;
 	for (size_t i = 0; i < s->nparts; i++) {
 		const jxl_node *pn = s->parts[i];
-		if (!pn || pn->kind == JXL_NULL)
-			continue;
+		if (!pn)
+			continue;              /* not part of this form */
 		const jxl_fig *f = host_fig(ctx, pn, as);
-		if (!f) {
-			if (pn->kind == JXL_STRING || pn->kind == JXL_NUMBER) {
-				fig_err e;
-				if (!fig_read(a, ctx->doc, pn, as, &e) && !e.kind)
-					continue;      /* written as missing: leave it out */
-			}
-			return JXL_SKIPPED;    /* unreadable: already reported */
-		}
+		if (!f)
+			return JXL_SKIPPED;    /* written as missing ("—", null): the sum cannot be known; unreadable: reported */
 		figs[n] = f;
 		nodes[n] = pn;
 		signs[n] = s->signs && s->signs[i] < 0 ? -1 : 1;
@@ -360,6 +389,13 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 }
 
 /* ---- rates ----------------------------------------------------------------- */
+
+static const char *plain_number(arena *a, dec v)
+{
+	char buf[80];
+	dec_format(dec_normal(v), buf, sizeof buf);
+	return arena_strdup(a, buf);
+}
 
 /* A bare number read as a percent without its sign: 87.93 → 87.93%. */
 static const jxl_fig *ratio_as_written_percent(arena *a, const jxl_fig *ratio)
@@ -438,9 +474,9 @@ static int h_check_rate(jxl_ctx *ctx, const jxl_rate *r)
 		as_ratio->v = dec_shift(pct->v, 2);
 		as_ratio->lo = dec_shift(pct->lo, 2);
 		as_ratio->hi = dec_shift(pct->hi, 2);
-		int slip = stated->unit == FIG_PERCENT && fig_cmp(as_ratio, computed) == 0;
+		int slip = stated->unit == FIG_PERCENT && !dec_is_zero(stated->v) && fig_cmp(as_ratio, computed) == 0;
 		zh = arena_printf(a, "%s为 %s，但按数据计算为 %s%s", what_zh, st, comp,
-				  slip ? arena_printf(a, "；%s 像是比值 %s 后误加了百分号", st, fig_text(a, ctx->doc, stated, -1)) : "");
+				  slip ? arena_printf(a, "；%s 像是比值 %s 后误加了百分号", st, plain_number(a, stated->v)) : "");
 		en = arena_printf(a, "%s is %s, but the figures give %s%s", what_en, st, comp,
 				  slip ? "; it looks like the ratio written with a % appended" : "");
 	}
@@ -500,6 +536,10 @@ static const jxl_host table = {
 	.fmt = h_fmt,
 	.severity = h_severity,
 	.doc = h_doc,
+	.mul = h_mul,
+	.text_places = h_text_places,
+	.peek = h_peek,
+	.inherited = h_inherited,
 };
 
 const jxl_host *host_table(void)

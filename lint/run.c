@@ -30,8 +30,7 @@ static void input_finding(file_result *r, const registry *reg, int line, int col
 	jxl_ctx ctx = {.env = &env, .doc = &d, .origin = "core"};
 	host_emit_core(&ctx, NULL, line, col, rule, 0, zh, en);
 	if (fatal)
-		r->dg.fatal = 1;
-	r->dg.unchecked++;
+		r->dg.fatal = 1;    /* counted as unreadable, not as unchecked figures */
 }
 
 /* Read the whole file; never follows into FIFOs or devices. */
@@ -155,7 +154,6 @@ static void check_tree(file_result *r, const registry *reg, jxl_node *root, cons
 	if (root->kind != JXL_OBJECT) {
 		host_emit_core(&ctx, root, 0, 0, "input/not-object", 0, "顶层应为 JSON 对象（{…}）",
 			       "the top level must be a JSON object ({…})");
-		r->dg.unchecked++;
 		return;
 	}
 	schema_check(&ctx, root);

@@ -108,7 +108,7 @@ typedef struct jxl_sum {
 	int as;                  /* enum jxl_as */
 	const char *what_zh;     /* what the whole is, e.g. "收入合计" */
 	const char *what_en;
-	int mode;                /* JXL_SUM_EQ, or JXL_SUM_LE (parts may fall short: a warning), JXL_SUM_GE_PARTS */
+	int mode;                /* JXL_SUM_EQ, or JXL_SUM_LE (parts may fall short) */
 	int short_severity;      /* with JXL_SUM_LE: severity when parts fall short; 0 = no finding */
 } jxl_sum;
 
@@ -188,7 +188,22 @@ typedef struct jxl_host {
 	int (*severity)(jxl_ctx *ctx, const char *rule);
 	/* The document being checked (for plugins that walk from the root). */
 	const jxl_doc *(*doc)(jxl_ctx *ctx);
+
+	/* --- added in ABI 1, second edition: check host->size before use --- */
+	/* a × b (intervals propagate); NULL on overflow. */
+	const jxl_fig *(*mul)(jxl_ctx *ctx, const jxl_fig *a, const jxl_fig *b);
+	/* Text with exactly `places` decimals (percents keep their %). */
+	const char *(*text_places)(jxl_ctx *ctx, const jxl_fig *f, int places);
+	/* Like fig(), but a node that cannot be read is not reported: for
+	 * fields that may hold words as well as figures (indicator targets). */
+	const jxl_fig *(*peek)(jxl_ctx *ctx, const jxl_node *n, int as);
+	/* A top-level key of the document, or of the file it is a project of
+	 * (money_unit, year, unit are inherited by `projects` elements). */
+	const jxl_node *(*inherited)(const jxl_doc *doc, const char *key);
 } jxl_host;
+
+/* Does this host provide the member `m` (added after the first edition)? */
+#define JXL_HOST_HAS(host, m) ((host)->size >= offsetof(jxl_host, m) + sizeof((host)->m) && (host)->m)
 
 /* What a plugin provides. */
 typedef struct jxl_plugin {

@@ -1,0 +1,79 @@
+/* relations.c — wholes and their parts (breakdowns) and arithmetic written in prose (claims). */
+#include <jxlint/rule.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#define RELATIONS_MAX_PARTS 256 /* parts of one breakdown; a larger one is not checked */
+
+static const jxl_host *H;
+
+static const jxl_rule_info rules[] = {
+	{"breakdown/sum", JXL_SEV_ERROR, "分项之和超过总数，或（穷举时）不足总数",
+	 "parts add up to more than the whole, or (when exhaustive) to less"},
+	{"claim/arith", JXL_SEV_ERROR, "文中算式的结果与其数字不符",
+	 "a formula written in the report does not give its stated result"},
+};
+
+/* breakdown/sum: Σ parts ≤ total (above: error); short of it: error when
+ * the parts are declared exhaustive, else a warning. */
+static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
+{
+	const jxl_node *parts[RELATIONS_MAX_PARTS];
+	const jxl_node *p = H->get(b, "parts");
+	const char *name = H->str(H->get(b, "name"));
+	size_t i, n = 0, len = H->len(p);
+	jxl_sum s = {.size = sizeof s};
+
+	if ((H->kind(p) != JXL_OBJECT && H->kind(p) != JXL_ARRAY) || len > RELATIONS_MAX_PARTS ||
+	    H->kind(H->get(b, "total")) <= JXL_NULL)
+		return;
+	for (i = 0; i < len; i++)
+		if (H->kind(H->at(p, i)) > JXL_NULL)
+			parts[n++] = H->at(p, i);
+	if (n == 0)
+		return;
+	s.rule = "breakdown/sum";
+	s.total = H->get(b, "total");
+	s.parts = parts;
+	s.nparts = n;
+	s.as = JXL_AS_ANY;
+	s.what_zh = s.what_en = name && *name ? name : "总数";
+	s.mode = JXL_SUM_LE;
+	s.short_severity = H->truthy(H->get(b, "exhaustive")) ? JXL_SEV_ERROR : JXL_SEV_WARNING;
+	H->check_sum(ctx, &s);
+}
+
+static void check(jxl_ctx *ctx, const jxl_doc *doc)
+{
+	const jxl_node *root = H->root(doc);
+	const jxl_node *bs = H->get(root, "breakdowns"), *cs = H->get(root, "claims");
+	size_t i, n;
+
+	for (i = 0, n = H->len(bs); H->kind(bs) == JXL_ARRAY && i < n; i++)
+		check_breakdown(ctx, H->at(bs, i));
+	for (i = 0, n = H->len(cs); H->kind(cs) == JXL_ARRAY && i < n; i++) {
+		const jxl_node *text = H->get(H->at(cs, i), "text");
+		if (H->kind(text) == JXL_STRING)
+			H->check_claim(ctx, "claim/arith", text);
+	}
+}
+
+JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
+{
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < sizeof(jxl_host)) {
+		if (why && n)
+			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
+		return -1;
+	}
+	H = host;
+	memset(out, 0, sizeof *out);
+	out->size = sizeof *out;
+	out->abi_version = JXL_ABI_VERSION;
+	out->name = "relations";
+	out->version = "1.0";
+	out->rules = rules;
+	out->nrules = sizeof rules / sizeof rules[0];
+	out->check = check;
+	return 0;
+}

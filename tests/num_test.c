@@ -1,0 +1,332 @@
+/* num_test.c — table-driven tests of num.h: every .tsv file in tests/num, one `input<TAB>expected` per line. */
+#include "num.h"
+
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/*
+ * A .tsv file starts with a mode line and may change mode later:
+ *   #mode parse   input is figure text; expected is num_describe(), `empty`,
+ *                 `error: <substring of the message>` or
+ *                 `error@<byte offset>: <substring>`
+ *   #mode ulp     input is figure text; expected is dec_format(num_half_ulp())
+ *   #mode dec     input is an expression (see run_dec); expected is the
+ *                 dec_format() text, `{coef,exp}` for the exact
+ *                 representation, `overflow` when the call returned -1,
+ *                 or the integer a comparison returned
+ * Other lines starting with '#' and blank lines are comments. In the input,
+ * \t \n \\ and \xNN are escapes; any other backslash stands for itself
+ * (so LaTeX like \geq needs no escaping).
+ */
+
+struct counts {
+	int passed, failed;
+};
+
+enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC };
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Unescape s into out; returns the length. */
+static size_t unescape(const char *s, char *out)
+{
+	size_t n = 0;
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] == 't') {
+			out[n++] = '\t';
+			s++;
+		} else if (s[0] == '\\' && s[1] == 'n') {
+			out[n++] = '\n';
+			s++;
+		} else if (s[0] == '\\' && s[1] == '\\') {
+			out[n++] = '\\';
+			s++;
+		} else if (s[0] == '\\' && s[1] == 'x' && hexval(s[2]) >= 0 && hexval(s[3]) >= 0) {
+			out[n++] = (char)(hexval(s[2]) * 16 + hexval(s[3]));
+			s += 3;
+		} else {
+			out[n++] = *s;
+		}
+	}
+	out[n] = '\0';
+	return n;
+}
+
+static void int128_text(__int128 v, char *buf)
+{
+	char tmp[48];
+	int n = 0, neg = v < 0;
+	unsigned __int128 m = neg ? (unsigned __int128)0 - (unsigned __int128)v : (unsigned __int128)v;
+	do {
+		tmp[n++] = (char)('0' + (int)(m % 10));
+		m /= 10;
+	} while (m);
+	if (neg)
+		*buf++ = '-';
+	while (n)
+		*buf++ = tmp[--n];
+	*buf = '\0';
+}
+
+/* A decimal literal: [-+]digits[.digits][e[-+]digits], or {coef,exp}. */
+static int parse_lit(const char *s, dec *out)
+{
+	unsigned __int128 m = 0, max = ((unsigned __int128)1 << 127) - 1;
+	int neg = 0, frac = -1, digits = 0;
+	long e = 0;
+	char *end, coef[64];
+	if (*s == '{') {
+		const char *comma = strchr(s, ',');
+		if (!comma || comma - s > 60)
+			return -1;
+		snprintf(coef, sizeof coef, "%.*s", (int)(comma - s - 1), s + 1);
+		e = strtol(comma + 1, &end, 10);
+		if (parse_lit(coef, out) || out->exp != 0 || strcmp(end, "}"))
+			return -1;
+		out->exp = (int)e;
+		return 0;
+	}
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	for (; *s; s++) {
+		if (*s == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			break;
+		if (m > (max - 9) / 10)
+			return -1;
+		m = m * 10 + (unsigned)(*s - '0');
+		digits++;
+		frac += frac >= 0;
+	}
+	if (*s == 'e' || *s == 'E') {
+		e = strtol(s + 1, &end, 10);
+		s = end;
+	}
+	if (*s || !digits)
+		return -1;
+	out->coef = neg ? -(__int128)m : (__int128)m;
+	out->exp = (int)(e - (frac > 0 ? frac : 0));
+	return 0;
+}
+
+static void dec_text(dec d, int repr, char *buf, size_t n)
+{
+	if (repr) {
+		char c[48];
+		int128_text(d.coef, c);
+		snprintf(buf, n, "{%s,%d}", c, d.exp);
+	} else {
+		dec_format(d, buf, n);
+	}
+}
+
+static int same(dec a, dec b)
+{
+	return a.coef == b.coef && a.exp == b.exp;
+}
+
+/* Binary forms: a + b, a - b, a * b, a /N b (N places), a cmp b,
+ * a round N, a trunc N, a shift K, a fmtn N and a fmtgn N (format into a
+ * buffer of N bytes: "<text>|<returned length>"). */
+static int run_binary(const char *a, const char *op, const char *b, int repr, char *got, size_t n)
+{
+	dec x, y = { 0, 0 }, r = { 777, 7 }, before = r;
+	int rc, k = atoi(b);
+	if (parse_lit(a, &x))
+		return snprintf(got, n, "bad operand %s", a), 0;
+	if (strchr("+-*/c", op[0]) && op[1] != 'n' && parse_lit(b, &y))
+		return snprintf(got, n, "bad operand %s", b), 0;
+	if (!strcmp(op, "+"))
+		rc = dec_add(x, y, &r);
+	else if (!strcmp(op, "-"))
+		rc = dec_sub(x, y, &r);
+	else if (!strcmp(op, "*"))
+		rc = dec_mul(x, y, &r);
+	else if (op[0] == '/')
+		rc = dec_div(x, y, atoi(op + 1), &r);
+	else if (!strcmp(op, "cmp"))
+		return snprintf(got, n, "%d", dec_cmp(x, y)), 0;
+	else if (!strcmp(op, "round"))
+		rc = dec_round(x, k, &r);
+	else if (!strcmp(op, "trunc"))
+		rc = dec_trunc(x, k, &r);
+	else if (!strcmp(op, "shift"))
+		r = dec_shift(x, k), rc = 0;
+	else if (!strcmp(op, "fmtn") || !strcmp(op, "fmtgn")) {
+		char small[64];
+		size_t len = op[3] == 'g' ? dec_format_grouped(x, small, (size_t)k) : dec_format(x, small, (size_t)k);
+		return snprintf(got, n, "%s|%zu", k ? small : "", len), 0;
+	} else
+		return snprintf(got, n, "unknown operator %s", op), 0;
+	if (rc)
+		return snprintf(got, n, same(r, before) ? "overflow" : "overflow (out changed)"), 0;
+	dec_text(r, repr, got, n);
+	return 0;
+}
+
+/* Unary forms: fmt a, fmtg a, normal a, neg a, abs a, sign a, zero a, int V. */
+static int run_unary(const char *op, const char *a, int repr, char *got, size_t n)
+{
+	dec x;
+	if (!strcmp(op, "int"))
+		return dec_text(dec_from_int(strtoll(a, NULL, 10)), repr, got, n), 0;
+	if (parse_lit(a, &x))
+		return snprintf(got, n, "bad operand %s", a), 0;
+	if (!strcmp(op, "fmt"))
+		dec_format(x, got, n);
+	else if (!strcmp(op, "fmtg"))
+		dec_format_grouped(x, got, n);
+	else if (!strcmp(op, "normal"))
+		dec_text(dec_normal(x), repr, got, n);
+	else if (!strcmp(op, "neg"))
+		dec_text(dec_neg(x), repr, got, n);
+	else if (!strcmp(op, "abs"))
+		dec_text(dec_abs(x), repr, got, n);
+	else if (!strcmp(op, "sign"))
+		snprintf(got, n, "%d", dec_sign(x));
+	else if (!strcmp(op, "zero"))
+		snprintf(got, n, "%d", dec_is_zero(x));
+	else
+		snprintf(got, n, "unknown operator %s", op);
+	return 0;
+}
+
+static void run_dec(const char *in, const char *expected, char *got, size_t n)
+{
+	char buf[4096], *tok[4];
+	int nt = 0;
+	snprintf(buf, sizeof buf, "%s", in);
+	for (char *s = strtok(buf, " "); s && nt < 4; s = strtok(NULL, " "))
+		tok[nt++] = s;
+	if (nt == 3)
+		run_binary(tok[0], tok[1], tok[2], expected[0] == '{', got, n);
+	else if (nt == 2)
+		run_unary(tok[0], tok[1], expected[0] == '{', got, n);
+	else
+		snprintf(got, n, "bad expression");
+}
+
+static void run_parse(const char *in, size_t len, enum mode mode, char *got, size_t n)
+{
+	num_fig f;
+	num_err e;
+	int rc = num_parse(in, len, &f, &e);
+	if (rc == NUM_EMPTY)
+		snprintf(got, n, "empty");
+	else if (rc != NUM_OK)
+		snprintf(got, n, "error@%zu: %s", e.offset, e.msg);
+	else if (mode == MODE_ULP)
+		dec_format(num_half_ulp(&f), got, n);
+	else
+		num_describe(&f, got, n);
+}
+
+/* `error: sub` and `error@N: sub` match by substring (and offset). */
+static int matches(const char *expected, const char *got)
+{
+	const char *colon;
+	if (strncmp(expected, "error", 5) || !(colon = strstr(expected, ": ")))
+		return !strcmp(expected, got);
+	if (strncmp(got, "error@", 6))
+		return 0;
+	if (expected[5] == '@' && atol(expected + 6) != atol(got + 6))
+		return 0;
+	return strstr(strstr(got, ": ") + 2, colon + 2) != NULL;
+}
+
+static void run_line(const char *path, int lineno, char *line, enum mode mode, struct counts *c)
+{
+	char in[4096], got[4096];
+	char *tab = strchr(line, '\t');
+	size_t len;
+	if (!tab || mode == MODE_NONE) {
+		printf("%s:%d: %s\n", path, lineno, tab ? "no #mode line before the case" : "no tab in the line");
+		c->failed++;
+		return;
+	}
+	*tab = '\0';
+	len = unescape(line, in);
+	if (mode == MODE_DEC)
+		run_dec(in, tab + 1, got, sizeof got);
+	else
+		run_parse(in, len, mode, got, sizeof got);
+	if (matches(tab + 1, got)) {
+		c->passed++;
+		return;
+	}
+	printf("%s:%d: %s: expected %s, got %s\n", path, lineno, line, tab + 1, got);
+	c->failed++;
+}
+
+static void run_file(const char *path, struct counts *c)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int lineno = 0;
+	enum mode mode = MODE_NONE;
+	if (!fp) {
+		printf("%s: cannot open\n", path);
+		c->failed++;
+		return;
+	}
+	while ((n = getline(&line, &cap, fp)) >= 0) {
+		lineno++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (!strncmp(line, "#mode ", 6))
+			mode = !strcmp(line + 6, "parse") ? MODE_PARSE : !strcmp(line + 6, "ulp") ? MODE_ULP
+			     : !strcmp(line + 6, "dec") ? MODE_DEC : MODE_NONE;
+		else if (n > 0 && line[0] != '#')
+			run_line(path, lineno, line, mode, c);
+	}
+	free(line);
+	fclose(fp);
+}
+
+static void run_path(const char *path, struct counts *c)
+{
+	struct stat st;
+	char pattern[4096];
+	glob_t g;
+	if (stat(path, &st) || !S_ISDIR(st.st_mode)) {
+		run_file(path, c);
+		return;
+	}
+	snprintf(pattern, sizeof pattern, "%s/*.tsv", path);
+	if (glob(pattern, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			run_file(g.gl_pathv[i], c);
+		globfree(&g);
+	} else {
+		printf("%s: no .tsv files\n", path);
+		c->failed++;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct counts c = { 0, 0 };
+	if (argc < 2)
+		run_path("tests/num", &c);
+	for (int i = 1; i < argc; i++)
+		run_path(argv[i], &c);
+	printf("%d passed, %d failed\n", c.passed, c.failed);
+	return c.failed > 0;
+}

@@ -239,17 +239,74 @@ static const char *name_of(const jxl_node *obj)
 	return NULL;
 }
 
-const char *doc_label(arena *a, const jxl_node *n)
+/* What reviewers call the figures of the format (docs/submission.md). */
+static const struct { const char *sec, *key, *zh, *en; } field_names[] = {
+	{"budget", "initial", "年初预算数", "initial budget"},
+	{"budget", "adjusted", "调整后预算数", "adjusted budget"},
+	{"budget", "basic", "基本支出预算", "basic budget"},
+	{"budget", "project", "项目支出预算", "project budget"},
+	{"budget", "total", "预算总额", "budget total"},
+	{"income", "carryover", "年初结转结余", "carry-over"},
+	{"income", "appropriation", "本年财政拨款收入", "appropriation"},
+	{"income", "other", "其他收入", "other income"},
+	{"income", "total", "收入合计", "income total"},
+	{"expenditure", "basic", "基本支出", "basic spending"},
+	{"expenditure", "project", "项目支出", "project spending"},
+	{"expenditure", "total", "支出合计", "spending total"},
+	{"balance", "basic", "基本支出结转结余", "basic balance"},
+	{"balance", "project", "项目支出结转结余", "project balance"},
+	{"balance", "total", "年末结转结余", "year-end balance"},
+	{"three_public", "budget", "三公经费预算", "三公 budget"},
+	{"three_public", "actual", "三公经费支出", "三公 spending"},
+	{"three_public", "last_year", "上年三公经费预算", "last year's 三公 budget"},
+	{"procurement", "plan", "政府采购计划", "procurement plan"},
+	{"procurement", "actual", "政府采购金额", "procurement actual"},
+	{"rates", "execution", "预算执行率", "execution rate"},
+	{"rates", "basic_execution", "基本支出执行率", "basic execution rate"},
+	{"rates", "project_execution", "项目支出执行率", "project execution rate"},
+	{"rates", "carryover", "结转结余率", "carry-over rate"},
+	{"rates", "procurement", "政府采购执行率", "procurement execution rate"},
+	{"rates", "three_public_control", "三公经费控制率", "三公 control rate"},
+	{"rates", "three_public_change", "三公经费变动率", "三公 change rate"},
+	{"rates", "staff_control", "在职人员控制率", "staff control rate"},
+	{"rates", "budget_final_diff", "预决算差异率", "budget-vs-final difference"},
+};
+
+static int is_map(const jxl_node *obj)
+{
+	static const char *const maps[] = {"parts", "by_source", "by_level"};
+	for (size_t i = 0; obj && obj->key && i < 3; i++)
+		if (!strcmp(obj->key, maps[i]))
+			return 1;
+	return 0;
+}
+
+const char *doc_label(arena *a, const jxl_node *n, int zh)
 {
 	if (!n)
 		return "";
 	if (n->kind == JXL_OBJECT && name_of(n))
 		return name_of(n);
 	const jxl_node *obj = n->parent;
+	if (n->key && obj && obj->key && obj->parent && obj->parent->kind == JXL_OBJECT) {
+		for (size_t i = 0; i < sizeof field_names / sizeof *field_names; i++)
+			if (!strcmp(obj->key, field_names[i].sec) && !strcmp(n->key, field_names[i].key))
+				return zh ? field_names[i].zh : field_names[i].en;
+	}
+	if (n->key && is_map(obj))
+		return n->key;
 	const char *nm = obj && obj->kind == JXL_OBJECT ? name_of(obj) : NULL;
-	if (nm && n->key)
-		return !strcmp(n->key, "score") ? nm : arena_printf(a, "%s.%s", nm, n->key);
-	/* key path up to two levels: "income.total" */
+	if (nm && n->key) {
+		if (!strcmp(n->key, "score"))
+			return nm;
+		if (!strcmp(n->key, "max"))
+			return arena_printf(a, zh ? "%s分值" : "%s max", nm);
+		if (!strcmp(n->key, "quota"))
+			return arena_printf(a, zh ? "%s编制数" : "%s quota", nm);
+		if (!strcmp(n->key, "actual"))
+			return arena_printf(a, zh ? "%s实有数" : "%s actual", nm);
+		return arena_printf(a, "%s.%s", nm, n->key);
+	}
 	if (n->key && obj && obj->key && obj->parent && obj->parent->kind == JXL_OBJECT)
 		return arena_printf(a, "%s.%s", obj->key, n->key);
 	if (n->key)

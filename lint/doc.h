@@ -50,9 +50,10 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key);
 const jxl_node *doc_path(const jxl_node *from, const char *path);
 /* RFC 6901 pointer of n, in the arena. */
 const char *doc_pointer(arena *a, const jxl_node *n);
-/* What a reviewer calls this value: the "name"/"category"/"label" of its
- * object, or the key path ("income.total"). In the arena. */
-const char *doc_label(arena *a, const jxl_node *n);
+/* What a reviewer calls this value, in Chinese (zh) or English: a known
+ * field's name (收入合计), the "name"/"category"/"label" of its object, a
+ * part's key, or the key path. In the arena (or static). */
+const char *doc_label(arena *a, const jxl_node *n, int zh);
 /* Is rule `rule` disabled at n by a "$lint": {"disable": {...}} on n or an
  * ancestor? Returns the disabling node ($lint.disable.<rule>) or NULL. */
 const jxl_node *doc_disabled(const jxl_node *n, const char *rule);

@@ -11,6 +11,21 @@ static jxl_fig *fig_new(arena *a)
 	return arena_alloc(a, sizeof(jxl_fig));
 }
 
+#define FIG_QUOTE_MAX 60   /* bytes of a figure's text quoted in a message */
+
+/* The figure's text for a message: at most FIG_QUOTE_MAX bytes, cut at a character boundary. */
+static const char *quote(const jxl_node *n, char *buf, size_t cap)
+{
+	size_t len = n->slen;
+	if (len > FIG_QUOTE_MAX) {
+		len = FIG_QUOTE_MAX;
+		while (len > 0 && ((unsigned char)n->str[len] & 0xC0) == 0x80)
+			len--;
+	}
+	snprintf(buf, cap, "%.*s%s", (int)len, n->str, len < n->slen ? "…" : "");
+	return buf;
+}
+
 static int set_err(fig_err *err, int kind, const char *msg)
 {
 	err->kind = kind;
@@ -57,12 +72,13 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	}
 	num_fig nf;
 	num_err ne;
+	char q[FIG_QUOTE_MAX + 8];
 	int rc = num_parse(n->str, n->slen, &nf, &ne);
 	if (rc == NUM_EMPTY)
 		return NULL;
 	if (rc != NUM_OK) {
 		char m[400];
-		snprintf(m, sizeof m, "cannot read \"%.60s\" as a figure: %s", n->str, ne.msg);
+		snprintf(m, sizeof m, "cannot read \"%s\" as a figure: %s", quote(n, q, sizeof q), ne.msg);
 		set_err(err, 'p', m);
 		return NULL;
 	}
@@ -90,7 +106,7 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 			f->pexp = d->money_mag - nf.decimals;
 			rounded = d->money_mag > 0 || nf.qual == NUM_QUAL_APPROX;
 		} else if (nf.unit != NUM_UNIT_YUAN && !(nf.unit == NUM_UNIT_NOUN && !strcmp(nf.noun, "元"))) {
-			snprintf(m, sizeof m, "\"%.60s\" is %s where money was expected", n->str, unit_name(&nf));
+			snprintf(m, sizeof m, "\"%s\" is %s where money was expected", quote(n, q, sizeof q), unit_name(&nf));
 			set_err(err, 'u', m);
 			return NULL;
 		}
@@ -109,7 +125,7 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 			f->unit = FIG_RATIO;
 			rounded = 1;
 		} else {
-			snprintf(m, sizeof m, "\"%.60s\" is %s where a rate was expected", n->str, unit_name(&nf));
+			snprintf(m, sizeof m, "\"%s\" is %s where a rate was expected", quote(n, q, sizeof q), unit_name(&nf));
 			set_err(err, 'u', m);
 			return NULL;
 		}
@@ -117,7 +133,7 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	case JXL_AS_COUNT:
 	case JXL_AS_SCORE:
 		if (nf.unit == NUM_UNIT_YUAN || nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			snprintf(m, sizeof m, "\"%.60s\" is %s where %s was expected", n->str, unit_name(&nf),
+			snprintf(m, sizeof m, "\"%s\" is %s where %s was expected", quote(n, q, sizeof q), unit_name(&nf),
 				 as == JXL_AS_COUNT ? "a count" : "a score");
 			set_err(err, 'u', m);
 			return NULL;

@@ -166,10 +166,9 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
 	if (!f && err.kind) {
 		ctx->env->dg->unchecked++;
 		const char *rule = err.kind == 'u' ? "input/unit" : err.kind == 't' ? "input/type" : "input/figure";
-		const char *label = doc_label(ctx->env->a, n);
 		char zh[700], en[700];
-		snprintf(zh, sizeof zh, "%s：%s；依赖它的检查未执行", label, err.msg);
-		snprintf(en, sizeof en, "%s: %s; checks that need it were skipped", label, err.msg);
+		snprintf(zh, sizeof zh, "%s：%s；依赖它的检查未执行", doc_label(ctx->env->a, n, 1), err.msg);
+		snprintf(en, sizeof en, "%s: %s; checks that need it were skipped", doc_label(ctx->env->a, n, 0), err.msg);
 		host_emit_core(ctx, n, 0, 0, rule, 0, zh, en);
 	}
 	return f;
@@ -300,23 +299,40 @@ static void log_relation(jxl_ctx *ctx, const jxl_fig *total, const jxl_fig **par
 	r->finding = finding_index;
 }
 
+#define SUM_TEXT_MAX_PARTS 12   /* addends listed in a message; the rest are counted */
+
 /* "预算完成率 5 + 预算控制率 4 + 无新建楼堂馆所 1 = 10" */
 static const char *sum_text(jxl_ctx *ctx, const jxl_node *const *nodes, const jxl_fig **figs,
-			    const int *signs, size_t n, const jxl_fig *sum)
+			    const int *signs, size_t n, const jxl_fig *sum, int zh)
 {
 	arena *a = ctx->env->a;
-	size_t cap = 64;
-	for (size_t i = 0; i < n; i++)
-		cap += 64 + (nodes[i] ? strlen(doc_label(a, nodes[i])) : 0);
+	size_t shown = n > SUM_TEXT_MAX_PARTS ? SUM_TEXT_MAX_PARTS - 2 : n;
+	size_t cap = 128;
+	for (size_t i = 0; i < shown; i++)
+		cap += 64 + strlen(doc_label(a, nodes[i], zh)) + strlen(fig_text(a, ctx->doc, figs[i], -1));
 	char *buf = arena_alloc(a, cap);
 	size_t len = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < shown; i++) {
 		const char *op = i == 0 ? (signs[i] < 0 ? "−" : "") : (signs[i] < 0 ? " − " : " + ");
-		len += (size_t)snprintf(buf + len, cap - len, "%s%s %s", op, doc_label(a, nodes[i]),
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s %s", op, doc_label(a, nodes[i], zh),
 					fig_text(a, ctx->doc, figs[i], -1));
 	}
+	if (shown < n)
+		len += (size_t)snprintf(buf + len, cap - len, zh ? " + …（共 %zu 项）" : " + … (%zu items)", n);
 	snprintf(buf + len, cap - len, " = %s", fig_text(a, ctx->doc, sum, -1));
 	return buf;
+}
+
+/* Figures read from OCR ("24, 028, 491. 84", "2. 0") are doubtful readings. */
+static int ocr_spaced(const jxl_fig *f)
+{
+	const jxl_node *n = f ? f->node : NULL;
+	if (!n || n->kind != JXL_STRING)
+		return 0;
+	for (size_t i = 0; i + 2 < n->slen + 1 && i + 1 < n->slen; i++)
+		if ((n->str[i] == '.' || n->str[i] == ',') && n->str[i + 1] == ' ')
+			return 1;
+	return 0;
 }
 
 static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
@@ -376,14 +392,26 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 		log_relation(ctx, total, figs, signs, n, 0, 0);
 		return JXL_BROKEN;
 	}
-	const char *what_zh = s->what_zh ? s->what_zh : doc_label(a, s->total);
-	const char *what_en = s->what_en ? s->what_en : doc_label(a, s->total);
+	const char *what_zh = s->what_zh ? s->what_zh : doc_label(a, s->total, 1);
+	const char *what_en = s->what_en ? s->what_en : doc_label(a, s->total, 0);
 	const jxl_fig *diff = fig_diff(a, total, sum);
-	const char *comp = sum_text(ctx, nodes, figs, signs, n, sum);
+	const char *comp_zh = sum_text(ctx, nodes, figs, signs, n, sum, 1);
+	const char *comp_en = sum_text(ctx, nodes, figs, signs, n, sum, 0);
 	fill_figures(ctx, f, total, sum, diff, -1);
-	f->computation = comp;
-	f->msg_zh = arena_printf(a, "%s为 %s，%s：%s，相差 %s", what_zh, f->stated, zh_how, comp, f->difference);
-	f->msg_en = arena_printf(a, "%s is %s, but %s: %s, difference %s", what_en, f->stated, en_how, comp, f->difference);
+	f->computation = comp_en;
+	int ocr = ocr_spaced(total);
+	for (size_t i = 0; i < n && !ocr; i++)
+		ocr = ocr_spaced(figs[i]);
+	if (ocr && f->severity == JXL_SEV_ERROR && registry_severity(ctx->env->reg, s->rule) == registry_find(ctx->env->reg, s->rule)->severity) {
+		/* a doubtful (OCR) reading is at most a warning */
+		f->severity = JXL_SEV_WARNING;
+		ctx->env->dg->counts[JXL_SEV_ERROR]--;
+		ctx->env->dg->counts[JXL_SEV_WARNING]++;
+	}
+	f->msg_zh = arena_printf(a, "%s为 %s，%s：%s，相差 %s%s", what_zh, f->stated, zh_how, comp_zh, f->difference,
+				 ocr ? "（数字含 OCR 空格，读取存疑，按警告处理）" : "");
+	f->msg_en = arena_printf(a, "%s is %s, but %s: %s, difference %s%s", what_en, f->stated, en_how, comp_en, f->difference,
+				 ocr ? " (figures carry OCR spacing: a doubtful reading, so a warning)" : "");
 	log_relation(ctx, total, figs, signs, n, 1, (size_t)(f - ctx->env->dg->v));
 	return JXL_BROKEN;
 }
@@ -425,8 +453,8 @@ static int h_check_rate(jxl_ctx *ctx, const jxl_rate *r)
 	const jxl_fig *den = r->den_fig ? r->den_fig : host_fig(ctx, r->den, as);
 	if (!num || !den)
 		return JXL_SKIPPED;
-	const char *what_zh = r->what_zh ? r->what_zh : doc_label(a, r->stated);
-	const char *what_en = r->what_en ? r->what_en : doc_label(a, r->stated);
+	const char *what_zh = r->what_zh ? r->what_zh : doc_label(a, r->stated, 1);
+	const char *what_en = r->what_en ? r->what_en : doc_label(a, r->stated, 0);
 	if (r->absolute)
 		num = fig_abs(a, num);
 	if (dec_is_zero(den->v)) {

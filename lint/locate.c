@@ -100,7 +100,8 @@ void locate_culprits(check_env *env, const jxl_doc *d)
 	*nv = *found;
 	nv->node = NULL;
 	nv->v = nv->lo = nv->hi = found_v;
-	const char *label = doc_label(env->a, found->node);
+	const char *label_zh = doc_label(env->a, found->node, 1);
+	const char *label_en = doc_label(env->a, found->node, 0);
 	const char *old = fig_text(env->a, d, found, -1);
 	const char *new = fig_text(env->a, d, nv, -1);
 	for (size_t i = 0; i < env->nrel; i++) {
@@ -108,9 +109,9 @@ void locate_culprits(check_env *env, const jxl_doc *d)
 			continue;
 		finding *f = &env->dg->v[env->rel[i].finding];
 		f->hint_zh = arena_printf(env->a, "只需改动一个数：将“%s”由 %s 改为 %s，即可使 %zu 处不符全部成立",
-					  label, old, new, nbroken);
+					  label_zh, old, new, nbroken);
 		f->hint_en = arena_printf(env->a, "one figure alone reconciles %s: change %s from %s to %s",
 					  nbroken == 1 ? "it" : arena_printf(env->a, "all %zu broken sums", nbroken),
-					  label, old, new);
+					  label_en, old, new);
 	}
 }

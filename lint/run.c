@@ -410,6 +410,8 @@ typedef struct pool {
 	file_result *res;
 	unsigned char *done;
 	size_t next;               /* next file to take */
+	size_t handed;             /* results handed to the sink so far */
+	size_t window;             /* how far workers may run ahead of the sink: memory stays flat */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } pool;
@@ -420,6 +422,8 @@ static void *worker(void *arg)
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
 		size_t i = p->next++;
+		while (i < p->fl->n && i >= p->handed + p->window)
+			pthread_cond_wait(&p->cv, &p->mu);
 		pthread_mutex_unlock(&p->mu);
 		if (i >= p->fl->n)
 			return NULL;
@@ -442,7 +446,7 @@ void run_all(const opts *o, const registry *reg, const file_list *fl, result_sin
 		}
 		return;
 	}
-	pool p = {.o = o, .reg = reg, .fl = fl};
+	pool p = {.o = o, .reg = reg, .fl = fl, .window = 4 * (size_t)o->jobs};
 	p.res = calloc(fl->n, sizeof *p.res);
 	p.done = calloc(fl->n, 1);
 	pthread_mutex_init(&p.mu, NULL);
@@ -458,6 +462,10 @@ void run_all(const opts *o, const registry *reg, const file_list *fl, result_sin
 		pthread_mutex_unlock(&p.mu);
 		sink(user, &p.res[i]);
 		file_result_release(&p.res[i]);
+		pthread_mutex_lock(&p.mu);
+		p.handed = i + 1;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
 	}
 	for (size_t t = 0; t < nt; t++)
 		pthread_join(th[t], NULL);

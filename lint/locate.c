@@ -57,6 +57,108 @@ static int solve_for(const relation *r, const jxl_fig *c, dec *out)
 	return 0;
 }
 
+/* Digits and point of a figure as written ("5,800,000.00" → "5800000.00"). */
+static size_t written_digits(const jxl_fig *f, char *out, size_t cap, int *places)
+{
+	size_t k = 0;
+	int after = -1;
+	for (const char *p = f->node->str; *p && k + 1 < cap; p++) {
+		if (*p >= '0' && *p <= '9') {
+			out[k++] = *p;
+			if (after >= 0)
+				after++;
+		} else if (*p == '.') {
+			out[k++] = '.';
+			after = 0;
+		} else if (*p != ',' && *p != ' ' && *p != '-') {
+			break;   /* a unit or qualifier: the number has ended */
+		}
+	}
+	out[k] = '\0';
+	*places = after < 0 ? 0 : after;
+	return k;
+}
+
+/* Optimal string alignment distance, capped at 2: one substituted, missing,
+ * extra or swapped digit is 1. */
+static int osa1(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 40 || lb > 40 || (la > lb ? la - lb : lb - la) > 1)
+		return 2;
+	int d[42][42];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			int c = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j - 1] + c;
+			if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb] > 2 ? 2 : d[la][lb];
+}
+
+/* Would v, written with the same decimals as c, be one keystroke away
+ * from what c says? (deductive's correct_typos idea, for one relation.) */
+static int one_keystroke(const jxl_fig *c, dec v)
+{
+	char have[64], want[96];
+	int places;
+	if (!c->node || c->node->kind == JXL_NULL || !c->node->str || written_digits(c, have, sizeof have, &places) == 0)
+		return 0;
+	dec shown = dec_shift(v, -c->mag);   /* back into the unit it was written in */
+	dec r;
+	if (dec_round(shown, places, &r) || dec_cmp(r, shown) != 0 || dec_sign(r) < 0)
+		return 0;   /* the fix is not expressible at the written precision */
+	while (r.exp > -places) {
+		r.coef *= 10;
+		r.exp--;
+	}
+	dec_format(r, want, sizeof want);
+	return strcmp(have, want) && osa1(have, want) == 1;
+}
+
+/* Each broken relation on its own: is exactly one of its figures a
+ * one-keystroke slip away from balancing it? */
+static void locate_typos(check_env *env, const jxl_doc *d)
+{
+	for (size_t i = 0; i < env->nrel; i++) {
+		const relation *r = &env->rel[i];
+		if (!r->broken)
+			continue;
+		const jxl_fig *hit = NULL;
+		dec hit_v = {0, 0};
+		int nhit = 0;
+		for (size_t k = 0; k <= r->nparts; k++) {
+			const jxl_fig *c = k == r->nparts ? r->total : r->parts[k];
+			dec v;
+			if (!c->node || c->approx || solve_for(r, c, &v) || !one_keystroke(c, v))
+				continue;
+			hit = c;
+			hit_v = v;
+			nhit++;
+		}
+		if (nhit != 1)
+			continue;
+		jxl_fig *nv = arena_alloc(env->a, sizeof *nv);
+		*nv = *hit;
+		nv->node = NULL;
+		nv->v = nv->lo = nv->hi = hit_v;
+		finding *f = &env->dg->v[r->finding];
+		const char *old = fig_text(env->a, d, hit, -1), *new = fig_text(env->a, d, nv, -1);
+		f->hint_zh = arena_printf(env->a, "可能是笔误：“%s”写作 %s，若为 %s 则此式成立（只差一个数字）",
+					  doc_label(env->a, hit->node, 1), old, new);
+		f->hint_en = arena_printf(env->a, "possibly a typo: %s is written %s; %s (one keystroke away) would balance it",
+					  doc_label(env->a, hit->node, 0), old, new);
+	}
+}
+
 void locate_culprits(check_env *env, const jxl_doc *d)
 {
 	size_t first = env->nrel, nbroken = 0;
@@ -94,8 +196,10 @@ void locate_culprits(check_env *env, const jxl_doc *d)
 			nfound++;
 		}
 	}
-	if (nfound != 1)
+	if (nfound != 1) {
+		locate_typos(env, d);
 		return;
+	}
 	jxl_fig *nv = arena_alloc(env->a, sizeof *nv);
 	*nv = *found;
 	nv->node = NULL;

@@ -2,6 +2,7 @@
 #include "num.h"
 
 #include <limits.h>
+#include <string.h>
 
 typedef unsigned __int128 u128;
 
@@ -95,34 +96,56 @@ dec dec_normal(dec a)
 	return a;
 }
 
-/* c × 10^k into *out, 0 or -1 when it overflows __int128. */
-static int scale(__int128 c, long long k, __int128 *out)
+/* m × 10^k into *out, 0 or -1 when it overflows 128 bits. */
+static int scale(u128 m, long long k, u128 *out)
 {
-	if (c == 0) {
+	if (m == 0) {
 		*out = 0;
 		return 0;
 	}
 	if (k > 38)
 		return -1;
-	return __builtin_mul_overflow(c, (__int128)pow10u((int)k), out) ? -1 : 0;
+	return __builtin_mul_overflow(m, pow10u((int)k), out) ? -1 : 0;
 }
 
+/* Magnitudes are unsigned so that aligned operands up to 2^128 still add. */
 static int add_aligned(dec a, dec b, dec *out)
 {
-	__int128 x, y, s;
+	u128 x, y, s;
+	int nx = a.coef < 0, ny = b.coef < 0, neg = nx;
 	long long e = a.exp < b.exp ? a.exp : b.exp;
-	if (scale(a.coef, (long long)a.exp - e, &x) || scale(b.coef, (long long)b.exp - e, &y))
+	if (scale(mag_of(a.coef), (long long)a.exp - e, &x) || scale(mag_of(b.coef), (long long)b.exp - e, &y))
 		return -1;
-	if (__builtin_add_overflow(x, y, &s))
-		return -1;
-	return fit(mag_of(s), s < 0, e, out);
+	if (nx == ny) {
+		if (__builtin_add_overflow(x, y, &s))
+			return -1;
+	} else if (x >= y) {
+		s = x - y;
+	} else {
+		s = y - x;
+		neg = ny;
+	}
+	return fit(s, neg && s, e, out);
 }
 
+/* The exact sum. With a zero it is the other operand; when the aligned
+ * operands overflow, the normalised ones are tried. Either way the result
+ * is then brought back toward the smaller exponent. */
 int dec_add(dec a, dec b, dec *out)
 {
-	if (add_aligned(a, b, out) == 0)
+	long long target = a.exp < b.exp ? a.exp : b.exp, e;
+	dec r;
+	u128 m;
+	if (a.coef == 0 || b.coef == 0)
+		r = a.coef == 0 ? b : a;
+	else if (add_aligned(a, b, out) == 0)
 		return 0;
-	return add_aligned(dec_normal(a), dec_normal(b), out);
+	else if (add_aligned(dec_normal(a), dec_normal(b), &r))
+		return -1;
+	m = mag_of(r.coef);
+	e = r.exp;
+	pad(&m, &e, target);
+	return fit(m, r.coef < 0, e, out);
 }
 
 int dec_sub(dec a, dec b, dec *out)
@@ -130,19 +153,50 @@ int dec_sub(dec a, dec b, dec *out)
 	return dec_add(a, dec_neg(b), out);
 }
 
-static int mul_raw(dec a, dec b, dec *out)
+/* The 256-bit product x × y as four 64-bit limbs, least significant first. */
+static void mul256(u128 x, u128 y, uint64_t p[4])
 {
-	__int128 p;
-	if (__builtin_mul_overflow(a.coef, b.coef, &p))
-		return -1;
-	return fit(mag_of(p), p < 0, (long long)a.exp + b.exp, out);
+	uint64_t a[2] = { (uint64_t)x, (uint64_t)(x >> 64) }, b[2] = { (uint64_t)y, (uint64_t)(y >> 64) };
+	int i, j;
+	memset(p, 0, 4 * sizeof p[0]);
+	for (i = 0; i < 2; i++) {
+		u128 carry = 0;
+		for (j = 0; j < 2; j++) {
+			u128 t = (u128)a[i] * b[j] + p[i + j] + carry;
+			p[i + j] = (uint64_t)t;
+			carry = t >> 64;
+		}
+		p[i + 2] = (uint64_t)carry;
+	}
 }
 
+/* Divide p by 10 in place; the remainder. */
+static unsigned div10(uint64_t p[4])
+{
+	u128 r = 0;
+	for (int i = 3; i >= 0; i--) {
+		u128 cur = r << 64 | p[i];
+		p[i] = (uint64_t)(cur / 10);
+		r = cur % 10;
+	}
+	return (unsigned)r;
+}
+
+/* The exact product, with trailing zeros dropped only while it needs more
+ * than 128 bits (then it is >= 10^38 and must lose them to fit anyway). */
 int dec_mul(dec a, dec b, dec *out)
 {
-	if (mul_raw(a, b, out) == 0)
-		return 0;
-	return mul_raw(dec_normal(a), dec_normal(b), out);
+	uint64_t p[4], q[4];
+	long long e = (long long)a.exp + b.exp;
+	mul256(mag_of(a.coef), mag_of(b.coef), p);
+	while (p[2] || p[3]) {
+		memcpy(q, p, sizeof q);
+		if (div10(q))
+			return -1;
+		memcpy(p, q, sizeof p);
+		e++;
+	}
+	return fit((u128)p[1] << 64 | p[0], ((a.coef < 0) != (b.coef < 0)) && (p[0] || p[1]), e, out);
 }
 
 /* Round q (with remainder r of divisor d, r < d) half away from zero. */
@@ -151,25 +205,50 @@ static u128 round_half(u128 q, u128 r, u128 d)
 	return r >= d - r ? q + 1 : q;
 }
 
+/* One step of long division: append the next digit of r×10/b to *q and
+ * return the new remainder. r < b < 2^127, so r + r + … never overflows. */
+static u128 next_digit(u128 *q, u128 r, u128 b)
+{
+	u128 t = 0;
+	unsigned d = 0;
+	for (int i = 0; i < 10; i++) {
+		t += r;
+		if (t >= b) {
+			t -= b;
+			d++;
+		}
+	}
+	*q = *q * 10 + d;
+	return t;
+}
+
+/* No room in *q for the s digits still to come (r != 0): the result fits
+ * only if they round to all zeros, or carry into the last kept digit. */
+static int div_tail(u128 *q, u128 r, u128 b, long long s)
+{
+	u128 x;
+	if (scale(2 * r, s, &x) == 0 && x < b)
+		return 0;
+	if (scale(2 * (b - r), s, &x) == 0 && x <= b && *q != (u128)0 - 1) {
+		(*q)++;
+		return 0;
+	}
+	return -1;
+}
+
 /* |a| × 10^s ÷ |b| for s >= 0 by long division, rounded; the exponent
  * grows by the count of trailing zero digits not generated. */
 static int div_up(u128 a, u128 b, long long s, u128 *q, long long *exp)
 {
 	u128 qq = a / b, r = a % b, top = ((u128)0 - 1 - 9) / 10;
 	for (; s > 0 && r; s--) {
-		u128 t = 0;
-		int d = 0;
-		if (qq > top)
-			return -1;
-		for (int i = 0; i < 10; i++) {
-			t += r;
-			if (t >= b) {
-				t -= b;
-				d++;
-			}
+		if (qq > top) {
+			if (div_tail(&qq, r, b, s))
+				return -1;
+			r = 0;
+			break;
 		}
-		qq = qq * 10 + (u128)d;
-		r = t;
+		r = next_digit(&qq, r, b);
 	}
 	*exp += s;
 	if (qq == (u128)0 - 1)

@@ -34,7 +34,7 @@ struct pst {
 	num_fig *f;
 	num_err *err;
 	__int128 coef;
-	int sig, ndig, frac, open;  /* open: index of '(' + 1, or 0 */
+	int sig, frac, open;  /* open: index of '(' + 1, or 0 */
 	long long e;
 };
 
@@ -362,7 +362,6 @@ static int add_digit(struct pst *p)
 	if (p->sig > NUM_MAX_DIGITS)
 		return failn(p, p->i, "more than %lld digits", NUM_MAX_DIGITS);
 	p->coef = p->coef * 10 + d;
-	p->ndig++;
 	p->i++;
 	return 0;
 }

@@ -36,8 +36,7 @@ int dec_is_zero(dec a);
 int dec_round(dec a, int places, dec *out);
 /* Truncate toward zero to `places` decimals. */
 int dec_trunc(dec a, int places, dec *out);
-/* Strip trailing zeros of the coefficient (exp grows, never above 0
- * unless the value is an integer with trailing zeros... see num.c). */
+/* Strip every trailing zero of the coefficient (1200 → {12,2}); zero is {0,0}. */
 dec dec_normal(dec a);
 /* Plain decimal text, no exponent, no grouping: "-1234.50" keeps the
  * coefficient's digits exactly (trailing zeros of a negative exp kept).

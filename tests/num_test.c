@@ -107,7 +107,7 @@ static int parse_lit(const char *s, dec *out)
 		}
 		if (*s < '0' || *s > '9')
 			break;
-		if (m > (max - 9) / 10)
+		if (m > (max - (unsigned)(*s - '0')) / 10)
 			return -1;
 		m = m * 10 + (unsigned)(*s - '0');
 		digits++;
@@ -140,54 +140,62 @@ static int same(dec a, dec b)
 	return a.coef == b.coef && a.exp == b.exp;
 }
 
-/* Binary forms: a + b, a - b, a * b, a /N b (N places), a cmp b,
- * a round N, a trunc N, a shift K, a fmtn N and a fmtgn N (format into a
- * buffer of N bytes: "<text>|<returned length>"). */
-static int run_binary(const char *a, const char *op, const char *b, int repr, char *got, size_t n)
+/* Binary forms returning a decimal: a + b, a - b, a * b, a /N b (N places),
+ * a round N, a trunc N, a shift K. *r is left alone on failure. */
+static int binary_dec(dec x, const char *op, dec y, int k, dec *r)
 {
-	dec x, y = { 0, 0 }, r = { 777, 7 }, before = r;
-	int rc, k = atoi(b);
-	if (parse_lit(a, &x))
-		return snprintf(got, n, "bad operand %s", a), 0;
-	if (strchr("+-*/c", op[0]) && op[1] != 'n' && parse_lit(b, &y))
-		return snprintf(got, n, "bad operand %s", b), 0;
 	if (!strcmp(op, "+"))
-		rc = dec_add(x, y, &r);
-	else if (!strcmp(op, "-"))
-		rc = dec_sub(x, y, &r);
-	else if (!strcmp(op, "*"))
-		rc = dec_mul(x, y, &r);
-	else if (op[0] == '/')
-		rc = dec_div(x, y, atoi(op + 1), &r);
-	else if (!strcmp(op, "cmp"))
-		return snprintf(got, n, "%d", dec_cmp(x, y)), 0;
-	else if (!strcmp(op, "round"))
-		rc = dec_round(x, k, &r);
-	else if (!strcmp(op, "trunc"))
-		rc = dec_trunc(x, k, &r);
-	else if (!strcmp(op, "shift"))
-		r = dec_shift(x, k), rc = 0;
-	else if (!strcmp(op, "fmtn") || !strcmp(op, "fmtgn")) {
-		char small[64];
-		size_t len = op[3] == 'g' ? dec_format_grouped(x, small, (size_t)k) : dec_format(x, small, (size_t)k);
-		return snprintf(got, n, "%s|%zu", k ? small : "", len), 0;
-	} else
-		return snprintf(got, n, "unknown operator %s", op), 0;
-	if (rc)
-		return snprintf(got, n, same(r, before) ? "overflow" : "overflow (out changed)"), 0;
-	dec_text(r, repr, got, n);
+		return dec_add(x, y, r);
+	if (!strcmp(op, "-"))
+		return dec_sub(x, y, r);
+	if (!strcmp(op, "*"))
+		return dec_mul(x, y, r);
+	if (op[0] == '/')
+		return dec_div(x, y, atoi(op + 1), r);
+	if (!strcmp(op, "round"))
+		return dec_round(x, k, r);
+	if (!strcmp(op, "trunc"))
+		return dec_trunc(x, k, r);
+	*r = dec_shift(x, k);
 	return 0;
 }
 
+/* a OP b; also a cmp b, and a fmtn N / a fmtgn N (format into a buffer of
+ * N bytes: "<text>|<returned length>"). */
+static void run_binary(const char *a, const char *op, const char *b, int repr, char *got, size_t n)
+{
+	dec x, y = { 0, 0 }, r = { 777, 7 }, before = r;
+	int k = atoi(b);
+	char small[64];
+	if (parse_lit(a, &x) || (strchr("+-*/c", op[0]) && parse_lit(b, &y))) {
+		snprintf(got, n, "bad operand in %s %s %s", a, op, b);
+	} else if (!strcmp(op, "cmp")) {
+		snprintf(got, n, "%d", dec_cmp(x, y));
+	} else if (!strcmp(op, "fmtn") || !strcmp(op, "fmtgn")) {
+		if (k < 0 || k > (int)sizeof small) {
+			snprintf(got, n, "bad buffer size %d", k);
+			return;
+		}
+		size_t len = op[3] == 'g' ? dec_format_grouped(x, small, (size_t)k) : dec_format(x, small, (size_t)k);
+		snprintf(got, n, "%s|%zu", k ? small : "", len);
+	} else if (!strchr("+-*/", op[0]) && strcmp(op, "round") && strcmp(op, "trunc") && strcmp(op, "shift")) {
+		snprintf(got, n, "unknown operator %s", op);
+	} else if (binary_dec(x, op, y, k, &r)) {
+		snprintf(got, n, "%s", same(r, before) ? "overflow" : "overflow (out changed)");
+	} else {
+		dec_text(r, repr, got, n);
+	}
+}
+
 /* Unary forms: fmt a, fmtg a, normal a, neg a, abs a, sign a, zero a, int V. */
-static int run_unary(const char *op, const char *a, int repr, char *got, size_t n)
+static void run_unary(const char *op, const char *a, int repr, char *got, size_t n)
 {
 	dec x;
 	if (!strcmp(op, "int"))
-		return dec_text(dec_from_int(strtoll(a, NULL, 10)), repr, got, n), 0;
-	if (parse_lit(a, &x))
-		return snprintf(got, n, "bad operand %s", a), 0;
-	if (!strcmp(op, "fmt"))
+		dec_text(dec_from_int(strtoll(a, NULL, 10)), repr, got, n);
+	else if (parse_lit(a, &x))
+		snprintf(got, n, "bad operand %s", a);
+	else if (!strcmp(op, "fmt"))
 		dec_format(x, got, n);
 	else if (!strcmp(op, "fmtg"))
 		dec_format_grouped(x, got, n);
@@ -203,7 +211,6 @@ static int run_unary(const char *op, const char *a, int repr, char *got, size_t 
 		snprintf(got, n, "%d", dec_is_zero(x));
 	else
 		snprintf(got, n, "unknown operator %s", op);
-	return 0;
 }
 
 static void run_dec(const char *in, const char *expected, char *got, size_t n)

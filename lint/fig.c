@@ -399,6 +399,9 @@ const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places)
 		r.coef *= 10;   /* show exactly p decimals: 10 → 10.00 */
 		r.exp--;
 	}
-	dec_format(r, buf, sizeof buf);
+	if (f->unit == FIG_MONEY)
+		dec_format_grouped(r, buf, sizeof buf);   /* money as finance writes it: 5,908,760.00 */
+	else
+		dec_format(r, buf, sizeof buf);
 	return arena_printf(a, "%s%s%s", buf, suffix, f->approx ? "+" : "");
 }

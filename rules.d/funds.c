@@ -119,7 +119,10 @@ static void sum_of(jxl_ctx *ctx, const char *rule, const jxl_node *sec, const ch
 	H->check_sum(ctx, &s);
 }
 
-/* budget.total = Σ members of budget.<map> (by_source, by_level). */
+/* budget.total = Σ members of budget.<map> (by_source, by_level). A
+ * source or level that received nothing is written 0 or omitted; a member
+ * listed as null or "—" is a cell whose value is unknown (seed 002-2: OCR
+ * truncated 财政拨款), so the host skips the identity rather than read it as 0. */
 static void sum_of_map(jxl_ctx *ctx, const jxl_node *budget, const char *map, const char *zh, const char *en)
 {
 	enum { MAX_MEMBERS = 64 };
@@ -131,8 +134,7 @@ static void sum_of_map(jxl_ctx *ctx, const jxl_node *budget, const char *map, co
 	if (H->kind(m) != JXL_OBJECT || !present(H->get(budget, "total")) || len > MAX_MEMBERS)
 		return;
 	for (i = 0; i < len; i++)
-		if (present(H->at(m, i)))
-			parts[n++] = H->at(m, i);
+		parts[n++] = H->at(m, i);
 	if (n == 0)
 		return;
 	s.rule = "funds/budget-total";
@@ -221,13 +223,17 @@ static void check_overspend(jxl_ctx *ctx, const jxl_node *root)
 	H->emit(ctx, &f);
 }
 
-/* money_unit of this document; a project inside `projects` inherits it. */
-static const char *money_unit(const jxl_node *root)
+/* money_unit of this document; a project inside `projects` inherits the file's. */
+static const char *money_unit(const jxl_doc *doc, const jxl_node *root)
 {
-	const jxl_node *u = H->get(root, "money_unit");
-	const jxl_node *arr = H->parent(root);
-	const char *k = H->key(arr);
+	const jxl_node *u, *arr;
+	const char *k;
 
+	if (JXL_HOST_HAS(H, inherited))
+		return H->str(H->inherited(doc, "money_unit"));
+	u = H->get(root, "money_unit"); /* a first-edition host: walk up by hand */
+	arr = H->parent(root);
+	k = H->key(arr);
 	if (!u && H->kind(arr) == JXL_ARRAY && k && !strcmp(k, "projects"))
 		u = H->get(H->parent(arr), "money_unit");
 	return H->str(u);
@@ -265,12 +271,13 @@ static int at_least_pow10(jxl_ctx *ctx, const jxl_fig *f, int p)
 	return H->cmp_value(f, H->from_int(ctx, t)) >= 0 || H->cmp_value(f, H->from_int(ctx, -t)) <= 0;
 }
 
-static void magnitude_finding(jxl_ctx *ctx, const jxl_node *n, const jxl_fig *f, const struct field *fd,
+static void magnitude_finding(jxl_ctx *ctx, int sev, const jxl_node *n, const jxl_fig *f, const struct field *fd,
                               const char *zh, const char *en)
 {
 	jxl_finding r = {.size = sizeof r};
 
 	r.rule = "funds/unit-magnitude";
+	r.severity = sev;
 	r.node = n;
 	r.stated = f;
 	r.msg_zh = H->fmt(ctx, "「%s」%s：%s", fd->zh, H->text(ctx, f), zh);
@@ -278,18 +285,23 @@ static void magnitude_finding(jxl_ctx *ctx, const jxl_node *n, const jxl_fig *f,
 	H->emit(ctx, &r);
 }
 
+/* The 元 case needs this many figures: one or two small amounts are
+ * common in short or test submissions. */
+#define FUNDS_SMALL_MIN 3
+
 /* funds/unit-magnitude, once per document: a figure read in 万元/亿元 with
- * an integer part of 7 digits or more, or — when bare figures are 元 —
- * every 元 figure below 100 (and not all zero). */
-static void check_magnitude(jxl_ctx *ctx, const jxl_node *root)
+ * an integer part of 7 digits or more (warning), or — when bare figures
+ * are 元 — every 元 figure below 100, not all zero, and at least
+ * FUNDS_SMALL_MIN of them (info: a weak signal). */
+static void check_magnitude(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root)
 {
-	const char *u = money_unit(root);
+	const char *u = money_unit(doc, root);
 	int dflt = mag_of(u, 0);
 	const struct field *first = NULL;
 	const jxl_node *first_n = NULL;
 	const jxl_fig *first_f = NULL;
 	int nonzero = 0, plausible = 0;
-	size_t i;
+	size_t i, nyuan = 0;
 
 	for (i = 0; i < sizeof money / sizeof money[0]; i++) {
 		const jxl_node *n = H->get(H->get(root, money[i].sec), money[i].key);
@@ -301,7 +313,7 @@ static void check_magnitude(jxl_ctx *ctx, const jxl_node *root)
 		if (mag >= 4 && at_least_pow10(ctx, f, mag + 6)) {
 			for (d = 7; mag + d <= 18 && at_least_pow10(ctx, f, mag + d); d++)
 				;
-			magnitude_finding(ctx, n, f, &money[i],
+			magnitude_finding(ctx, JXL_SEV_DEFAULT, n, f, &money[i],
 			                  H->fmt(ctx, "按%s读，整数部分有 %d 位，数量级不合理；这些数字更像以元为单位",
 			                         mag == 8 ? "亿元" : "万元", d),
 			                  H->fmt(ctx, "read in %s its integer part has %d digits, implausible; "
@@ -312,6 +324,7 @@ static void check_magnitude(jxl_ctx *ctx, const jxl_node *root)
 			continue;
 		if (at_least_pow10(ctx, f, 2))
 			plausible = 1; /* a 元 figure of 100 or more */
+		nyuan++;
 		if (!first) {
 			first = &money[i];
 			first_n = n;
@@ -320,8 +333,8 @@ static void check_magnitude(jxl_ctx *ctx, const jxl_node *root)
 		if (H->cmp_value(f, H->from_int(ctx, 0)) != 0)
 			nonzero = 1;
 	}
-	if (first && nonzero && !plausible)
-		magnitude_finding(ctx, first_n, first_f, first,
+	if (first && nonzero && !plausible && nyuan >= FUNDS_SMALL_MIN)
+		magnitude_finding(ctx, JXL_SEV_INFO, first_n, first_f, first,
 		                  H->fmt(ctx, "金额单位为%s，但所有按元读的金额都小于 100 元；这些数字更像以万元为单位",
 		                         u ? u : "元（未写 money_unit）"),
 		                  H->fmt(ctx, "money unit is %s but every figure read in 元 is below 100; "
@@ -335,12 +348,13 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 	check_totals(ctx, root);
 	check_balances(ctx, doc, root);
 	check_overspend(ctx, root);
-	check_magnitude(ctx, root);
+	check_magnitude(ctx, doc, root);
 }
 
 JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
 {
-	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < sizeof(jxl_host)) {
+	/* a first-edition host will do: members added later are used through JXL_HOST_HAS */
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
 		if (why && n)
 			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
 		return -1;

@@ -19,14 +19,20 @@ static const jxl_rule_info rules[] = {
 /* The year of this document; a project inside `projects` inherits the
  * file's, read only when it is a plain number (the file's own check
  * reports a year it cannot read, once). */
-static const jxl_node *year_of(const jxl_node *root)
+static const jxl_node *year_of(const jxl_doc *doc, const jxl_node *root)
 {
-	const jxl_node *v = H->get(root, "year"), *arr = H->parent(root), *up;
-	const char *k = H->key(arr);
+	const jxl_node *v = H->get(root, "year"), *arr, *up;
+	const char *k;
 
-	if (v || H->kind(arr) != JXL_ARRAY || !k || strcmp(k, "projects"))
+	if (v)
 		return v;
-	up = H->get(H->parent(arr), "year");
+	if (JXL_HOST_HAS(H, inherited)) {
+		up = H->inherited(doc, "year");
+	} else { /* a first-edition host: walk up by hand */
+		arr = H->parent(root);
+		k = H->key(arr);
+		up = H->kind(arr) == JXL_ARRAY && k && !strcmp(k, "projects") ? H->get(H->parent(arr), "year") : NULL;
+	}
 	return H->kind(up) == JXL_NUMBER ? up : NULL;
 }
 
@@ -50,7 +56,7 @@ static int date_year(const char *s)
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
 	const jxl_node *root = H->root(doc);
-	const jxl_node *yn = year_of(root), *fn = H->get(root, "filed");
+	const jxl_node *yn = year_of(doc, root), *fn = H->get(root, "filed");
 	const jxl_fig *yf = H->fig(ctx, yn, JXL_AS_ANY);
 	const char *filed = H->kind(fn) == JXL_STRING ? H->str(fn) : NULL;
 	long long year;
@@ -83,7 +89,8 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 
 JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
 {
-	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < sizeof(jxl_host)) {
+	/* a first-edition host will do: members added later are used through JXL_HOST_HAS */
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
 		if (why && n)
 			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
 		return -1;

@@ -79,6 +79,48 @@ static const jxl_node *budget_of(jxl_ctx *ctx, const jxl_node *root)
 	return NULL;
 }
 
+/* Whether a node writes something in place of a figure: anything but
+ * absent, null, 无 / N/A / 不适用, or only blanks, dashes, slashes and
+ * commas. An unreadable budget counts as written: it is reported, and
+ * nothing is measured against income instead. */
+static int written(const jxl_node *n)
+{
+	static const char *const none[] = {"无", "N/A", "不适用"};
+	const char *s = H->str(n);
+	size_t i;
+
+	if (H->kind(n) <= JXL_NULL)
+		return 0;
+	if (H->kind(n) != JXL_STRING || !s)
+		return 1;
+	for (i = 0; i < 3; i++)
+		if (!strcmp(s, none[i]))
+			return 0;
+	while (*s) {
+		if (strchr(" \t,-/", *s))
+			s++;
+		else if (!strncmp(s, "—", 3) || !strncmp(s, "－", 3) || !strncmp(s, "，", 3))
+			s += 3;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+/* No budget figure is written at all (an unreadable one does not count as
+ * none: it is reported, and the rate is then skipped). */
+static int no_budget(const jxl_node *root)
+{
+	static const char *const keys[] = {"adjusted", "total", "initial"};
+	const jxl_node *b = H->get(root, "budget");
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (written(H->get(b, keys[i])))
+			return 0;
+	return 1;
+}
+
 /* The first of the paths a, b, c that states a money figure. */
 static const jxl_fig *first_of(jxl_ctx *ctx, const jxl_node *root, const char *a, const char *b, const char *c)
 {
@@ -148,7 +190,7 @@ static int operands(jxl_ctx *ctx, const jxl_node *root, const struct rate *t, jx
 	return -1;
 }
 
-static void check_rates(jxl_ctx *ctx, const jxl_node *root)
+static void check_rates(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root)
 {
 	const jxl_node *stated = H->get(root, "rates");
 	size_t i;
@@ -163,8 +205,22 @@ static void check_rates(jxl_ctx *ctx, const jxl_node *root)
 		r.rule = t->rule;
 		r.what_zh = t->zh;
 		r.what_en = t->en;
+		if (!strcmp(t->key, "execution") && H->form(doc) == 'd' && no_budget(root)) {
+			/* a department report that states no budget: 预算完成率
+			 * against 收入合计 (seed 003-11), and the message says so */
+			r.den = H->path(root, "income.total");
+			r.what_zh = "预算执行率（未填预算，以收入合计为分母）";
+			r.what_en = "execution rate (no budget stated; measured against the income total)";
+		}
 		H->check_rate(ctx, &r);
 	}
+}
+
+/* A computed percent for a message, with 2 decimals: no stated rate sets
+ * the precision here. */
+static const char *pct_text(jxl_ctx *ctx, const jxl_fig *f)
+{
+	return JXL_HOST_HAS(H, text_places) ? H->text_places(ctx, f, 2) : H->text(ctx, f);
 }
 
 /* One rates/procurement-plausible finding: `big` surely above `ref`. */
@@ -180,7 +236,7 @@ static void above(jxl_ctx *ctx, const jxl_node *bn, const jxl_node *rn,
 	if (!big || !ref || H->cmp(big, ref) <= 0)
 		return;
 	ratio = H->div(ctx, big, ref);
-	rt = ratio ? H->text(ctx, ratio) : "?";
+	rt = ratio ? pct_text(ctx, ratio) : "?";
 	f.rule = "rates/procurement-plausible";
 	f.node = bn;
 	f.stated = big;
@@ -196,7 +252,7 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
 	const jxl_node *root = H->root(doc);
 
-	check_rates(ctx, root);
+	check_rates(ctx, doc, root);
 	above(ctx, H->path(root, "procurement.plan"), budget_of(ctx, root),
 	      "政府采购计划", "procurement plan", "预算", "the budget");
 	above(ctx, H->path(root, "procurement.actual"), H->path(root, "expenditure.total"),
@@ -205,7 +261,8 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 
 JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
 {
-	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < sizeof(jxl_host)) {
+	/* a first-edition host will do: members added later are used through JXL_HOST_HAS */
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
 		if (why && n)
 			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
 		return -1;

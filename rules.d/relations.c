@@ -16,7 +16,9 @@ static const jxl_rule_info rules[] = {
 };
 
 /* breakdown/sum: Σ parts ≤ total (above: error); short of it: error when
- * the parts are declared exhaustive, else a warning. */
+ * the parts are declared exhaustive, nothing when they are declared a
+ * selection ("partial": true, 其中/包括 naming only some), else a warning.
+ * A breakdown that says both is read as exhaustive: the stricter reading. */
 static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 {
 	const jxl_node *parts[RELATIONS_MAX_PARTS];
@@ -40,7 +42,12 @@ static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 	s.as = JXL_AS_ANY;
 	s.what_zh = s.what_en = name && *name ? name : "总数";
 	s.mode = JXL_SUM_LE;
-	s.short_severity = H->truthy(H->get(b, "exhaustive")) ? JXL_SEV_ERROR : JXL_SEV_WARNING;
+	if (H->truthy(H->get(b, "exhaustive")))
+		s.short_severity = JXL_SEV_ERROR;
+	else if (H->truthy(H->get(b, "partial")))
+		s.short_severity = 0; /* a selection: falling short is expected */
+	else
+		s.short_severity = JXL_SEV_WARNING;
 	H->check_sum(ctx, &s);
 }
 
@@ -61,7 +68,8 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 
 JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
 {
-	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < sizeof(jxl_host)) {
+	/* a first-edition host will do (this plugin uses none of the later members) */
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
 		if (why && n)
 			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
 		return -1;

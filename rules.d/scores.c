@@ -1,4 +1,4 @@
-/* scores.c — the score tree (sums, maxima, ranges, grade, execution cap) and the indicator table. */
+/* scores.c — the score tree: sums, maxima, ranges, grade, execution cap (the indicator table is indicators.c). */
 #include <jxlint/rule.h>
 
 #include <stdio.h>
@@ -15,17 +15,10 @@ static const jxl_rule_info rules[] = {
 	{"scores/range", JXL_SEV_ERROR, "得分小于 0 或超过分值", "a score below 0 or above its maximum"},
 	{"scores/total-max", JXL_SEV_WARNING, "总分分值不是 100", "the total maximum is not 100"},
 	{"scores/grade", JXL_SEV_ERROR, "评价等级与总分所在档次不符", "the grade does not match the total's band"},
-	{"scores/execution-cap", JXL_SEV_WARNING, "预算执行率不足 100% 而得分超过按执行率计算的上限",
-	 "score above what the budget execution rate allows"},
+	{"scores/execution-cap", JXL_SEV_WARNING, "预算执行率不足 100%，而得分超过按执行率计算的上限或为满分",
+	 "score above what the budget execution rate allows, or full marks with execution below 100%"},
 	{"scores/max-missing", JXL_SEV_INFO, "部分指标未写分值，无法核对得分是否超过分值",
 	 "items without a maximum: score ≤ max cannot be checked"},
-	{"indicators/full-marks-missed", JXL_SEV_WARNING, "指标得满分，但实际完成值未达到指标值",
-	 "full marks on an indicator whose actual value misses its target"},
-	{"indicators/full-marks-no-actual", JXL_SEV_WARNING, "指标得满分，但未填实际完成值",
-	 "full marks on an indicator with no actual value"},
-	{"indicators/range", JXL_SEV_ERROR, "指标得分小于 0 或超过分值", "an indicator score below 0 or above its maximum"},
-	{"indicators/group-sum", JXL_SEV_ERROR, "一级指标得分不等于指标表中该组得分之和",
-	 "a level-1 group's score is not the sum of its indicators' scores"},
 };
 
 /* --- small readers --- */
@@ -157,8 +150,8 @@ static void check_max_sum(jxl_ctx *ctx, const jxl_node *node)
 	H->check_sum(ctx, &s);
 }
 
-/* 0 ≤ score ≤ max, exactly (a bonus item may be negative). Shared by scores/range and indicators/range. */
-static void check_range(jxl_ctx *ctx, const char *rule, const jxl_node *node, const char *name)
+/* scores/range: 0 ≤ score ≤ max, exactly (a bonus item may be negative). */
+static void check_range(jxl_ctx *ctx, const jxl_node *node, const char *name)
 {
 	const jxl_fig *s = score_of(ctx, node), *m = max_of(ctx, node);
 	const jxl_node *at = H->get(node, "score");
@@ -166,11 +159,11 @@ static void check_range(jxl_ctx *ctx, const char *rule, const jxl_node *node, co
 	if (!s)
 		return;
 	if (!kind_is(node, "bonus") && H->cmp_value(s, num(ctx, 0)) < 0)
-		emit(ctx, rule, 0, at, s, NULL,
+		emit(ctx, "scores/range", 0, at, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s scores %s, below 0", name, H->text(ctx, s)));
 	else if (m && H->cmp_value(s, m) > 0)
-		emit(ctx, rule, 0, at, s, H->sub(ctx, s, m),
+		emit(ctx, "scores/range", 0, at, s, H->sub(ctx, s, m),
 		     H->fmt(ctx, "「%s」得分 %s 超过分值 %s", name, H->text(ctx, s), H->text(ctx, m)),
 		     H->fmt(ctx, "%s scores %s, above its maximum %s", name, H->text(ctx, s), H->text(ctx, m)));
 }
@@ -191,7 +184,7 @@ static void walk(struct walk *w, const jxl_node *node, int depth)
 
 	if (depth > SCORES_MAX_DEPTH)
 		return;
-	check_range(w->ctx, "scores/range", node, name_of(node, "总分"));
+	check_range(w->ctx, node, name_of(node, "总分"));
 	check_sum(w->ctx, node, depth);
 	check_max_sum(w->ctx, node);
 	if (!items && depth > 0 && score_of(w->ctx, node)) {
@@ -278,17 +271,9 @@ static void check_grade(jxl_ctx *ctx, const jxl_node *root)
 	            bands[is].zh, bands[is].en, bands[is].range_en));
 }
 
-/* Points shown from a figure the host computed as a percent (host->div
- * yields percents; points = a ÷ (b ÷ max) come back with a % sign). */
-static const char *points(jxl_ctx *ctx, const jxl_fig *f)
-{
-	const char *t = f ? H->text(ctx, f) : NULL;
-	size_t n = t ? strlen(t) : 0;
+/* --- scores/execution-cap --- */
 
-	if (n && t[n - 1] == '%')
-		return H->fmt(ctx, "%.*s", (int)(n - 1), t);
-	return t ? t : "?";
-}
+#define EXEC_ITEM_MAX 10 /* the 预算执行率 分值 of the national project template */
 
 /* a and b both known and a surely above b. */
 static int above(const jxl_fig *a, const jxl_fig *b)
@@ -296,100 +281,181 @@ static int above(const jxl_fig *a, const jxl_fig *b)
 	return a && b && H->cmp(a, b) > 0;
 }
 
-/* (2x − 1) ÷ 2m as a percent: above the rate R exactly when x − R·m > 0.5 points. */
-static const jxl_fig *half_point_over(jxl_ctx *ctx, const jxl_fig *x, const jxl_fig *m)
+/* n ÷ d as a percent (99.5% is pct(995, 1000)). */
+static const jxl_fig *pct(jxl_ctx *ctx, long long n, long long d)
 {
-	const jxl_fig *x2 = H->add(ctx, x, x), *m2 = H->add(ctx, m, m);
-	const jxl_fig *d = x2 ? H->sub(ctx, x2, num(ctx, 1)) : NULL;
-	return d && m2 ? H->div(ctx, d, m2) : NULL;
+	return H->div(ctx, num(ctx, n), num(ctx, d));
 }
 
-/* The budget: adjusted, else total, else initial — the first that states a figure. */
-static const jxl_node *budget_of(jxl_ctx *ctx, const jxl_node *root)
+/* x − y surely above 1/k: k·x − 1 surely above k·y. k = 200 allows the
+ * ½·0.01 point that rounding a score to 2 decimals explains; k = 2 is
+ * the half point between info and warning. Needs host->mul. */
+static int exceeds(jxl_ctx *ctx, const jxl_fig *x, const jxl_fig *y, long long k)
 {
-	static const char *const keys[] = {"adjusted", "total", "initial"};
-	const jxl_node *b = H->get(root, "budget");
+	const jxl_fig *kx = x ? H->mul(ctx, x, num(ctx, k)) : NULL;
+	const jxl_fig *ky = y ? H->mul(ctx, y, num(ctx, k)) : NULL;
+
+	return above(kx ? H->sub(ctx, kx, num(ctx, 1)) : NULL, ky);
+}
+
+/* A computed figure with 2 decimals (8.34, 83.39%), or up to 4 while 2
+ * would make it read like `apart` (99.996% is not shown as 100.00%). */
+static const char *shown(jxl_ctx *ctx, const jxl_fig *f, const jxl_fig *apart)
+{
+	int p = 2;
+
+	if (!f)
+		return "?";
+	if (!JXL_HOST_HAS(H, text_places))
+		return H->text(ctx, f);
+	while (p < 4 && apart && !strcmp(H->text_places(ctx, f, p), H->text_places(ctx, apart, p)))
+		p++;
+	return H->text_places(ctx, f, p);
+}
+
+/* Whether a node writes something in place of a figure: anything but
+ * absent, null, 无 / N/A / 不适用, or only blanks, dashes, slashes and
+ * commas. An unreadable budget counts as written: it is reported, and
+ * nothing is measured against income instead. */
+static int written(const jxl_node *n)
+{
+	static const char *const none[] = {"无", "N/A", "不适用"};
+	const char *s = H->str(n);
 	size_t i;
 
+	if (H->kind(n) <= JXL_NULL)
+		return 0;
+	if (H->kind(n) != JXL_STRING || !s)
+		return 1;
 	for (i = 0; i < 3; i++)
-		if (H->fig(ctx, H->get(b, keys[i]), JXL_AS_MONEY))
-			return H->get(b, keys[i]);
-	return NULL;
+		if (!strcmp(s, none[i]))
+			return 0;
+	while (*s) {
+		if (strchr(" \t,-/", *s))
+			s++;
+		else if (!strncmp(s, "—", 3) || !strncmp(s, "－", 3) || !strncmp(s, "，", 3))
+			s += 3;
+		else
+			return 1;
+	}
+	return 0;
 }
 
-/* The execution item (max m) scores above R·m beyond the ½·0.01 point its
- * 2-decimal rounding explains: s ÷ m − 0.5/m % surely above R. */
-static int item_over(jxl_ctx *ctx, const jxl_fig *s, const jxl_fig *m, const jxl_fig *r)
+/* The execution rate R = spending ÷ base as a percent, as rates/execution
+ * computes it: base is the budget (adjusted, else total, else initial —
+ * the first that states a figure); a department form that writes no
+ * budget figure at all is measured against its income total. *zh and *en name
+ * the rate for a message, ready to be followed by its value ("预算执行率 ",
+ * or with the income total named). NULL when a figure is missing. */
+static const jxl_fig *exec_rate(jxl_ctx *ctx, const jxl_doc *doc, const char **zh, const char **en)
 {
-	const jxl_fig *share = H->div(ctx, s, m), *tol = NULL;
-	long long mi;
+	static const char *const keys[] = {"adjusted", "total", "initial"};
+	const jxl_node *root = H->root(doc), *b = H->get(root, "budget");
+	const jxl_fig *spent = H->fig(ctx, H->path(root, "expenditure.total"), JXL_AS_MONEY), *base = NULL;
+	int any = 0;
+	size_t i;
 
-	if (share && H->to_int(m, &mi) == 0 && mi > 0 && mi < 1000000)
-		tol = H->div(ctx, num(ctx, 1), num(ctx, 200 * mi));
-	return above(tol ? H->sub(ctx, share, tol) : share, r);
+	*zh = "预算执行率 ";
+	*en = "execution rate ";
+	for (i = 0; i < 3 && !base; i++) {
+		any |= written(H->get(b, keys[i]));
+		base = H->fig(ctx, H->get(b, keys[i]), JXL_AS_MONEY);
+	}
+	if (!base && !any && H->form(doc) == 'd') {
+		base = H->fig(ctx, H->path(root, "income.total"), JXL_AS_MONEY);
+		*zh = "预算执行率（未填预算，以收入合计为分母）";
+		*en = "execution rate (no budget stated; measured against the income total) ";
+	}
+	return spent && base ? H->div(ctx, spent, base) : NULL;
 }
 
-/* scores/execution-cap, on project forms or where an item has kind
- * "execution". With the execution rate R = spending ÷ budget
- * surely below 100%, the execution item (max m) may score at most R·m and
- * the total at most rootmax − m + R·m (national template: 90 + R·10).
- * Fires when the execution item scores above R·m, or — with no scored
- * execution item — when the total is 100. Warning when the excess is over
- * 0.5 points, info otherwise. Percents only come from host->div, and
- * points = spending ÷ (budget ÷ m) are shown without their % sign. */
-static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree, const jxl_node *exec)
+/* Project forms, and forms that mark an item "kind": "execution": the
+ * execution item (max m, default 10) may score at most R·m, and the
+ * total at most rootmax − m + R·m (national template: 90 + R·10). Fires
+ * when the execution item scores above R·m, or — with no scored execution
+ * item — when the total is 100 and above that cap; beyond the ½·0.01
+ * point of 2-decimal rounding in both cases. Warning when the excess is
+ * over 0.5 points, info otherwise. Without host->mul it does not run. */
+static void cap_by_formula(jxl_ctx *ctx, const jxl_node *tree, const jxl_node *exec, const jxl_fig *r,
+                           const char *rt, const char *zh, const char *en)
 {
-	const jxl_node *root = H->root(doc);
-	const jxl_fig *spent = H->fig(ctx, H->path(root, "expenditure.total"), JXL_AS_MONEY);
-	const jxl_fig *budget = H->fig(ctx, budget_of(ctx, root), JXL_AS_MONEY);
 	const jxl_fig *s = score_of(ctx, exec), *m = max_of(ctx, exec), *t = score_of(ctx, tree);
-	const jxl_fig *rmax = max_of(ctx, tree), *r, *full, *per, *cap, *x;
-	const char *rt;
+	const jxl_fig *rmax = max_of(ctx, tree), *cap, *rest;
 	int sev;
 
-	if (H->form(doc) != 'p' && !kind_is(exec, "execution"))
-		return; /* department forms score execution their own way unless marked */
-	if (!spent || !budget)
-		return;
-	r = H->div(ctx, spent, budget);
-	full = H->div(ctx, num(ctx, 1), num(ctx, 1));
-	if (!above(full, r))
-		return;
-	rt = H->text(ctx, r);
-	if (s && !m)
+	if (!JXL_HOST_HAS(H, mul) || (s && !m))
 		return; /* a scored execution item without its max: nothing to measure against */
 	if (!m)
-		m = num(ctx, 10);
+		m = num(ctx, EXEC_ITEM_MAX);
 	if (!rmax)
 		rmax = num(ctx, 100);
-	per = H->div(ctx, budget, m);
-	cap = per ? H->div(ctx, spent, per) : NULL; /* R·m points */
+	cap = H->mul(ctx, r, m); /* R·m points */
 	if (s) {
-		if (!item_over(ctx, s, m, r))
+		if (!exceeds(ctx, s, cap, 200))
 			return;
-		sev = above(half_point_over(ctx, s, m), r) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
+		sev = exceeds(ctx, s, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
 		emit(ctx, "scores/execution-cap", sev, H->get(exec, "score"), s, NULL,
-		     H->fmt(ctx, "预算执行率 %s：「%s」（分值 %s）按「执行率 × 分值」最多得 %s 分，自评 %s 分",
-		            rt, name_of(exec, "预算执行率"), H->text(ctx, m), points(ctx, cap), H->text(ctx, s)),
-		     H->fmt(ctx, "execution rate %s: %s (max %s), scored as rate × max, can score at most %s; self-scored %s",
-		            rt, name_of(exec, "预算执行率"), H->text(ctx, m), points(ctx, cap), H->text(ctx, s)));
+		     H->fmt(ctx, "%s%s：「%s」（分值 %s）按「执行率 × 分值」最多得 %s 分，自评 %s 分",
+		            zh, rt, name_of(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)),
+		     H->fmt(ctx, "%s%s: %s (max %s), scored as rate × max, can score at most %s; self-scored %s",
+		            en, rt, name_of(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)));
 		return;
 	}
 	if (!t || H->cmp_value(t, num(ctx, 100)) != 0)
 		return;
-	x = H->add(ctx, t, m); /* the execution item's implied score: t − rmax + m */
-	x = x ? H->sub(ctx, x, rmax) : NULL;
-	if (!above(x ? H->div(ctx, x, m) : NULL, r))
+	rest = H->sub(ctx, rmax, m);
+	cap = cap && rest ? H->add(ctx, rest, cap) : NULL; /* rootmax − m + R·m */
+	if (!exceeds(ctx, t, cap, 200))
 		return;
-	sev = above(half_point_over(ctx, x, m), r) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
-	x = H->sub(ctx, rmax, m);
-	cap = cap && x ? H->add(ctx, x, cap) : NULL;
+	sev = exceeds(ctx, t, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
 	emit(ctx, "scores/execution-cap", sev, H->get(tree, "score"), t, NULL,
-	     H->fmt(ctx, "预算执行率 %s 低于 100%%：预算执行按「执行率 × %s 分」计分，总分最多 %s 分，自评 %s 分",
-	            rt, H->text(ctx, m), points(ctx, cap), H->text(ctx, t)),
-	     H->fmt(ctx, "execution rate %s is below 100%%: with budget execution scored as rate × %s, "
-	            "the total can be at most %s; self-scored %s", rt, H->text(ctx, m), points(ctx, cap),
+	     H->fmt(ctx, "%s%s 低于 100%%：预算执行按「执行率 × %s 分」计分，总分最多 %s 分，自评 %s 分",
+	            zh, rt, H->text(ctx, m), shown(ctx, cap, t), H->text(ctx, t)),
+	     H->fmt(ctx, "%s%s is below 100%%: with budget execution scored as rate × %s, "
+	            "the total can be at most %s; self-scored %s", en, rt, H->text(ctx, m), shown(ctx, cap, t),
 	            H->text(ctx, t)));
+}
+
+/* Department forms without a marked execution item: their templates score
+ * execution in tiers of their own, so only full marks (root score = root
+ * max, 100 when none is stated) with R below 100% is reported — warning,
+ * info when R may be 99.5% or more (seed 004-6: 100 points at 33.61%). */
+static void full_marks_below(jxl_ctx *ctx, const jxl_node *tree, const jxl_fig *r, const char *rt,
+                             const char *zh, const char *en)
+{
+	const jxl_fig *t = score_of(ctx, tree), *rmax = max_of(ctx, tree);
+
+	if (!rmax)
+		rmax = num(ctx, 100);
+	if (!t || H->cmp_value(t, rmax) != 0)
+		return;
+	emit(ctx, "scores/execution-cap", above(pct(ctx, 995, 1000), r) ? JXL_SEV_DEFAULT : JXL_SEV_INFO,
+	     H->get(tree, "score"), t, NULL,
+	     H->fmt(ctx, "%s%s 低于 100%%，但总分为满分 %s 分：按执行率计分的指标不应得满分",
+	            zh, rt, H->text(ctx, t)),
+	     H->fmt(ctx, "%s%s is below 100%%, yet the total has full marks (%s): "
+	            "the items scored on budget execution cannot all have full marks", en, rt, H->text(ctx, t)));
+}
+
+/* scores/execution-cap: with the execution rate R surely below 100% (a
+ * rate from rounded figures whose interval reaches 100% is not), the
+ * project template's formula where it applies, full marks otherwise on
+ * department forms. One finding per tree at most. */
+static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree, const jxl_node *exec)
+{
+	const char *zh, *en, *rt;
+	const jxl_fig *r = exec_rate(ctx, doc, &zh, &en), *full = pct(ctx, 1, 1);
+	int formula = H->form(doc) == 'p' || kind_is(exec, "execution");
+
+	if (!formula && H->form(doc) != 'd')
+		return;
+	if (!above(full, r))
+		return;
+	rt = shown(ctx, r, full);
+	if (formula)
+		cap_by_formula(ctx, tree, exec, r, rt, zh, en);
+	else
+		full_marks_below(ctx, tree, r, rt, zh, en);
 }
 
 static void check_tree(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree)
@@ -408,206 +474,17 @@ static void check_tree(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree)
 		     H->fmt(ctx, "%zu of %zu items state no max; score ≤ max cannot be checked", w.leaves_nomax, w.leaves));
 }
 
-/* --- indicators --- */
-
-/* Missing: absent, null, 无 / N/A / 不适用, or a string of only blanks,
- * dashes, slashes and commas (OCR's ", ,"). */
-static int missing(const jxl_node *n)
-{
-	static const char *const none[] = {"无", "N/A", "不适用"};
-	const char *s = H->str(n);
-	size_t i;
-
-	if (!present(n))
-		return 1;
-	if (H->kind(n) != JXL_STRING || !s)
-		return 0;
-	for (i = 0; i < 3; i++)
-		if (!strcmp(s, none[i]))
-			return 1;
-	while (*s) {
-		if (strchr(" \t,-/", *s))
-			s++;
-		else if (!strncmp(s, "—", 3) || !strncmp(s, "－", 3) || !strncmp(s, "，", 3))
-			s += 3;
-		else
-			return 0;
-	}
-	return 1;
-}
-
-/* Whether a node could state a figure: a number, or text with a digit
- * (ASCII or full-width). Text targets like "按时完成" are not read. */
-static int has_digit(const jxl_node *n)
-{
-	const unsigned char *s = (const unsigned char *)H->str(n);
-
-	if (H->kind(n) == JXL_NUMBER)
-		return 1;
-	for (; s && *s; s++)
-		if ((*s >= '0' && *s <= '9') || (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99))
-			return 1;
-	return 0;
-}
-
-/* The noun after a figure's last digit in the host's text ("人次", "M", ""),
- * without a trailing 以上/以下/以内. */
-static const char *noun(jxl_ctx *ctx, const jxl_fig *f)
-{
-	static const char *const tails[] = {"以上", "以下", "以内"};
-	const char *t = H->text(ctx, f), *p = NULL, *q;
-	size_t n, i;
-
-	for (q = t; q && *q; q++)
-		if (*q >= '0' && *q <= '9')
-			p = q + 1;
-	if (!p)
-		return "";
-	n = strlen(p);
-	for (i = 0; i < 3; i++)
-		if (n >= 6 && !strcmp(p + n - 6, tails[i]))
-			n -= 6;
-	return H->fmt(ctx, "%.*s", (int)n, p);
-}
-
-/* Whether the actual surely misses the target (compared as stated). */
-static int misses(jxl_ctx *ctx, const jxl_fig *actual, const jxl_fig *target)
-{
-	int dir = H->bound(target), c = H->cmp_value(actual, target);
-
-	if (H->is_percent(actual) != H->is_percent(target))
-		return 0;
-	if (!H->is_percent(actual) && strcmp(noun(ctx, actual), noun(ctx, target)))
-		return 0;
-	switch (dir) {
-	case '<': return c >= 0;
-	case 'L': return c > 0;
-	case '>': return !H->is_approx(actual) && c <= 0;
-	default:  return !H->is_approx(actual) && c < 0; /* 'G' or a bare target: at least */
-	}
-}
-
-static void check_full_marks(jxl_ctx *ctx, const jxl_node *ind)
-{
-	const jxl_fig *s = score_of(ctx, ind), *m = max_of(ctx, ind), *a, *t;
-	const jxl_node *an = H->get(ind, "actual"), *tn = H->get(ind, "target");
-	const char *name = name_of(ind, "（未命名指标）");
-
-	if (!s || !m || H->cmp_value(s, m) != 0)
-		return;
-	if (missing(an)) {
-		emit(ctx, "indicators/full-marks-no-actual", 0, present(an) ? an : ind, s, NULL,
-		     H->fmt(ctx, "「%s」得满分 %s，但未填实际完成值", name, H->text(ctx, s)),
-		     H->fmt(ctx, "%s has full marks (%s) but no actual value", name, H->text(ctx, s)));
-		return;
-	}
-	if (!has_digit(an) || !has_digit(tn))
-		return;
-	a = H->fig(ctx, an, JXL_AS_ANY);
-	t = H->fig(ctx, tn, JXL_AS_ANY);
-	if (a && t && misses(ctx, a, t))
-		emit(ctx, "indicators/full-marks-missed", 0, an, a, NULL,
-		     H->fmt(ctx, "「%s」得满分 %s，但实际完成值 %s 未达到指标值 %s", name, H->text(ctx, s),
-		            H->text(ctx, a), H->text(ctx, t)),
-		     H->fmt(ctx, "%s has full marks (%s) but its actual %s misses the target %s", name,
-		            H->text(ctx, s), H->text(ctx, a), H->text(ctx, t)));
-}
-
-static const char *level1(const jxl_node *ind)
-{
-	const char *s = H->str(H->get(ind, "level1"));
-	return s ? s : "";
-}
-
-/* Group names match exactly or without a trailing 指标 ("产出" ~ "产出指标"). */
-static int same_group(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la >= 6 && !strcmp(a + la - 6, "指标"))
-		la -= 6;
-	if (lb >= 6 && !strcmp(b + lb - 6, "指标"))
-		lb -= 6;
-	return la == lb && la > 0 && !memcmp(a, b, la);
-}
-
-static const jxl_node *find_named(const jxl_node *node, const char *name, int depth)
-{
-	const jxl_node *items = items_of(node), *hit;
-	size_t i, n = H->len(items);
-
-	if (depth > SCORES_MAX_DEPTH)
-		return NULL;
-	if (depth > 0 && same_group(name_of(node, ""), name))
-		return node;
-	for (i = 0; i < n; i++)
-		if ((hit = find_named(H->at(items, i), name, depth + 1)))
-			return hit;
-	return NULL;
-}
-
-/* indicators/group-sum: the scores item named like level1 = Σ the group's indicator scores. */
-static void check_group(jxl_ctx *ctx, const jxl_node *inds, size_t first, const jxl_node *tree)
-{
-	const jxl_node *parts[SCORES_MAX_PARTS];
-	const char *l1 = level1(H->at(inds, first));
-	const jxl_node *item = find_named(tree, l1, 0);
-	size_t i, n = 0, len = H->len(inds);
-	jxl_sum s = {.size = sizeof s};
-
-	if (!item || !present(H->get(item, "score")))
-		return;
-	for (i = first; i < len; i++) {
-		const jxl_node *ind = H->at(inds, i);
-		if (strcmp(level1(ind), l1))
-			continue;
-		if (!present(H->get(ind, "score")) || n == SCORES_MAX_PARTS)
-			return;
-		parts[n++] = H->get(ind, "score");
-	}
-	s.rule = "indicators/group-sum";
-	s.total = H->get(item, "score");
-	s.parts = parts;
-	s.nparts = n;
-	s.as = JXL_AS_SCORE;
-	s.what_zh = H->fmt(ctx, "%s（指标表中该组得分合计）", name_of(item, l1));
-	s.what_en = H->fmt(ctx, "%s (its indicators' scores)", name_of(item, l1));
-	H->check_sum(ctx, &s);
-}
-
-static void check_indicators(jxl_ctx *ctx, const jxl_node *root)
-{
-	const jxl_node *inds = H->get(root, "indicators"), *tree = H->get(root, "scores");
-	size_t i, j, n = H->len(inds);
-
-	if (H->kind(inds) != JXL_ARRAY)
-		return;
-	for (i = 0; i < n; i++) {
-		const jxl_node *ind = H->at(inds, i);
-		const char *l1 = level1(ind);
-		check_range(ctx, "indicators/range", ind, name_of(ind, "（未命名指标）"));
-		check_full_marks(ctx, ind);
-		if (!*l1 || H->kind(tree) != JXL_OBJECT)
-			continue;
-		for (j = 0; j < i; j++) /* once per group, at its first row */
-			if (!strcmp(l1, level1(H->at(inds, j))))
-				break;
-		if (j == i)
-			check_group(ctx, inds, i, tree);
-	}
-}
-
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
 	const jxl_node *root = H->root(doc);
 
 	check_tree(ctx, doc, H->get(root, "scores"));
-	check_indicators(ctx, root);
 }
 
 JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
 {
-	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < sizeof(jxl_host)) {
+	/* a first-edition host will do: members added later are used through JXL_HOST_HAS */
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
 		if (why && n)
 			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
 		return -1;

@@ -103,7 +103,8 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 
 JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
 {
-	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < sizeof(jxl_host)) {
+	/* a first-edition host will do (this plugin uses none of the later members) */
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
 		if (why && n)
 			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
 		return -1;

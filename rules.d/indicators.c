@@ -1,0 +1,315 @@
+/* indicators.c — the flat indicator table of a project form: full marks against targets, score ranges, group sums. */
+#include <jxlint/rule.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#define INDICATORS_MAX_DEPTH 64  /* levels of the score tree searched for a group's item */
+#define INDICATORS_MAX_PARTS 256 /* indicators of one group; a larger group is not checked */
+
+static const jxl_host *H;
+
+static const jxl_rule_info rules[] = {
+	{"indicators/full-marks-missed", JXL_SEV_WARNING, "指标得满分，但实际完成值未达到指标值",
+	 "full marks on an indicator whose actual value misses its target"},
+	{"indicators/full-marks-no-actual", JXL_SEV_WARNING, "指标得满分，但未填实际完成值",
+	 "full marks on an indicator with no actual value"},
+	{"indicators/range", JXL_SEV_ERROR, "指标得分小于 0 或超过分值", "an indicator score below 0 or above its maximum"},
+	{"indicators/group-sum", JXL_SEV_ERROR, "一级指标得分不等于指标表中该组得分之和",
+	 "a level-1 group's score is not the sum of its indicators' scores"},
+};
+
+/* --- small readers --- */
+
+static int present(const jxl_node *n)
+{
+	return H->kind(n) > JXL_NULL;
+}
+
+static const jxl_fig *score_of(jxl_ctx *ctx, const jxl_node *n)
+{
+	return H->fig(ctx, H->get(n, "score"), JXL_AS_SCORE);
+}
+
+static const jxl_fig *max_of(jxl_ctx *ctx, const jxl_node *n)
+{
+	return H->fig(ctx, H->get(n, "max"), JXL_AS_SCORE);
+}
+
+static const char *name_of(const jxl_node *n, const char *dflt)
+{
+	const char *s = H->str(H->get(n, "name"));
+	return s && *s ? s : dflt;
+}
+
+static int kind_is(const jxl_node *n, const char *k)
+{
+	const char *s = H->str(H->get(n, "kind"));
+	return s && !strcmp(s, k);
+}
+
+/* A score-tree node's items, or NULL when it has none. */
+static const jxl_node *items_of(const jxl_node *n)
+{
+	const jxl_node *it = H->get(n, "items");
+	return H->kind(it) == JXL_ARRAY && H->len(it) > 0 ? it : NULL;
+}
+
+static void emit(jxl_ctx *ctx, const char *rule, const jxl_node *at, const jxl_fig *stated,
+                 const jxl_fig *difference, const char *zh, const char *en)
+{
+	jxl_finding f = {.size = sizeof f};
+
+	f.rule = rule;
+	f.node = at;
+	f.stated = stated;
+	f.difference = difference;
+	f.msg_zh = zh;
+	f.msg_en = en;
+	H->emit(ctx, &f);
+}
+
+/* indicators/range: 0 ≤ score ≤ max, exactly (a bonus item may be
+ * negative), as scores/range in scores.c. */
+static void check_range(jxl_ctx *ctx, const jxl_node *ind, const char *name)
+{
+	const jxl_fig *s = score_of(ctx, ind), *m = max_of(ctx, ind);
+	const jxl_node *at = H->get(ind, "score");
+
+	if (!s)
+		return;
+	if (!kind_is(ind, "bonus") && H->cmp_value(s, H->from_int(ctx, 0)) < 0)
+		emit(ctx, "indicators/range", at, s, NULL,
+		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
+		     H->fmt(ctx, "%s scores %s, below 0", name, H->text(ctx, s)));
+	else if (m && H->cmp_value(s, m) > 0)
+		emit(ctx, "indicators/range", at, s, H->sub(ctx, s, m),
+		     H->fmt(ctx, "「%s」得分 %s 超过分值 %s", name, H->text(ctx, s), H->text(ctx, m)),
+		     H->fmt(ctx, "%s scores %s, above its maximum %s", name, H->text(ctx, s), H->text(ctx, m)));
+}
+
+/* --- full marks against target and actual --- */
+
+/* Missing: absent, null, 无 / N/A / 不适用, or a string of only blanks,
+ * dashes, slashes and commas (OCR's ", ,"). */
+static int missing(const jxl_node *n)
+{
+	static const char *const none[] = {"无", "N/A", "不适用"};
+	const char *s = H->str(n);
+	size_t i;
+
+	if (!present(n))
+		return 1;
+	if (H->kind(n) != JXL_STRING || !s)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (!strcmp(s, none[i]))
+			return 1;
+	while (*s) {
+		if (strchr(" \t,-/", *s))
+			s++;
+		else if (!strncmp(s, "—", 3) || !strncmp(s, "－", 3) || !strncmp(s, "，", 3))
+			s += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether a node could state a figure: a number, or text with a digit
+ * (ASCII or full-width). Used only with a first-edition host, to keep
+ * text targets like "按时完成" from being reported as unreadable. */
+static int has_digit(const jxl_node *n)
+{
+	const unsigned char *s = (const unsigned char *)H->str(n);
+
+	if (H->kind(n) == JXL_NUMBER)
+		return 1;
+	for (; s && *s; s++)
+		if ((*s >= '0' && *s <= '9') || (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99))
+			return 1;
+	return 0;
+}
+
+/* The noun after a figure's last digit in the host's text ("人次", "M", ""),
+ * without a trailing 以上/以下/以内. */
+static const char *noun(jxl_ctx *ctx, const jxl_fig *f)
+{
+	static const char *const tails[] = {"以上", "以下", "以内"};
+	const char *t = H->text(ctx, f), *p = NULL, *q;
+	size_t n, i;
+
+	for (q = t; q && *q; q++)
+		if (*q >= '0' && *q <= '9')
+			p = q + 1;
+	if (!p)
+		return "";
+	n = strlen(p);
+	for (i = 0; i < 3; i++)
+		if (n >= 6 && !strcmp(p + n - 6, tails[i]))
+			n -= 6;
+	return H->fmt(ctx, "%.*s", (int)n, p);
+}
+
+/* Whether the actual surely misses the target (compared as stated). */
+static int misses(jxl_ctx *ctx, const jxl_fig *actual, const jxl_fig *target)
+{
+	int dir = H->bound(target), c = H->cmp_value(actual, target);
+
+	if (H->is_percent(actual) != H->is_percent(target))
+		return 0;
+	if (!H->is_percent(actual) && strcmp(noun(ctx, actual), noun(ctx, target)))
+		return 0;
+	switch (dir) {
+	case '<': return c >= 0;
+	case 'L': return c > 0;
+	case '>': return !H->is_approx(actual) && c <= 0;
+	default:  return !H->is_approx(actual) && c < 0; /* 'G' or a bare target: at least */
+	}
+}
+
+/* A target or actual as a figure, or NULL. These fields often hold words
+ * around a figure ("全站不能正常访问链接数量低于5%"): with host->peek a
+ * text that is not a figure as a whole is skipped, not reported as
+ * input/figure. A first-edition host has only fig(), which reports. */
+static const jxl_fig *reading(jxl_ctx *ctx, const jxl_node *n)
+{
+	if (JXL_HOST_HAS(H, peek))
+		return H->peek(ctx, n, JXL_AS_ANY);
+	return has_digit(n) ? H->fig(ctx, n, JXL_AS_ANY) : NULL;
+}
+
+static void check_full_marks(jxl_ctx *ctx, const jxl_node *ind)
+{
+	const jxl_fig *s = score_of(ctx, ind), *m = max_of(ctx, ind), *a, *t;
+	const jxl_node *an = H->get(ind, "actual"), *tn = H->get(ind, "target");
+	const char *name = name_of(ind, "（未命名指标）");
+
+	if (!s || !m || H->cmp_value(s, m) != 0)
+		return;
+	if (missing(an)) {
+		emit(ctx, "indicators/full-marks-no-actual", present(an) ? an : ind, s, NULL,
+		     H->fmt(ctx, "「%s」得满分 %s，但未填实际完成值", name, H->text(ctx, s)),
+		     H->fmt(ctx, "%s has full marks (%s) but no actual value", name, H->text(ctx, s)));
+		return;
+	}
+	a = reading(ctx, an);
+	t = a ? reading(ctx, tn) : NULL;
+	if (a && t && misses(ctx, a, t))
+		emit(ctx, "indicators/full-marks-missed", an, a, NULL,
+		     H->fmt(ctx, "「%s」得满分 %s，但实际完成值 %s 未达到指标值 %s", name, H->text(ctx, s),
+		            H->text(ctx, a), H->text(ctx, t)),
+		     H->fmt(ctx, "%s has full marks (%s) but its actual %s misses the target %s", name,
+		            H->text(ctx, s), H->text(ctx, a), H->text(ctx, t)));
+}
+
+/* --- level-1 groups against the score tree --- */
+
+static const char *level1(const jxl_node *ind)
+{
+	const char *s = H->str(H->get(ind, "level1"));
+	return s ? s : "";
+}
+
+/* Group names match exactly or without a trailing 指标 ("产出" ~ "产出指标"). */
+static int same_group(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la >= 6 && !strcmp(a + la - 6, "指标"))
+		la -= 6;
+	if (lb >= 6 && !strcmp(b + lb - 6, "指标"))
+		lb -= 6;
+	return la == lb && la > 0 && !memcmp(a, b, la);
+}
+
+static const jxl_node *find_named(const jxl_node *node, const char *name, int depth)
+{
+	const jxl_node *items = items_of(node), *hit;
+	size_t i, n = H->len(items);
+
+	if (depth > INDICATORS_MAX_DEPTH)
+		return NULL;
+	if (depth > 0 && same_group(name_of(node, ""), name))
+		return node;
+	for (i = 0; i < n; i++)
+		if ((hit = find_named(H->at(items, i), name, depth + 1)))
+			return hit;
+	return NULL;
+}
+
+/* indicators/group-sum: the scores item named like level1 = Σ the group's indicator scores. */
+static void check_group(jxl_ctx *ctx, const jxl_node *inds, size_t first, const jxl_node *tree)
+{
+	const jxl_node *parts[INDICATORS_MAX_PARTS];
+	const char *l1 = level1(H->at(inds, first));
+	const jxl_node *item = find_named(tree, l1, 0);
+	size_t i, n = 0, len = H->len(inds);
+	jxl_sum s = {.size = sizeof s};
+
+	if (!item || !present(H->get(item, "score")))
+		return;
+	for (i = first; i < len; i++) {
+		const jxl_node *ind = H->at(inds, i);
+		if (strcmp(level1(ind), l1))
+			continue;
+		if (!present(H->get(ind, "score")) || n == INDICATORS_MAX_PARTS)
+			return;
+		parts[n++] = H->get(ind, "score");
+	}
+	s.rule = "indicators/group-sum";
+	s.total = H->get(item, "score");
+	s.parts = parts;
+	s.nparts = n;
+	s.as = JXL_AS_SCORE;
+	s.what_zh = H->fmt(ctx, "%s（指标表中该组得分合计）", name_of(item, l1));
+	s.what_en = H->fmt(ctx, "%s (its indicators' scores)", name_of(item, l1));
+	H->check_sum(ctx, &s);
+}
+
+static void check_indicators(jxl_ctx *ctx, const jxl_node *root)
+{
+	const jxl_node *inds = H->get(root, "indicators"), *tree = H->get(root, "scores");
+	size_t i, j, n = H->len(inds);
+
+	if (H->kind(inds) != JXL_ARRAY)
+		return;
+	for (i = 0; i < n; i++) {
+		const jxl_node *ind = H->at(inds, i);
+		const char *l1 = level1(ind);
+		check_range(ctx, ind, name_of(ind, "（未命名指标）"));
+		check_full_marks(ctx, ind);
+		if (!*l1 || H->kind(tree) != JXL_OBJECT)
+			continue;
+		for (j = 0; j < i; j++) /* once per group, at its first row */
+			if (!strcmp(l1, level1(H->at(inds, j))))
+				break;
+		if (j == i)
+			check_group(ctx, inds, i, tree);
+	}
+}
+
+static void check(jxl_ctx *ctx, const jxl_doc *doc)
+{
+	check_indicators(ctx, H->root(doc));
+}
+
+JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
+{
+	/* a first-edition host will do: members added later are used through JXL_HOST_HAS */
+	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
+		if (why && n)
+			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
+		return -1;
+	}
+	H = host;
+	memset(out, 0, sizeof *out);
+	out->size = sizeof *out;
+	out->abi_version = JXL_ABI_VERSION;
+	out->name = "indicators";
+	out->version = "1.0";
+	out->rules = rules;
+	out->nrules = sizeof rules / sizeof rules[0];
+	out->check = check;
+	return 0;
+}

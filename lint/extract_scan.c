@@ -510,7 +510,7 @@ static int build_paragraphs(ex_text *t)
 			}
 			if (line.len) {
 				ex_para *p = open ? &t->p[t->np - 1] : NULL;
-				size_t k;
+				size_t k, linen = ex_ncps(line.buf, 0, line.len);
 				if (p && joins(p, lastn, &line)) {
 					for (k = 0; k < line.npc; k++) {
 						size_t w2 = k + 1 < line.npc ? line.pc[k + 1].w : line.len;
@@ -533,7 +533,7 @@ static int build_paragraphs(ex_text *t)
 						p->num = 0, p->body = 0;
 					open = 1;
 				}
-				lastn = ex_ncps(line.buf, 0, line.len);
+				lastn = linen;
 			}
 		}
 		a = b + 1;

@@ -169,6 +169,39 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	return f;
 }
 
+#define FIG_TAIL_WINDOW 64     /* bytes of a text searched for its final figure */
+#define FIG_TAIL_NOUN   6      /* a tail figure's noun: at most two Chinese characters (人次) */
+
+const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int as)
+{
+	if (!n || n->kind != JXL_STRING || !n->slen)
+		return NULL;
+	size_t lo = n->slen > FIG_TAIL_WINDOW ? n->slen - FIG_TAIL_WINDOW : 0;
+	size_t best = n->slen;
+	/* the longest suffix that is one figure (starting at a character boundary) */
+	for (size_t st = n->slen; st-- > lo;) {
+		if (((unsigned char)n->str[st] & 0xC0) == 0x80)
+			continue;
+		num_fig nf;
+		if (num_parse(n->str + st, n->slen - st, &nf, NULL) == NUM_OK &&
+		    (nf.unit != NUM_UNIT_NOUN || strlen(nf.noun) <= FIG_TAIL_NOUN))
+			best = st;
+	}
+	if (best == n->slen || best == 0)
+		return NULL;   /* no figure at the end, or the whole text is one (fig_read's job) */
+	jxl_node *tail = arena_alloc(a, sizeof *tail);
+	*tail = *n;
+	tail->str = n->str + best;
+	tail->slen = n->slen - best;
+	memset(tail->fig, 0, sizeof tail->fig);
+	memset(tail->fig_done, 0, sizeof tail->fig_done);
+	fig_err err;
+	jxl_fig *f = (jxl_fig *)fig_read(a, d, tail, as, &err);
+	if (f)
+		f->node = n;   /* shown and located as the whole text */
+	return f;
+}
+
 const jxl_fig *fig_from_int(arena *a, long long v)
 {
 	jxl_fig *f = fig_new(a);

@@ -33,6 +33,8 @@ typedef struct fig_err {
 /* Read node n as `as` (enum jxl_as). Returns NULL with err->kind 0 when the
  * node is absent or empty, or NULL with err filled when it cannot be read. */
 const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err);
+/* The figure a text ends with (see jxl_host.peek_tail); NULL if none. */
+const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int as);
 const jxl_fig *fig_from_int(arena *a, long long v);
 const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y);
 const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y);

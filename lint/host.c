@@ -266,6 +266,11 @@ static const jxl_fig *h_peek(jxl_ctx *ctx, const jxl_node *n, int as)
 	return fig_read(ctx->env->a, ctx->doc, n, as, &err);
 }
 
+static const jxl_fig *h_peek_tail(jxl_ctx *ctx, const jxl_node *n, int as)
+{
+	return ctx && as >= 1 && as < DOC_AS_SLOTS ? fig_read_tail(ctx->env->a, ctx->doc, n, as) : NULL;
+}
+
 static const jxl_node *h_inherited(const jxl_doc *d, const char *key)
 {
 	for (; d && key; d = d->parent) {
@@ -481,8 +486,8 @@ static int h_check_rate(jxl_ctx *ctx, const jxl_rate *r)
 	const char *st = fig_text(a, ctx->doc, stated, -1);
 	const char *co = fig_text(a, ctx->doc, computed, places);
 	if (fig_cmp(pct, computed) == 0) {
-		if (stated->unit != FIG_RATIO)
-			return JXL_HOLDS;
+		if (stated->unit != FIG_RATIO || dec_is_zero(stated->v))
+			return JXL_HOLDS;   /* a bare 0 is 0% either way */
 		rule = "rates/ratio-form";
 		zh = arena_printf(a, "%s写作小数 %s，应写为百分数 %s", what_zh, st, co);
 		en = arena_printf(a, "%s is written as the ratio %s; write it as a percent, %s", what_en, st, co);
@@ -568,6 +573,7 @@ static const jxl_host table = {
 	.text_places = h_text_places,
 	.peek = h_peek,
 	.inherited = h_inherited,
+	.peek_tail = h_peek_tail,
 };
 
 const jxl_host *host_table(void)

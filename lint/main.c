@@ -5,7 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baseline.h"
+#include "changed.h"
 #include "opts.h"
+#include "progress.h"
 #include "report.h"
 #include "rules.h"
 #include "run.h"
@@ -51,38 +54,98 @@ typedef struct sink_state {
 	reporter *rep;
 	summary sum;
 	const opts *o;
+	baseline *known, *record;  /* --baseline, --write-baseline (or NULL) */
+	progress prog;
 } sink_state;
 
 static void on_result(void *user, file_result *r)
 {
 	sink_state *s = user;
+	if (s->record)
+		baseline_record(s->record, r->path, &r->dg, s->o->lang == LANG_ZH);
+	if (s->known)
+		s->sum.baselined += baseline_apply(s->known, r->path, &r->dg);
 	s->sum.files++;
 	for (int k = 1; k <= 3; k++)
 		s->sum.counts[k] += (size_t)r->dg.counts[k];
 	s->sum.files_with_errors += r->dg.counts[3] > 0;
 	s->sum.unreadable += r->dg.fatal;
 	s->sum.unchecked += (size_t)r->dg.unchecked;
+	if (r->dg.n)
+		progress_clear(&s->prog);
 	if (s->o->cmd == CMD_EXTRACT && r->extracted)
 		fputs(r->extracted, stdout);
 	else
 		s->rep->file(s->rep, r);
+	progress_step(&s->prog, s->sum.files, r->path);
+}
+
+static void on_fixed(void *user, const baseline_entry *e)
+{
+	(void)user;
+	fprintf(stderr, "jxlint: %s: fixed since the baseline: %s%s%s [%s]", e->file, e->message,
+		*e->pointer ? " at " : "", e->pointer, e->rule);
+	fprintf(stderr, e->left > 1 ? " (%ld times)\n" : "\n", e->left);
+}
+
+/* --baseline and --write-baseline, after the report: notes on stderr, never findings. */
+static void baseline_notes(const opts *o, const sink_state *st)
+{
+	if (st->record) {
+		size_t total = 0;
+		for (size_t i = 0; i < st->record->n; i++)
+			total += (size_t)st->record->v[i].count;
+		fprintf(stderr, "jxlint: recorded %zu finding%s in the baseline %s\n", total, total == 1 ? "" : "s",
+			o->write_baseline);
+	}
+	if (st->known) {
+		size_t fixed = baseline_fixed(st->known, on_fixed, NULL);
+		fprintf(stderr, "jxlint: baseline %s: %zu known finding%s not shown; %zu fixed since\n", o->baseline,
+			st->sum.baselined, st->sum.baselined == 1 ? "" : "s", fixed);
+	}
 }
 
 static int run_lint(const opts *o, const registry *reg)
 {
 	file_list fl;
-	files_collect(o, &fl);
+	char why[600];
+	if (o->changed && o->cmd == CMD_LINT) {
+		if (changed_collect(o, &fl, why, sizeof why))
+			return tool_error(why);
+	} else {
+		files_collect(o, &fl);
+	}
+	baseline known, record;
+	baseline_init(&known);
+	baseline_init(&record);
+	if (o->baseline && baseline_load(&known, o->baseline, why, sizeof why)) {
+		baseline_release(&known);
+		files_release(&fl);
+		return tool_error(why);
+	}
 	reporter rep = {.out = stdout, .o = o, .reg = reg};
 	switch (o->format) {
 	case FMT_JSON: report_json_init(&rep); break;
 	case FMT_SARIF: report_sarif_init(&rep); break;
 	default: report_text_init(&rep); break;
 	}
-	sink_state st = {.rep = &rep, .o = o};
+	sink_state st = {.rep = &rep, .o = o, .known = o->baseline ? &known : NULL,
+			 .record = o->write_baseline ? &record : NULL};
+	progress_init(&st.prog, stderr, fl.n, !o->quiet && o->cmd != CMD_EXTRACT);
 	if (o->cmd != CMD_EXTRACT)
 		rep.begin(&rep);
 	run_all(o, reg, &fl, on_result, &st);
+	progress_clear(&st.prog);
+	int rc = 0;
+	if (st.sum.unreadable)
+		rc = 2;
+	else if (o->write_baseline)
+		rc = 0;   /* adopting: today's findings are recorded, not failed on */
+	else if (st.sum.counts[3] || (o->max_warnings >= 0 && st.sum.counts[2] > (size_t)o->max_warnings))
+		rc = 1;
 	if (o->cmd == CMD_EXTRACT) {
+		baseline_release(&known);
+		baseline_release(&record);
 		files_release(&fl);
 		if (st.sum.unreadable) {
 			fprintf(stderr, "jxlint: %s: cannot be read as a report\n", o->paths[0]);
@@ -90,16 +153,16 @@ static int run_lint(const opts *o, const registry *reg)
 		}
 		return 0;
 	}
+	if (st.record && baseline_write(&record, o->write_baseline, why, sizeof why))
+		rc = tool_error(why);
+	st.sum.exit_code = rc;
 	rep.end(&rep, &st.sum);
 	fflush(stdout);
+	baseline_notes(o, &st);
+	baseline_release(&known);
+	baseline_release(&record);
 	files_release(&fl);
-	if (st.sum.unreadable)
-		return 2;
-	if (st.sum.counts[3])
-		return 1;
-	if (o->max_warnings >= 0 && st.sum.counts[2] > (size_t)o->max_warnings)
-		return 1;
-	return 0;
+	return rc;
 }
 
 int main(int argc, char **argv)

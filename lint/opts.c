@@ -24,6 +24,10 @@ static const char usage_text[] =
 "      --encoding NAME     read inputs in this encoding (default: detect)\n"
 "      --input json|text   how to read inputs (default: .txt/.md are text reports)\n"
 "      --max-file-size N   refuse inputs larger than N bytes (default 64 MiB)\n"
+"      --changed[=REF]     lint the files git sees as changed against REF (default HEAD:\n"
+"                          staged, unstaged, untracked); with paths, only those below them\n"
+"      --baseline FILE     report only findings that FILE (from --write-baseline) does not record\n"
+"      --write-baseline FILE  record today's findings in FILE, to adopt jxlint on existing data\n"
 "      --list-rules        list every rule with its id, severity and summary\n"
 "  -h, --help              this text\n"
 "      --version           print the version\n"
@@ -148,6 +152,14 @@ int opts_parse(opts *o, int argc, char **argv, char *why, size_t n)
 			o->rules_dir = v;
 		} else if ((v = value_of(argc, argv, &i, a, "--encoding"))) {
 			o->encoding = v;
+		} else if (!strcmp(a, "--changed")) {
+			o->changed = "HEAD";
+		} else if (!strncmp(a, "--changed=", 10)) {
+			o->changed = a + 10;
+		} else if ((v = value_of(argc, argv, &i, a, "--write-baseline"))) {
+			o->write_baseline = v;
+		} else if ((v = value_of(argc, argv, &i, a, "--baseline"))) {
+			o->baseline = v;
 		} else if ((v = value_of(argc, argv, &i, a, "--input"))) {
 			if (!strcmp(v, "text")) o->input_text = 1;
 			else if (!strcmp(v, "json")) o->input_text = 0;
@@ -156,7 +168,7 @@ int opts_parse(opts *o, int argc, char **argv, char *why, size_t n)
 			return snprintf(why, n, "unknown option '%s' (see jxlint --help)", a), -1;
 		}
 	}
-	if (o->cmd == CMD_LINT && !o->npaths)
+	if (o->cmd == CMD_LINT && !o->npaths && !o->changed)
 		return snprintf(why, n, "no files to lint (see jxlint --help)"), -1;
 	if (o->cmd == CMD_EXTRACT && o->npaths != 1)
 		return snprintf(why, n, "extract takes exactly one report file"), -1;

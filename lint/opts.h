@@ -28,6 +28,9 @@ typedef struct opts {
 	size_t nplugins;
 	const char **overrides;     /* --rule ID=SEV */
 	size_t noverrides;
+	const char *changed;        /* --changed[=REF]: lint the files changed against REF (default HEAD), or NULL */
+	const char *baseline;       /* --baseline FILE: drop the findings it records */
+	const char *write_baseline; /* --write-baseline FILE: record today's findings */
 	const char **paths;
 	size_t npaths;
 } opts;

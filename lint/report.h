@@ -15,6 +15,8 @@ typedef struct summary {
 	size_t files_with_errors;
 	size_t unreadable;         /* files that could not be read at all */
 	size_t unchecked;          /* figures or parts that could not be checked */
+	size_t baselined;          /* findings dropped because --baseline records them */
+	int exit_code;             /* decided by main before end() */
 } summary;
 
 typedef struct reporter {

@@ -305,6 +305,11 @@ static int add_file(file_list *fl, const char *path, const char *err)
 	return 0;
 }
 
+int files_add(file_list *fl, const char *path, const char *err)
+{
+	return add_file(fl, path, err);
+}
+
 typedef struct visited {
 	dev_t dev[RUN_MAX_DIR_DEPTH + 1];
 	ino_t ino[RUN_MAX_DIR_DEPTH + 1];

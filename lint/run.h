@@ -35,6 +35,8 @@ typedef struct file_list {
 	size_t n, cap;
 } file_list;
 int files_collect(const opts *o, file_list *out);
+/* Append one path (and why it cannot be read, or NULL); -1 when out of memory. */
+int files_add(file_list *fl, const char *path, const char *err);
 void files_release(file_list *fl);
 
 /* Lint every file on o->jobs threads and hand results to `sink` in list

@@ -174,8 +174,12 @@ static int misses(jxl_ctx *ctx, const jxl_fig *actual, const jxl_fig *target)
  * input/figure. A first-edition host has only fig(), which reports. */
 static const jxl_fig *reading(jxl_ctx *ctx, const jxl_node *n)
 {
-	if (JXL_HOST_HAS(H, peek))
-		return H->peek(ctx, n, JXL_AS_ANY);
+	if (JXL_HOST_HAS(H, peek)) {
+		const jxl_fig *f = H->peek(ctx, n, JXL_AS_ANY);
+		if (!f && JXL_HOST_HAS(H, peek_tail))
+			f = H->peek_tail(ctx, n, JXL_AS_ANY);   /* "…同步率不低于95%" → ≥95% */
+		return f;
+	}
 	return has_digit(n) ? H->fig(ctx, n, JXL_AS_ANY) : NULL;
 }
 

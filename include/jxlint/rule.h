@@ -200,6 +200,10 @@ typedef struct jxl_host {
 	/* A top-level key of the document, or of the file it is a project of
 	 * (money_unit, year, unit are inherited by `projects` elements). */
 	const jxl_node *(*inherited)(const jxl_doc *doc, const char *key);
+	/* The one figure a text ends with, qualifier included: "…同步率不低于95%"
+	 * → ≥95%, "…联网率达90%以上" → ≥90%. NULL when the text does not end
+	 * with a figure (or ends with a long noun). Never reports. */
+	const jxl_fig *(*peek_tail)(jxl_ctx *ctx, const jxl_node *n, int as);
 } jxl_host;
 
 /* Does this host provide the member `m` (added after the first edition)? */

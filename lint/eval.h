@@ -1,0 +1,115 @@
+/* eval.h — evaluate rule expressions over one document: exact decimals with precision intervals, explicit outcomes, a step limit.
+ *
+ * Every value is exact (fig.h: scaled decimals with the interval their
+ * stated precision allows). A missing figure, a division by zero, a type or
+ * unit mismatch and running out of steps are values too (EV_MISSING,
+ * EV_ERR), never a crash: the caller (packrun.c) skips the rule and says why.
+ * Library code: never prints, never exits.
+ */
+#ifndef JXL_EVAL_H
+#define JXL_EVAL_H
+
+#include "expr.h"
+#include "fig.h"
+#include "host.h"
+
+/* Limits, each tested at the limit and one past it (tests/expr/limits.tsv). */
+#define EVAL_MAX_STEPS 200000   /* per evaluation of one rule on one document */
+
+enum ev_type {
+	EV_MISSING = 0,  /* absent, null, written as missing ("—"), or unreadable */
+	EV_BOOL,
+	EV_FIG,
+	EV_STR,
+	EV_NODE,         /* a value of the submission, not yet read as a figure or text */
+	EV_LIST,
+	EV_ERR           /* see eval_env.err */
+};
+
+enum eval_errcode { EVE_NONE = 0, EVE_DIV0, EVE_TYPE, EVE_UNIT, EVE_STEPS, EVE_OVERFLOW, EVE_AMBIGUOUS };
+
+typedef struct ev_val ev_val;
+struct ev_val {
+	enum ev_type t;
+	int b;                     /* EV_BOOL */
+	unsigned absent : 1;       /* EV_MISSING: no such key (as opposed to written as missing) */
+	unsigned isnull : 1;       /* EV_MISSING: the literal null */
+	unsigned lit : 1;          /* EV_FIG: written in the rule (bare numbers take the money_unit next to money) */
+	const jxl_fig *f;          /* EV_FIG */
+	const char *s;             /* EV_STR */
+	const jxl_node *node;      /* EV_NODE; for EV_FIG/EV_STR the node it was read from, if any */
+	ev_val *items;             /* EV_LIST */
+	size_t n;
+	const expr *at;            /* EV_MISSING: the path that was missing */
+};
+
+/* A pack's template of score weights (pack.c builds it; weight() reads it). */
+typedef struct tmpl_node {
+	const char **names;        /* aliases; matched ignoring blanks and quote marks */
+	size_t nnames;
+	const char *kind;          /* or matched by "kind" (execution, bonus) */
+	dec max;
+	int has_max;
+	int bonus;                 /* "kind": "bonus": not counted in its parent's total */
+	struct tmpl_node *items;
+	size_t nitems;
+	int line, col;             /* in the pack */
+} tmpl_node;
+
+/* Extra tolerance from configuration, added to the stated precision. */
+typedef struct eval_tol {
+	int has_money, has_percent, has_number;
+	dec money;                 /* 元 */
+	dec percent;               /* percent points */
+	dec number;                /* counts, scores, plain numbers */
+} eval_tol;
+
+typedef struct eval_env {
+	jxl_ctx *ctx;              /* figures are read through the host: each unreadable one is reported once */
+	const jxl_doc *doc;
+	arena *a;
+	long steps, max_steps;
+	const eval_tol *tol;       /* or NULL */
+	const tmpl_node *tmpl;     /* or NULL */
+	expr *const *lets;         /* the rule's named sub-expressions, by slot */
+	size_t nlets;
+	ev_val *letv;
+	unsigned char *letstate;   /* 0 not yet, 1 being evaluated, 2 done */
+	ev_val vars[EXPR_MAX_VARS + 16];
+	/* The last comparison of two figures: what a message's {lhs} {rhs} {diff} show. */
+	ev_val lhs, rhs;
+	const expr *cmp;
+	/* The first error (EV_ERR) and the first missing path. */
+	int err;
+	const expr *err_at;
+	char err_msg[240];
+	const expr *missing_at;
+} eval_env;
+
+/* Start an evaluation of one rule on one document (steps and outcomes reset). */
+void eval_init(eval_env *e, jxl_ctx *ctx, const jxl_doc *doc, arena *a);
+void eval_set_lets(eval_env *e, expr *const *lets, size_t n);
+
+ev_val eval_expr(eval_env *e, const expr *x);
+/* 1 true, 0 false, -1 missing, -2 error (EV_ERR, or not a truth value: sets err). */
+int eval_truth(eval_env *e, ev_val v);
+/* The elements `x in SEQ` iterates: a list, an array's elements or an
+ * object's member values. Returns 0, or -1 with *fail the missing or error value. */
+int eval_items(eval_env *e, const expr *seq, ev_val **items, size_t *n, ev_val *fail);
+/* Read a value as a figure: EV_FIG, EV_MISSING or EV_ERR. */
+ev_val eval_fig(eval_env *e, ev_val v);
+/* x − y with units aligned, or NULL. */
+const jxl_fig *eval_diff(eval_env *e, ev_val x, ev_val y);
+
+/* Text of a value for a message: a stated figure as written, a computed
+ * one at sensible precision, a name for an object of the submission. */
+const char *eval_text(eval_env *e, ev_val v, int zh);
+/* Where a value was stated: its node, or NULL. */
+const jxl_node *eval_node_of(ev_val v);
+/* The path a missing value came from, as text ("income.total"). */
+const char *eval_missing_text(eval_env *e, const expr *at);
+
+/* How figures at n are read (enum jxl_as), from where n is in the submission. */
+int eval_as_for(const jxl_doc *d, const jxl_node *n);
+
+#endif

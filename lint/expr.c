@@ -345,7 +345,24 @@ static expr *node(parser *p, enum expr_kind k, size_t off)
 	expr *e = arena_alloc(p->a, sizeof *e);
 	e->kind = k;
 	e->off = off;
+	e->height = 1;
 	return e;
+}
+
+/* Height of e from its children; -1 (with an error) past EXPR_MAX_HEIGHT. */
+static int grow(parser *p, expr *e, const expr *const *kids, size_t n)
+{
+	int h = 0;
+	for (size_t i = 0; i < n; i++)
+		if (kids[i] && kids[i]->height > h)
+			h = kids[i]->height;
+	e->height = h + 1;
+	if (e->height > EXPR_MAX_HEIGHT) {
+		fail_at(p, e->off, "expression too deep: more than %d levels (a long chain of + or and? use sum() or split the rule)",
+			EXPR_MAX_HEIGHT);
+		return -1;
+	}
+	return 0;
 }
 
 static void finish(parser *p, expr *e)
@@ -494,6 +511,9 @@ static int selector(parser *p, expr_seg *sg)
 				return unexpected(p, "a number"), -1;
 			v = literal(p);
 			v->num.value = dec_neg(v->num.value);
+			v->num.negative = !v->num.negative;
+			v->str = arena_printf(p->a, "-%s", v->str);
+			v->slen++;
 			v->off = at;
 		} else {
 			v = literal(p);
@@ -534,7 +554,7 @@ static expr *path(parser *p, size_t off, const char *name, size_t nlen)
 		} else if (lx->tok == T_LB) {
 			if (selector(p, &sg))
 				return NULL;
-			if (sg.kind != SEG_KEY)
+			if (sg.kind == SEG_STAR || sg.kind == SEG_SELECT)
 				e->plural = 1;
 		} else if (lx->tok == T_STARSTAR) {
 			if (!ns || segs[ns - 1].kind != SEG_KEY)
@@ -642,6 +662,19 @@ static expr *call(parser *p, size_t off, const char *name, size_t nlen)
 	}
 	next(p);
 	finish(p, e);
+	{
+		const expr *kids[EXPR_MAX_ARGS + 3] = {0};
+		size_t nk = 0;
+		for (size_t i = 0; i < e->nargs; i++)
+			kids[nk++] = e->args[i];
+		if (e->bind) {
+			kids[nk++] = e->bind->seq;
+			kids[nk++] = e->bind->where;
+			kids[nk++] = e->bind->body;
+		}
+		if (grow(p, e, kids, nk))
+			return NULL;
+	}
 	size_t na = e->nargs;
 	int ok = 1;
 	const char *want = "";
@@ -669,6 +702,9 @@ static expr *quantifier(parser *p)
 	if (!(e->bind = binding(p, 2)))
 		return NULL;
 	finish(p, e);
+	const expr *kids[] = {e->bind->seq, e->bind->where, e->bind->body};
+	if (grow(p, e, kids, 3))
+		return NULL;
 	return e;
 }
 
@@ -733,6 +769,9 @@ static expr *subexpr(parser *p, int limit)
 			e->op = t == T_NOT ? OP_NOT : OP_NEG;
 			e->a = a;
 			finish(p, e);
+			const expr *kids[] = {a};
+			if (grow(p, e, kids, 1))
+				return NULL;
 		}
 	} else if (!(e = simpleexp(p))) {
 		return NULL;
@@ -755,6 +794,9 @@ static expr *subexpr(parser *p, int limit)
 		bin->a = e;
 		bin->b = b;
 		finish(p, bin);
+		const expr *kids[] = {e, b};
+		if (grow(p, bin, kids, 2))
+			return NULL;
 		e = bin;
 		prev_cmp = is_cmp(op);
 	}
@@ -946,7 +988,7 @@ static int resolve_bind(resolver *r, expr_bind *b, size_t at)
 
 static int resolve(resolver *r, expr *e)
 {
-	if (++r->depth > EXPR_MAX_DEPTH * 2)
+	if (++r->depth > EXPR_MAX_HEIGHT + 8)
 		return rfail(r, e->off, "expression nested too deeply");
 	int rc = 0;
 	switch (e->kind) {

@@ -15,6 +15,7 @@
 
 /* Limits, each tested at the limit and one past it (tests/expr/limits.tsv). */
 #define EXPR_MAX_DEPTH  64     /* nesting of sub-expressions (parentheses, operands, arguments) */
+#define EXPR_MAX_HEIGHT 256    /* levels of the tree, chains included: a + b + … of 256 terms is refused (use sum) */
 #define EXPR_MAX_TEXT   4096   /* bytes of one expression */
 #define EXPR_MAX_ARGS   16     /* arguments of one call */
 #define EXPR_MAX_SEGS   32     /* steps of one path */
@@ -81,6 +82,7 @@ typedef struct expr_bind {
 struct expr {
 	enum expr_kind kind;
 	size_t off, len;           /* the text it was parsed from */
+	int height;                /* levels of the tree below and including it */
 	int op;                    /* enum expr_op / expr_fn / expr_quant */
 	num_fig num;               /* EX_NUM */
 	const char *str;           /* EX_STR (NUL-terminated UTF-8) */

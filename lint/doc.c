@@ -293,8 +293,8 @@ const char *doc_label(arena *a, const jxl_node *n, int zh)
 			if (!strcmp(obj->key, field_names[i].sec) && !strcmp(n->key, field_names[i].key))
 				return zh ? field_names[i].zh : field_names[i].en;
 	}
-	if (n->key && is_map(obj))
-		return n->key;
+	if (is_map(obj))
+		return n->key ? n->key : "";   /* a part listed without a name: just its figure */
 	const char *nm = obj && obj->kind == JXL_OBJECT ? name_of(obj) : NULL;
 	if (nm && n->key) {
 		if (!strcmp(n->key, "score"))

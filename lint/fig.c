@@ -395,6 +395,15 @@ static const char *mag_suffix(int mag)
 	}
 }
 
+const char *fig_unit_suffix(const jxl_doc *d, const jxl_fig *f)
+{
+	if (f->unit == FIG_PERCENT)
+		return "%";
+	if (f->unit == FIG_MONEY && d->money_mag)
+		return mag_suffix(d->money_mag);
+	return "";
+}
+
 const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places)
 {
 	if (!f)

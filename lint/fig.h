@@ -52,6 +52,8 @@ int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed);
 /* Text for people: the stated literal, or a computed value in the
  * document's money unit with `places` decimals (-1: from precision). */
 const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places);
+/* The unit a computed figure is shown in: "万元" in a 万元 submission, "%"; "" for 元 and plain numbers. */
+const char *fig_unit_suffix(const jxl_doc *d, const jxl_fig *f);
 /* Nominal difference x − y as a figure. */
 const jxl_fig *fig_diff(arena *a, const jxl_fig *x, const jxl_fig *y);
 

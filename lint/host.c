@@ -113,11 +113,13 @@ static const char *tolerance_text(jxl_ctx *ctx, const jxl_fig *s, const jxl_fig 
 		return NULL;
 	if (dec_is_zero(w))
 		return "0";
-	if (dec_div(w, dec_from_int(2), 12, &half))
-		return NULL;
+	if (dec_div(w, dec_from_int(2), 12, &half) || dec_round(half, 4, &half))
+		return NULL;   /* four decimals are plenty to say how much slack there was */
+	if (s->unit == FIG_MONEY)
+		half = dec_shift(half, -ctx->doc->money_mag);   /* in the unit the figures are shown in */
 	char buf[80];
 	dec_format(dec_normal(half), buf, sizeof buf);
-	return arena_strdup(ctx->env->a, buf);
+	return arena_printf(ctx->env->a, "%s%s", buf, fig_unit_suffix(ctx->doc, s));
 }
 
 static void fill_figures(jxl_ctx *ctx, finding *f, const jxl_fig *st, const jxl_fig *co, const jxl_fig *df, int places)
@@ -319,7 +321,8 @@ static const char *sum_text(jxl_ctx *ctx, const jxl_node *const *nodes, const jx
 	size_t len = 0;
 	for (size_t i = 0; i < shown; i++) {
 		const char *op = i == 0 ? (signs[i] < 0 ? "−" : "") : (signs[i] < 0 ? " − " : " + ");
-		len += (size_t)snprintf(buf + len, cap - len, "%s%s %s", op, doc_label(a, nodes[i], zh),
+		const char *label = doc_label(a, nodes[i], zh);
+		len += (size_t)snprintf(buf + len, cap - len, "%s%s%s%s", op, label, *label ? " " : "",
 					fig_text(a, ctx->doc, figs[i], -1));
 	}
 	if (shown < n)

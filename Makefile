@@ -27,7 +27,7 @@ TEST_PLUGIN_SRCS := $(sort $(wildcard tests/plugins/*.c))
 TEST_PLUGINS := $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(TEST_PLUGIN_SRCS))
 BIN         := $(BUILD)/jxlint
 
-.PHONY: all deps demo check check-fast check-san test-bins install clean
+.PHONY: all deps deps-test demo check check-fast check-san test-bins install clean
 all: $(BIN) $(PLUGINS) $(TEST_BINS) $(TEST_PLUGINS) jxlint
 
 # ./jxlint runs the build in $(BUILD); it finds its rules next to itself.
@@ -59,7 +59,7 @@ $(BUILD)/tests/%_test: tests/%_test.c $(BUILD)/libjxlint.a
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
 
 # Install what Debian lacks; does nothing when all is there.
-deps:
+deps: deps-test
 	@need=""; \
 	pkg-config --exists libcjson 2>/dev/null || need="$$need libcjson-dev"; \
 	command -v pkg-config >/dev/null || need="$$need pkg-config"; \
@@ -70,6 +70,31 @@ deps:
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$need; \
 	else echo "deps: all present"; fi
+
+# Tools the scripted tests use (tests/cases/sarif-*.sh, precommit-*.sh, progress, --changed):
+# from Debian git, jq, pre-commit, nodejs, npm, script; from npm, into $(TOOLS) (not the system),
+# ajv-cli (a JSON Schema validator) and @microsoft/jest-sarif (it ships the SARIF 2.1.0 schema).
+# Does nothing, and needs no network, when all is there.
+TOOLS     := build/tools
+NPM_TOOLS := ajv-cli@3.3.0 @microsoft/jest-sarif@1.0.0-beta.0
+SARIF_SCHEMA := $(TOOLS)/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json
+deps-test:
+	@need=""; \
+	command -v git >/dev/null || need="$$need git"; \
+	command -v jq >/dev/null || need="$$need jq"; \
+	command -v pre-commit >/dev/null || need="$$need pre-commit"; \
+	command -v node >/dev/null || need="$$need nodejs"; \
+	command -v npm >/dev/null || need="$$need npm"; \
+	command -v script >/dev/null || need="$$need bsdutils"; \
+	if [ -n "$$need" ]; then \
+	  echo "installing:$$need"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need >/dev/null; \
+	fi; \
+	if [ ! -x $(TOOLS)/node_modules/.bin/ajv ] || [ ! -f $(SARIF_SCHEMA) ]; then \
+	  echo "installing into $(TOOLS): $(NPM_TOOLS)"; \
+	  npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error $(NPM_TOOLS) >/dev/null; \
+	fi
 
 demo: all
 	@echo '$$ ./jxlint examples/'

@@ -364,7 +364,7 @@ int baseline_write(baseline *b, const char *path, char *why, size_t n)
 	snprintf(tmp, plen + 32, "%s.tmp%ld", path, (long)getpid());
 	FILE *out = fopen(tmp, "w");
 	if (!out) {
-		snprintf(why, n, "%s: cannot write: %s", tmp, strerror(errno));
+		snprintf(why, n, "%s: cannot write: %s", path, strerror(errno));
 		free(tmp);
 		return -1;
 	}

@@ -153,8 +153,10 @@ static int run_lint(const opts *o, const registry *reg)
 		}
 		return 0;
 	}
-	if (st.record && baseline_write(&record, o->write_baseline, why, sizeof why))
+	if (st.record && baseline_write(&record, o->write_baseline, why, sizeof why)) {
 		rc = tool_error(why);
+		st.record = NULL;
+	}
 	st.sum.exit_code = rc;
 	rep.end(&rep, &st.sum);
 	fflush(stdout);

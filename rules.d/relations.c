@@ -66,22 +66,4 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 	}
 }
 
-JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host, jxl_plugin *out, char *why, size_t n)
-{
-	/* a first-edition host will do (this plugin uses none of the later members) */
-	if (!host || host->abi_version != JXL_ABI_VERSION || host->size < offsetof(jxl_host, mul)) {
-		if (why && n)
-			snprintf(why, n, "needs plugin ABI %d", JXL_ABI_VERSION);
-		return -1;
-	}
-	H = host;
-	memset(out, 0, sizeof *out);
-	out->size = sizeof *out;
-	out->abi_version = JXL_ABI_VERSION;
-	out->name = "relations";
-	out->version = "1.0";
-	out->rules = rules;
-	out->nrules = sizeof rules / sizeof rules[0];
-	out->check = check;
-	return 0;
-}
+JXL_PLUGIN_DEFINE(H, "relations", "1.0", rules, check)

@@ -224,6 +224,46 @@ typedef struct jxl_plugin {
 
 typedef int (*jxl_plugin_entry_fn)(const jxl_host *host, jxl_plugin *out, char *why, size_t why_size);
 
+/* The usual entry point, for plugins that need nothing more: it refuses a
+ * host of another ABI (a first-edition host, up to `doc`, is accepted;
+ * later members are used through JXL_HOST_HAS), keeps the host table in
+ * host_var, and describes the plugin from a static rules array.
+ *
+ *   static const jxl_host *H;
+ *   static const jxl_rule_info rules[] = {…};
+ *   static void check(jxl_ctx *ctx, const jxl_doc *doc) {…}
+ *   JXL_PLUGIN_DEFINE(H, "funds", "1.0", rules, check)
+ */
+static inline void jxl_reason_(char *why, size_t n, const char *s)
+{
+	size_t i = 0;
+	if (!why || !n)
+		return;
+	for (; s[i] && i + 1 < n; i++)
+		why[i] = s[i];
+	why[i] = '\0';
+}
+
+#define JXL_STR2_(x) #x
+#define JXL_STR_(x) JXL_STR2_(x)
+#define JXL_PLUGIN_DEFINE(host_var, NAME, VERSION, RULES, CHECK)                                          \
+	JXL_EXPORT int JXL_PLUGIN_ENTRY(const jxl_host *host_, jxl_plugin *out_, char *why_, size_t n_)  \
+	{                                                                                                \
+		if (!host_ || host_->abi_version != JXL_ABI_VERSION || host_->size < offsetof(jxl_host, mul)) { \
+			jxl_reason_(why_, n_, "needs jxlint plugin ABI " JXL_STR_(JXL_ABI_VERSION));       \
+			return -1;                                                                       \
+		}                                                                                        \
+		host_var = host_;                                                                        \
+		out_->size = sizeof *out_;                                                               \
+		out_->abi_version = JXL_ABI_VERSION;                                                     \
+		out_->name = NAME;                                                                       \
+		out_->version = VERSION;                                                                 \
+		out_->rules = RULES;                                                                     \
+		out_->nrules = sizeof RULES / sizeof RULES[0];                                           \
+		out_->check = CHECK;                                                                     \
+		return 0;                                                                                \
+	}
+
 #ifdef __cplusplus
 }
 #endif

@@ -65,9 +65,9 @@ static void json_file(reporter *r, const file_result *fr)
 static void json_end(reporter *r, const summary *s)
 {
 	fprintf(r->out, "%s],\n  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, \"infos\": %zu, "
-		"\"files_with_errors\": %zu, \"unreadable\": %zu, \"unchecked\": %zu}\n}\n",
+		"\"files_with_errors\": %zu, \"unreadable\": %zu, \"unchecked\": %zu, \"baselined\": %zu, \"exit_code\": %d}\n}\n",
 		r->nfindings ? "\n  " : "", s->files, s->counts[3], s->counts[2], s->counts[1],
-		s->files_with_errors, s->unreadable, s->unchecked);
+		s->files_with_errors, s->unreadable, s->unchecked, s->baselined, s->exit_code);
 }
 
 void report_json_init(reporter *r)

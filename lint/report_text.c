@@ -58,6 +58,9 @@ static void text_end(reporter *r, const summary *s)
 			s->files_with_errors == 1 ? "" : "s");
 	if (s->unreadable)
 		fprintf(r->out, r->o->lang == LANG_ZH ? "；无法读取 %zu 个" : "; %zu unreadable", s->unreadable);
+	if (s->baselined)
+		fprintf(r->out, r->o->lang == LANG_ZH ? "；基线已记录 %zu 条（未显示）" : "; %zu in the baseline (not shown)",
+			s->baselined);
 	if (s->unchecked)
 		fprintf(r->out, r->o->lang == LANG_ZH ? "；%zu 处数字未能检查" : "; %zu figure%s not checked",
 			s->unchecked, r->o->lang == LANG_ZH ? "" : (s->unchecked == 1 ? "" : "s"));

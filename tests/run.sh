@@ -9,6 +9,7 @@
 #   tests/cases/*.sh  scripted cases: exit 0 passes; they get $JXLINT and $ROOT
 #
 # UPDATE=1 rewrites expectations; a missing expectation is written and counts as failed.
+# SUITES="units fixtures cases" (the default) picks what runs.
 # JXLINT_BUILD=build-san runs everything against the sanitizer build.
 set -u
 export LC_ALL=C LANG=C
@@ -27,8 +28,11 @@ bad() { fail=$((fail + 1)); failed_names+=("$1"); echo "FAIL: $1${2:+: $2}"; }
 
 [ -x "$JXLINT" ] || { echo "no $JXLINT: run make first"; echo "0 passed, 1 failed"; exit 1; }
 
+SUITES=${SUITES:-units fixtures cases}
+want() { case " $SUITES " in *" $1 "*) return 0 ;; esac; return 1; }
+
 # 1. unit drivers
-for t in "$BUILD"/tests/*_test; do
+want units && for t in "$BUILD"/tests/*_test; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
 	dir=tests/${name%_test}
@@ -77,7 +81,7 @@ run_case() { # input expect-file args...
 	fi
 }
 
-while IFS= read -r input; do
+want fixtures && while IFS= read -r input; do
 	base=${input%.*}
 	run_case "$input" "$base.out" --lang en
 	[ -f "$base.zh.out" ] && run_case "$input" "$base.zh.out" --lang zh
@@ -87,7 +91,7 @@ done < <(find fixtures -type f \( -name '*.json' -o -name '*.txt' -o -name '*.md
 	! -path '*/text/*' ! -path 'fixtures/config/*' | LC_ALL=C sort)
 
 # 3. scripted cases
-for s in tests/cases/*.sh; do
+want cases && for s in tests/cases/*.sh; do
 	[ -f "$s" ] || continue
 	if out=$(bash "$s" 2>&1); then
 		ok

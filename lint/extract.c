@@ -303,13 +303,8 @@ static void add_item(emit *e, cJSON *parent, const char *key, cJSON *item, size_
 		e->oom = 1;
 		return;
 	}
-	if (key) {
-		old = push_key(e, key);
-		cJSON_AddItemToObject(parent, key, item);
-	} else {
-		old = push_index(e, (size_t)cJSON_GetArraySize(parent));
-		cJSON_AddItemToArray(parent, item);
-	}
+	old = push_key(e, key);
+	cJSON_AddItemToObject(parent, key, item);
 	record(e, off);
 	pop(e, old);
 }
@@ -322,7 +317,8 @@ static void add_val(emit *e, cJSON *parent, const char *key, const ex_val *v)
 }
 
 /* An object or array member is recorded where its first value came from. */
-static cJSON *open_child(emit *e, cJSON *parent, const char *key, cJSON *item, size_t off, size_t *old)
+/* key, or (key NULL) element idx of an array. */
+static cJSON *open_child(emit *e, cJSON *parent, const char *key, size_t idx, cJSON *item, size_t off, size_t *old)
 {
 	if (!item) {
 		e->oom = 1;
@@ -332,17 +328,17 @@ static cJSON *open_child(emit *e, cJSON *parent, const char *key, cJSON *item, s
 		*old = push_key(e, key);
 		cJSON_AddItemToObject(parent, key, item);
 	} else {
-		*old = push_index(e, (size_t)cJSON_GetArraySize(parent));
+		*old = push_index(e, idx);
 		cJSON_AddItemToArray(parent, item);
 	}
 	record(e, off);
 	return item;
 }
 
-static void emit_node(emit *e, cJSON *parent, const char *key, const ex_node *n, int depth)
+static void emit_node(emit *e, cJSON *parent, const char *key, size_t idx, const ex_node *n, int depth)
 {
 	size_t old, k, old2;
-	cJSON *o = open_child(e, parent, key, cJSON_CreateObject(), n->off, &old), *items;
+	cJSON *o = open_child(e, parent, key, idx, cJSON_CreateObject(), n->off, &old), *items;
 	if (!o)
 		return;
 	add_val(e, o, "name", &n->name);
@@ -350,10 +346,10 @@ static void emit_node(emit *e, cJSON *parent, const char *key, const ex_node *n,
 	add_val(e, o, "score", &n->score);
 	add_val(e, o, "grade", &n->grade);
 	if (n->n && depth < EX_MAX_DEPTH + 2) {
-		items = open_child(e, o, "items", cJSON_CreateArray(), n->items[0].off, &old2);
+		items = open_child(e, o, "items", 0, cJSON_CreateArray(), n->items[0].off, &old2);
 		if (items) {
 			for (k = 0; k < n->n; k++)
-				emit_node(e, items, NULL, &n->items[k], depth + 1);
+				emit_node(e, items, NULL, k, &n->items[k], depth + 1);
 			pop(e, old2);
 		}
 	}
@@ -374,7 +370,7 @@ static void emit_sections(emit *e, cJSON *o, const ex_doc *d)
 				first = d->field[f].off;
 		if (first == (size_t)-1)
 			continue;
-		if (!(so = open_child(e, o, sections[s], cJSON_CreateObject(), first, &old)))
+		if (!(so = open_child(e, o, sections[s], 0, cJSON_CreateObject(), first, &old)))
 			return;
 		for (f = 0; f < EX_NFIELDS; f++)
 			if (!strcmp(ex_field_section[f], sections[s]))
@@ -387,7 +383,7 @@ static void emit_sections(emit *e, cJSON *o, const ex_doc *d)
 		for (k = 0; k < EX_NRATES; k++)
 			if (d->rate[k].s && d->rate[k].off < first)
 				first = d->rate[k].off;
-		if (first != (size_t)-1 && (ro = open_child(e, o, "rates", cJSON_CreateObject(), first, &old))) {
+		if (first != (size_t)-1 && (ro = open_child(e, o, "rates", 0, cJSON_CreateObject(), first, &old))) {
 			for (k = 0; k < EX_NRATES; k++)
 				add_val(e, ro, ex_rate_key[k], &d->rate[k]);
 			pop(e, old);
@@ -404,9 +400,9 @@ static void emit_doc(emit *e, cJSON *o, const ex_doc *d, int top)
 	add_val(e, o, "project", &d->project);
 	add_val(e, o, "year", &d->year);
 	add_val(e, o, "filed", &d->filed);
-	if (d->nstaff && (a = open_child(e, o, "staffing", cJSON_CreateArray(), d->staff[0].quota.off, &old))) {
+	if (d->nstaff && (a = open_child(e, o, "staffing", 0, cJSON_CreateArray(), d->staff[0].quota.off, &old))) {
 		for (k = 0; k < d->nstaff; k++) {
-			if (!(it = open_child(e, a, NULL, cJSON_CreateObject(), d->staff[k].quota.off, &old2)))
+			if (!(it = open_child(e, a, NULL, k, cJSON_CreateObject(), d->staff[k].quota.off, &old2)))
 				break;
 			add_val(e, it, "category", &d->staff[k].category);
 			add_val(e, it, "quota", &d->staff[k].quota);
@@ -417,16 +413,16 @@ static void emit_doc(emit *e, cJSON *o, const ex_doc *d, int top)
 	}
 	emit_sections(e, o, d);
 	if (d->scores.score.s || d->scores.n || d->scores.grade.s)
-		emit_node(e, o, "scores", &d->scores, 0);
-	if (d->nbd && (a = open_child(e, o, "breakdowns", cJSON_CreateArray(), d->bd[0].total.off, &old))) {
+		emit_node(e, o, "scores", 0, &d->scores, 0);
+	if (d->nbd && (a = open_child(e, o, "breakdowns", 0, cJSON_CreateArray(), d->bd[0].total.off, &old))) {
 		for (k = 0; k < d->nbd; k++) {
 			const ex_bd *b = &d->bd[k];
-			if (!(it = open_child(e, a, NULL, cJSON_CreateObject(), b->total.off, &old2)))
+			if (!(it = open_child(e, a, NULL, k, cJSON_CreateObject(), b->total.off, &old2)))
 				break;
 			add_val(e, it, "name", &b->name);
 			add_val(e, it, "total", &b->total);
 			add_item(e, it, "exhaustive", cJSON_CreateFalse(), b->total.off);
-			if ((parts = open_child(e, it, "parts", cJSON_CreateObject(), b->parts[0].fig.off, &old3))) {
+			if ((parts = open_child(e, it, "parts", 0, cJSON_CreateObject(), b->parts[0].fig.off, &old3))) {
 				for (j = 0; j < b->nparts; j++)
 					add_val(e, parts, b->parts[j].name.s, &b->parts[j].fig);
 				pop(e, old3);
@@ -436,9 +432,9 @@ static void emit_doc(emit *e, cJSON *o, const ex_doc *d, int top)
 		}
 		pop(e, old);
 	}
-	if (d->ncl && (a = open_child(e, o, "claims", cJSON_CreateArray(), d->cl[0].text.off, &old))) {
+	if (d->ncl && (a = open_child(e, o, "claims", 0, cJSON_CreateArray(), d->cl[0].text.off, &old))) {
 		for (k = 0; k < d->ncl; k++) {
-			if (!(it = open_child(e, a, NULL, cJSON_CreateObject(), d->cl[k].text.off, &old2)))
+			if (!(it = open_child(e, a, NULL, k, cJSON_CreateObject(), d->cl[k].text.off, &old2)))
 				break;
 			add_val(e, it, "text", &d->cl[k].text);
 			add_val(e, it, "label", &d->cl[k].label);
@@ -449,10 +445,10 @@ static void emit_doc(emit *e, cJSON *o, const ex_doc *d, int top)
 	}
 	if (top && d->nproj) {
 		const ex_doc *p0 = &d->proj[0];
-		if ((a = open_child(e, o, "projects", cJSON_CreateArray(), p0->form.s ? p0->form.off : p0->project.off, &old))) {
+		if ((a = open_child(e, o, "projects", 0, cJSON_CreateArray(), p0->form.s ? p0->form.off : p0->project.off, &old))) {
 			for (k = 0; k < d->nproj; k++) {
 				const ex_doc *pk = &d->proj[k];
-				if (!(it = open_child(e, a, NULL, cJSON_CreateObject(), pk->form.s ? pk->form.off : pk->project.off, &old2)))
+				if (!(it = open_child(e, a, NULL, k, cJSON_CreateObject(), pk->form.s ? pk->form.off : pk->project.off, &old2)))
 					break;
 				emit_doc(e, it, pk, 0);
 				pop(e, old2);

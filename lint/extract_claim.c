@@ -23,7 +23,7 @@ typedef struct side {
 	int ok;              /* tokenised within MAX_TOK */
 } side;
 
-enum { S_LABEL, S_NUMERIC, S_SYMBOLIC, S_MONEY };
+enum { S_LABEL, S_NUMERIC, S_SYMBOLIC };
 
 static uint32_t op_of(uint32_t c)
 {
@@ -156,12 +156,13 @@ static int parse_expr(const tok *t, size_t n, size_t *i, int depth)
 	return 1;
 }
 
-/* Is every word run next to a number ("在职 10 人"), short, and not a money unit? */
+/* Numeric when every word run is short and next to a number ("在职 10 人",
+ * "100万元") and the rest is arithmetic. */
 static int classify(const char *s, side *sd)
 {
 	tok ex[MAX_TOK];
 	size_t k, m = 0, nums = 0, ops = 0, i = 0;
-	int attached = 1, money = 0;
+	int attached = 1;
 	if (!sd->ok || !sd->n)
 		return S_SYMBOLIC;
 	for (k = 0; k < sd->n; k++) {
@@ -176,8 +177,6 @@ static int classify(const char *s, side *sd)
 			                         (sd->t[k - 1].kind == T_OP && sd->t[k - 1].op == '%'));
 			if ((!next_num && !prev_num) || ex_ncps(s, t->a, t->b) > 4)
 				attached = 0;
-			if (t->money)
-				money = 1;
 			continue;
 		}
 		ex[m++] = *t;
@@ -188,23 +187,21 @@ static int classify(const char *s, side *sd)
 		return S_SYMBOLIC;
 	if (!parse_expr(ex, m, &i, 0) || i != m)
 		return S_SYMBOLIC;
-	return money ? S_MONEY : S_NUMERIC;
+	return S_NUMERIC;
 }
 
 /* The stated result: the side up to its first figure and a word glued to it. */
-static void cut_result(const char *s, side *sd)
+static void cut_result(side *sd)
 {
-	size_t k, i = 0;
+	size_t k, i, m = 0;
 	tok ex[MAX_TOK];
-	size_t m = 0;
-	(void)s;
 	for (k = 0; k < sd->n; k++)
 		if (sd->t[k].kind == T_WORD)
 			break;
 	if (k == sd->n)
 		return;
 	/* keep a word right after a number ("100人"), then stop */
-	if (k > 0 && sd->t[k - 1].kind == T_NUM && k + 1 <= sd->n)
+	if (k > 0 && sd->t[k - 1].kind == T_NUM)
 		k++;
 	for (i = 0; i < k; i++)
 		if (sd->t[i].kind != T_WORD)
@@ -216,7 +213,9 @@ static void cut_result(const char *s, side *sd)
 	}
 }
 
-/* Append the side's text without blanks, '$', LaTeX and (when numeric) words. */
+/* Append the side's text without blanks, '$', LaTeX and (unless words)
+ * the words around its numbers; a money unit right after a number stays
+ * ("100万元"), since it sets the number's magnitude. */
 static size_t side_text(const char *s, const side *sd, int words, char *out, size_t cap, size_t k)
 {
 	size_t i;
@@ -225,7 +224,7 @@ static size_t side_text(const char *s, const side *sd, int words, char *out, siz
 		const char *w = s + t->a;
 		size_t len = t->b - t->a;
 		char buf[8];
-		if (t->kind == T_WORD && !words)
+		if (t->kind == T_WORD && !words && !(t->money && i > 0 && sd->t[i - 1].kind == T_NUM))
 			continue;
 		if (t->kind == T_OP && s[t->a] == '\\') {
 			len = t->op == '%' ? 1 : 2;
@@ -366,31 +365,6 @@ static int side_has_percent(const side *sd)
 	return 0;
 }
 
-/* Subject words and a leading year taken off a label. */
-static void label_trim(const char *s, size_t *a, size_t b)
-{
-	static const char *const subj[] = { "其中", "我局", "我单位", "本单位", "本部门", "我县", "我市", "我区", "我中心" };
-	int again = 1, guard = 6;
-	while (again && guard-- > 0) {
-		size_t k, i;
-		again = 0;
-		ex_trim(s, a, &b);
-		for (k = 0; k < sizeof subj / sizeof subj[0]; k++)
-			if (ex_starts(s, *a, b, subj[k])) {
-				*a += strlen(subj[k]);
-				again = 1;
-			}
-		for (i = *a; i < b && s[i] >= '0' && s[i] <= '9'; i++)
-			;
-		if (i - *a == 4) {
-			if (ex_starts(s, i, b, "年度"))
-				*a = i + strlen("年度"), again = 1;
-			else if (ex_starts(s, i, b, "年"))
-				*a = i + strlen("年"), again = 1;
-		}
-	}
-}
-
 static ex_claim *claim_new(ex_ctx *x, ex_doc *d)
 {
 	ex_claim *c;
@@ -411,7 +385,7 @@ static ex_claim *claim_new(ex_ctx *x, ex_doc *d)
 	return c;
 }
 
-int ex_rate_of(const char *s, size_t a, size_t b, int tp);
+
 
 /* One clause [cs, ce) holding '=' signs at eq[0..ne). */
 static void read_chain(ex_ctx *x, ex_doc *d, const ex_para *p, size_t lo, size_t cs, size_t ce, const size_t *eq,
@@ -433,10 +407,10 @@ static void read_chain(ex_ctx *x, ex_doc *d, const ex_para *p, size_t lo, size_t
 	for (k = 0; k < ns; k++) {
 		size_t a = k ? eq[k - 1] + (size_t)eql[k - 1] : cs, b = k < ne ? eq[k] : ce;
 		if (k == 0)
-			label_trim(p->buf, &a, b);  /* "我局2022年政府采购执行率" */
+			ex_strip_subject(p->buf, &a, b);  /* "我局2022年政府采购执行率" */
 		tokenize(p->buf, p->len, a, b, &sd[k]);
 		if (k == ns - 1)
-			cut_result(p->buf, &sd[k]);
+			cut_result(&sd[k]);
 		kind[k] = classify(p->buf, &sd[k]);
 	}
 	if (kind[ns - 1] != S_NUMERIC)
@@ -470,7 +444,7 @@ static void read_chain(ex_ctx *x, ex_doc *d, const ex_para *p, size_t lo, size_t
 		la = ex_clause_start(p->buf, p->len, lo, lb);
 	}
 	if (lb > la) {
-		label_trim(p->buf, &la, lb);
+		ex_strip_subject(p->buf, &la, lb);
 		ex_trim(p->buf, &la, &lb);
 	}
 	if (!(c = claim_new(x, d)))

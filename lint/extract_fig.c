@@ -187,9 +187,14 @@ static int not_a_figure(const char *s, size_t n, size_t nb, size_t ne, int has_u
 	if (before == 0x3014 || before == '[' || before == 0x3010 || before == 0xFF3B ||
 	    after == 0x3015 || after == ']' || after == 0x3011 || after == 0xFF3D)
 		return 1;
-	/* ordinals: 第3批 */
-	if (before == 0x7B2C)
-		return 1;
+	/* ordinals: 第3批, 第 2 路 */
+	{
+		size_t j = nb;
+		while (j > 0 && s[j - 1] == ' ')
+			j--;
+		if (ex_cp_before(s, j, 0, &l) == 0x7B2C)
+			return 1;
+	}
 	/* list labels: (1) 1、 1） 1.标题 指标 1： */
 	if (!has_unit && (after == 0x3001 || after == ':' || after == 0xFF1A))
 		return 1;
@@ -198,8 +203,8 @@ static int not_a_figure(const char *s, size_t n, size_t nb, size_t ne, int has_u
 	if (!has_unit && (s[ne] == '.' || ex_cp(s, n, ne, &l) == 0xFF0E))
 		return 1;
 	/* hotline 12345 and the like glued to a name */
-	if (!has_unit && (match_word(s, n, ne, "政府") || match_word(s, n, ne, "热线") ||
-	                  match_word(s, n, ne, "政务服务热线") || match_word(s, n, ne, "服务热线")))
+	if (!has_unit && (match_word(s, n, i, "政府") || match_word(s, n, i, "热线") ||
+	                  match_word(s, n, i, "政务服务热线") || match_word(s, n, i, "服务热线")))
 		return 1;
 	/* phone numbers: 13719971687, 0751… */
 	for (k = nb; k < ne; k += (size_t)l) {
@@ -225,11 +230,18 @@ int ex_fig_next(const ex_para *p, size_t hi, size_t *pos, ex_fig *out)
 	if (hi > n)
 		hi = n;
 	while (i < hi) {
-		uint32_t c = ex_cp(s, n, i, &l), before;
+		unsigned char u = (unsigned char)s[i];
+		uint32_t c, before;
 		size_t ne, e, skip, lb;
 		int has_unit, qual = 0, lb2;
 		char raw[EX_FIG_TEXT];
 		num_err err;
+		/* fast path: digits are ASCII or full-width (lead byte 0xEF) */
+		if (u < 0x80 ? (u < '0' || u > '9') : u != 0xEF) {
+			i += u < 0xC0 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+			continue;
+		}
+		c = ex_cp(s, n, i, &l);
 		if (!ex_is_digit(c)) {
 			i += (size_t)l;
 			continue;

@@ -18,6 +18,8 @@
 #define EX_LABEL_TAIL   24           /* code points before a figure where its label's keyword must be */
 #define EX_FIG_TEXT     96           /* bytes of one figure's cleaned text */
 
+#define EX_NONE ((size_t)-1)         /* "no offset" */
+
 /* ---- text: paragraphs with a map back to the original bytes (extract_scan.c) ---- */
 
 /* From buffer offset w on, the paragraph's bytes come from original offset o. */
@@ -201,14 +203,26 @@ void ex_node_release(ex_node *n);
 ex_node *ex_node_add(ex_ctx *x, ex_node *parent);         /* a new empty child, or NULL */
 void ex_doc_release(ex_doc *d);
 
-/* Readers: paragraphs [a, b) of the text into d (extract_read.c, extract_score.c). */
+/* Labels (extract_read.c). The label of figure f: from the start of its
+ * clause, or the end of the figure before it (prev_end), to the figure. */
+void ex_label_of(const ex_para *p, size_t lo, size_t prev_end, const ex_fig *f, size_t *a, size_t *b);
+void ex_strip_copulas(const char *s, size_t a, size_t *b);   /* 为, 是, 等于, 达, ： off the end */
+void ex_strip_subject(const char *s, size_t *a, size_t b);   /* 其中, 我局, a year off the front */
+int ex_has_any(const char *s, size_t a, size_t b, const char *const *w, size_t n);
+#define EX_HAS_ANY(s, a, b, list) ex_has_any(s, a, b, list, sizeof list / sizeof list[0])
+
+/* Readers: paragraphs [a, b) of the text into d (extract_meta.c, extract_read.c, extract_score.c). */
 void ex_read_meta(ex_ctx *x, ex_doc *d, size_t a, size_t b);
 void ex_read_sentences(ex_ctx *x, ex_doc *d, size_t a, size_t b);
 void ex_read_scores(ex_ctx *x, ex_doc *d, size_t a, size_t b);
+/* Breakdowns of one sentence p->buf[lo..hi) (extract_bd.c). */
+void ex_read_breakdowns(ex_ctx *x, ex_doc *d, const ex_para *p, size_t lo, size_t hi);
 /* Claims of one sentence p->buf[lo..hi) (extract_claim.c). */
 void ex_read_claims(ex_ctx *x, ex_doc *d, const ex_para *p, size_t lo, size_t hi);
 /* The fund field a label names (its last EX_LABEL_TAIL code points), or -1. */
 int ex_fund_field(const char *s, size_t a, size_t b);
+/* The rate a label names (ending just before its figure), or -1; tp: the sentence is about 三公经费. */
+int ex_rate_of(const char *s, size_t a, size_t b, int tp);
 /* Set field f of d from figure text, unless already set. */
 void ex_set_field(ex_ctx *x, ex_doc *d, int f, const char *text, size_t off);
 

@@ -146,7 +146,11 @@ void ex_trim(const char *s, size_t *a, size_t *b)
 int ex_sent_break(const char *s, size_t n, size_t i)
 {
 	int l;
-	uint32_t c = ex_cp(s, n, i, &l);
+	unsigned char u = (unsigned char)s[i];
+	uint32_t c;
+	if (u != '!' && u != '?' && u != ';' && u != 0xE3 && u != 0xEF)
+		return 0;  /* every break starts with one of these bytes */
+	c = ex_cp(s, n, i, &l);
 	switch (c) {
 	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case '!': case '?': case ';':
 		return l;
@@ -171,9 +175,12 @@ int ex_thousands_comma(const char *s, size_t n, size_t i)
 int ex_clause_break(const char *s, size_t n, size_t i)
 {
 	int l;
+	unsigned char u = (unsigned char)s[i];
 	uint32_t c;
-	if (ex_sent_break(s, n, i))
-		return ex_sent_break(s, n, i);
+	if (u != ',' && u != ':' && u != '!' && u != '?' && u != ';' && u != 0xE3 && u != 0xEF)
+		return 0;
+	if ((l = ex_sent_break(s, n, i)))
+		return l;
 	c = ex_cp(s, n, i, &l);
 	switch (c) {
 	case 0xFF0C: case 0x3001: case 0xFF1A: case ':':

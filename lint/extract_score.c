@@ -3,7 +3,6 @@
 #include <string.h>
 #include "extract_int.h"
 
-#define NONE ((size_t)-1)
 #define MAX_STMT 8   /* score statements one paragraph may hold and still be read */
 
 enum { K_NONE, K_MAX, K_SCORE, K_TOTAL };
@@ -43,6 +42,8 @@ static size_t statements(const ex_para *p, size_t lo, size_t hi, stmt *out, size
 	size_t pos = lo, prev = lo, n = 0;
 	ex_fig f;
 	*all = 0;
+	if (!ex_has(p->buf, lo, hi, "分"))
+		return 0;
 	while (ex_fig_next(p, hi, &pos, &f)) {
 		size_t a = ex_clause_start(p->buf, p->len, prev > lo ? prev : lo, f.lb), b = f.lb;
 		int k;
@@ -80,21 +81,13 @@ static void set_num(ex_ctx *x, ex_val *v, const ex_para *p, const ex_fig *f)
  * "我局…收入调整预算数均为 563.02 万元" (the words label a figure). */
 static int name_at(const char *s, size_t *a, size_t b, size_t stop)
 {
-	static const char *const subj[] = { "我局", "我单位", "本单位", "我县", "我市", "我区", "我中心", "其中" };
+	static const char *const subj[] = { "我局", "我单位", "本单位", "我县", "我市", "我区", "我中心" };
 	static const char *const tail[] = { "自评得", "得", "为", "等于", "达到", "达", "至", "减少", "增加" };
 	size_t i, k, e;
-	int l, again = 1, at_fig = 0;
+	int l, at_fig = 0;
 	if (stop < b)
 		b = stop;
-	while (again) {
-		again = 0;
-		ex_trim(s, a, &b);
-		for (k = 0; k < sizeof subj / sizeof subj[0]; k++)
-			if (ex_starts(s, *a, b, subj[k])) {
-				*a += strlen(subj[k]);
-				again = 1;
-			}
-	}
+	ex_strip_subject(s, a, b);
 	for (i = *a; i < b;) {
 		uint32_t c = ex_cp(s, b, i, &l);
 		if (ex_is_digit(c)) {
@@ -116,7 +109,7 @@ static int name_at(const char *s, size_t *a, size_t b, size_t stop)
 				break;
 		}
 		if (i > *a)
-			for (k = 0; k + 1 < sizeof subj / sizeof subj[0]; k++)
+			for (k = 0; k < sizeof subj / sizeof subj[0]; k++)
 				if (ex_starts(s, i, b, subj[k]))
 					goto done;
 		i += (size_t)l;
@@ -314,7 +307,7 @@ static void read_block(scan *sc, ex_node *n, size_t h, int dep, size_t *k)
 	own o;
 	size_t who[MAX_STMT], before;
 	memset(&o, 0, sizeof o);
-	if (h != NONE) {
+	if (h != EX_NONE) {
 		const ex_para *p = &x->t->p[h];
 		stmt head;
 		size_t rest;
@@ -343,10 +336,19 @@ static void read_block(scan *sc, ex_node *n, size_t h, int dep, size_t *k)
 			stmt head;
 			size_t rest;
 			(*k)++;
-			if (h == NONE)
+			if (h == EX_NONE)
 				continue;  /* text before the first heading: only the total is read */
 			if (group_head(p, p->body, p->len, &head, &rest)) {
-				ex_node *c = ex_node_add(x, n);
+				/* "2、产出" then "产出得 20 分。…": the paragraph scores the heading itself */
+				ex_node probe;
+				ex_node *c;
+				memset(&probe, 0, sizeof probe);
+				set_name(x, &probe, p, head.la, head.lb, head.lb);
+				if (!n->score.s && !n->n && n->name.s && probe.name.s && !strcmp(n->name.s, probe.name.s))
+					c = n;
+				else
+					c = ex_node_add(x, n);
+				ex_val_free(&probe.name);
 				if (c)
 					read_group(x, c, p, &head, rest, p->len);
 			} else {
@@ -369,7 +371,7 @@ static void read_block(scan *sc, ex_node *n, size_t h, int dep, size_t *k)
 		} else
 			break;
 	}
-	if (h != NONE)
+	if (h != EX_NONE)
 		own_resolve(sc, n, &o, who);
 }
 
@@ -425,7 +427,7 @@ static void read_grade(ex_ctx *x, ex_doc *d, const ex_para *p, size_t lo, size_t
 	if (d->scores.grade.s)
 		return;
 	for (k = 0; k < sizeof lead / sizeof lead[0]; k++) {
-		if ((i = ex_find(p->buf, lo, hi, lead[k])) == NONE)
+		if ((i = ex_find(p->buf, lo, hi, lead[k])) == EX_NONE)
 			continue;
 		i += strlen(lead[k]);
 		while (i < hi && p->buf[i] == ' ')
@@ -470,7 +472,7 @@ void ex_read_scores(ex_ctx *x, ex_doc *d, size_t a, size_t b)
 	sc.a = a;
 	sc.b = b;
 	k = a;
-	read_block(&sc, root, NONE, 0, &k);
+	read_block(&sc, root, EX_NONE, 0, &k);
 	free(depth);
 	prune(root);
 	/* a single unscored heading above everything scored adds nothing */

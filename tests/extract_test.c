@@ -7,13 +7,16 @@
  * NAME.extract.json. A missing expectation is written and counts as a failure.
  * Each position must name a pointer that resolves in the JSON and a line and
  * column inside the text, where the text of a string or number value starts
- * (its first character, or for a date its year). */
+ * (its first character, or for a date its year).
+ * The limits of extract_int.h are checked at the limit and one past it on
+ * generated text (run_limits). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cJSON.h>
 #include "extract.h"
+#include "extract_int.h"
 
 #define MAX_FILES 4096
 
@@ -81,19 +84,35 @@ static cJSON *resolve(cJSON *root, const char *ptr)
 	return cur;
 }
 
-/* Byte offset of line:col (col in code points) in s, or -1. */
-static long offset_of(const char *s, size_t n, int line, int col)
+/* Byte offsets where each line starts. */
+typedef struct lines {
+	size_t *at;
+	size_t n;
+} lines;
+
+static int lines_init(lines *ls, const char *s, size_t n)
 {
-	size_t i = 0;
-	int l = 1, c = 1;
-	if (line < 1 || col < 1)
+	size_t i, k = 1;
+	for (i = 0; i < n; i++)
+		k += s[i] == '\n';
+	if (!(ls->at = malloc(k * sizeof *ls->at)))
 		return -1;
-	while (i < n && l < line) {
-		if (s[i++] == '\n')
-			l++;
-	}
-	if (l != line)
+	ls->n = 0;
+	ls->at[ls->n++] = 0;
+	for (i = 0; i < n; i++)
+		if (s[i] == '\n')
+			ls->at[ls->n++] = i + 1;
+	return 0;
+}
+
+/* Byte offset of line:col (col in code points) in s, or -1. */
+static long offset_of(const lines *ls, const char *s, size_t n, int line, int col)
+{
+	size_t i;
+	int c = 1;
+	if (line < 1 || col < 1 || (size_t)line > ls->n)
 		return -1;
+	i = ls->at[line - 1];
 	while (i < n && c < col && s[i] != '\n') {
 		i++;
 		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
@@ -120,14 +139,39 @@ static int starts_here(const char *s, size_t n, long off, const char *v)
 	return (size_t)off + m <= n && !memcmp(s + off, v, m);
 }
 
+/* Values below v, v itself not counted. */
+static size_t values_below(const cJSON *v)
+{
+	size_t k = 0;
+	const cJSON *c;
+	for (c = v->child; c; c = c->next)
+		k += 1 + values_below(c);
+	return k;
+}
+
 static int check_positions(const char *name, const char *txt, size_t n, const extract_result *r, cJSON *root)
 {
-	size_t k;
+	size_t k, j;
 	int bad = 0;
+	if (values_below(root) != r->npos) {
+		printf("FAIL %s: %zu values but %zu positions\n", name, values_below(root), r->npos);
+		bad = 1;
+	}
+	for (k = 0; k < r->npos; k++)
+		for (j = k + 1; j < r->npos && j < k + 64; j++)
+			if (!strcmp(r->pos[k].pointer, r->pos[j].pointer)) {
+				printf("FAIL %s: two positions for %s\n", name, r->pos[k].pointer);
+				bad = 1;
+			}
+	lines ls;
+	if (lines_init(&ls, txt, n)) {
+		printf("FAIL %s: out of memory\n", name);
+		return 1;
+	}
 	for (k = 0; k < r->npos; k++) {
 		const extract_pos *p = &r->pos[k];
 		cJSON *v = resolve(root, p->pointer);
-		long off = offset_of(txt, n, p->line, p->col);
+		long off = offset_of(&ls, txt, n, p->line, p->col);
 		if (!v) {
 			printf("FAIL %s: position pointer %s does not resolve\n", name, p->pointer);
 			bad = 1;
@@ -151,6 +195,7 @@ static int check_positions(const char *name, const char *txt, size_t n, const ex
 			}
 		}
 	}
+	free(ls.at);
 	return bad;
 }
 
@@ -252,6 +297,85 @@ static int run_dir(const char *dir, int update, int *pass, int *failn)
 	return 0;
 }
 
+/* rep copies of unit, then tail. */
+static char *repeat(const char *unit, size_t rep, const char *tail, size_t *n)
+{
+	size_t ul = strlen(unit), tl = strlen(tail), k;
+	char *s = malloc(ul * rep + tl + 1);
+	if (!s)
+		return NULL;
+	for (k = 0; k < rep; k++)
+		memcpy(s + k * ul, unit, ul);
+	memcpy(s + ul * rep, tail, tl + 1);
+	*n = ul * rep + tl;
+	return s;
+}
+
+/* Elements of the array at ptr in the extraction of s, or -1 on error. */
+static int count(const char *s, size_t n, const char *ptr)
+{
+	extract_result r;
+	char err[200];
+	cJSON *root, *a;
+	int k = -1;
+	if (extract_text(s, n, &r, err, sizeof err))
+		return -1;
+	if ((root = cJSON_Parse(r.json))) {
+		a = resolve(root, ptr);
+		k = a ? cJSON_GetArraySize(a) : 0;
+		cJSON_Delete(root);
+	}
+	extract_result_release(&r);
+	return k;
+}
+
+static void limit_case(const char *what, int ok, int *pass, int *failn)
+{
+	if (ok)
+		(*pass)++;
+	else {
+		printf("FAIL limit: %s\n", what);
+		(*failn)++;
+	}
+}
+
+static void run_limits(int *pass, int *failn)
+{
+	size_t n;
+	char *s, err[200];
+	extract_result r;
+	int rc;
+	/* EX_MAX_TEXT bytes are read; one more is refused with a message */
+	if ((s = malloc(EX_MAX_TEXT + 1))) {
+		memset(s, ' ', EX_MAX_TEXT + 1);
+		rc = extract_text(s, EX_MAX_TEXT, &r, err, sizeof err);
+		limit_case("text at EX_MAX_TEXT is read", rc == 0, pass, failn);
+		if (!rc)
+			extract_result_release(&r);
+		rc = extract_text(s, EX_MAX_TEXT + 1, &r, err, sizeof err);
+		limit_case("text over EX_MAX_TEXT is refused", rc == -1 && err[0] && !r.json, pass, failn);
+		free(s);
+	}
+	/* EX_MAX_ITEMS claims are kept, the next is not */
+	if ((s = repeat("1+1=2。", EX_MAX_ITEMS, "", &n))) {
+		limit_case("EX_MAX_ITEMS claims", count(s, n, "/claims") == EX_MAX_ITEMS, pass, failn);
+		free(s);
+	}
+	if ((s = repeat("1+1=2。", EX_MAX_ITEMS + 1, "", &n))) {
+		limit_case("EX_MAX_ITEMS + 1 claims", count(s, n, "/claims") == EX_MAX_ITEMS, pass, failn);
+		free(s);
+	}
+	/* EX_MAX_PROJECTS project reports; past it the rest stay in the last */
+	if ((s = repeat("项目名称：甲\n自评 1 分。\n", EX_MAX_PROJECTS, "", &n))) {
+		limit_case("EX_MAX_PROJECTS projects", count(s, n, "/projects") == EX_MAX_PROJECTS, pass, failn);
+		free(s);
+	}
+	if ((s = repeat("项目名称：甲\n自评 1 分。\n", EX_MAX_PROJECTS + 1, "", &n))) {
+		limit_case("EX_MAX_PROJECTS + 1 projects", count(s, n, "/projects") == EX_MAX_PROJECTS, pass, failn);
+		free(s);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const char *const defaults[] = { "tests/extract", "fixtures/text" };
@@ -263,6 +387,7 @@ int main(int argc, char **argv)
 	else
 		for (k = 0; k < 2; k++)
 			run_dir(defaults[k], update, &pass, &failn);
+	run_limits(&pass, &failn);
 	printf("%d passed, %d failed\n", pass, failn);
 	return failn ? 1 : 0;
 }

@@ -17,14 +17,17 @@
 #include "extract.h"
 #include "host.h"
 #include "jscan.h"
+#include "num.h"
 #include "schema.h"
+#include "config.h"
+#include "packrun.h"
 
 /* ---- reading ------------------------------------------------------------- */
 
 static void input_finding(file_result *r, const registry *reg, int line, int col, const char *rule,
 			  const char *zh, const char *en, int fatal)
 {
-	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg};
+	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg, .cfg = config_lookup(reg->configs, r->path)};
 	jxl_doc d;
 	memset(&d, 0, sizeof d);
 	jxl_ctx ctx = {.env = &env, .doc = &d, .origin = "core"};
@@ -143,11 +146,40 @@ static void check_doc(check_env *env, const registry *reg, const jxl_doc *d)
 		jxl_ctx ctx = {.env = env, .doc = d, .origin = reg->plugins[i].path};
 		reg->plugins[i].p.check(&ctx, d);
 	}
+	const config *cfg = env->cfg;   /* then the declarative packs this file's configuration enables */
+	for (size_t i = 0; cfg && i < cfg->npacks; i++) {
+		jxl_ctx ctx = {.env = env, .doc = d, .origin = cfg->packs[i].p->path};
+		packrun_doc(&ctx, cfg->packs[i].p, d, config_tolerance(cfg));
+	}
+}
+
+/* Is any money figure written without its own unit (so money_unit matters)? */
+static int has_bare_money(const jxl_node *root)
+{
+	static const char *const secs[] = {"budget", "income", "expenditure", "balance", "three_public", "procurement"};
+	const jxl_node *projects = doc_get(root, "projects");
+	size_t nroots = 1 + (projects && projects->kind == JXL_ARRAY ? projects->nkids : 0);
+	for (size_t r = 0; r < nroots; r++) {
+		const jxl_node *top = r == 0 ? root : projects->kids[r - 1];
+		for (size_t i = 0; i < sizeof secs / sizeof *secs; i++) {
+			const jxl_node *sec = doc_get(top, secs[i]);
+			for (size_t k = 0; sec && sec->kind == JXL_OBJECT && k < sec->nkids; k++) {
+				const jxl_node *f = sec->kids[k];
+				num_fig nf;
+				if (f->kind == JXL_NUMBER)
+					return 1;
+				if (f->kind == JXL_STRING && num_parse(f->str, f->slen, &nf, NULL) == NUM_OK &&
+				    nf.unit == NUM_UNIT_NONE)
+					return 1;
+			}
+		}
+	}
+	return 0;
 }
 
 static void check_tree(file_result *r, const registry *reg, jxl_node *root, const char *path)
 {
-	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg};
+	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg, .cfg = config_lookup(reg->configs, path)};
 	jxl_doc top;
 	doc_init(&top, &r->a, root, path, NULL);
 	jxl_ctx ctx = {.env = &env, .doc = &top, .origin = "core"};
@@ -166,7 +198,7 @@ static void check_tree(file_result *r, const registry *reg, jxl_node *root, cons
 		for (size_t i = 0; i < projects->nkids; i++)
 			for (size_t k = 0; k < 6; k++)
 				has_money |= doc_get(projects->kids[i], money_keys[k]) != NULL;
-	if (has_money && !top.money_unit_stated && !doc_get(root, "money_unit"))
+	if (has_money && !top.money_unit_stated && !doc_get(root, "money_unit") && has_bare_money(root))
 		host_emit_core(&ctx, root, 0, 0, "input/money-unit", 0, "未写明 money_unit，无单位的金额按元（精确到分）处理",
 			       "no money_unit: amounts written without a unit are read as exact 元");
 	check_doc(&env, reg, &top);
@@ -262,7 +294,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 					}
 				}
 			}
-			if (o->cmd != CMD_EXTRACT)
+			if (o->cmd != CMD_EXTRACT && !o->parse_only)
 				check_tree(r, reg, root, path);
 		}
 		cJSON_Delete(cj);

@@ -27,7 +27,18 @@ TEST_PLUGIN_SRCS := $(sort $(wildcard tests/plugins/*.c))
 TEST_PLUGINS := $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(TEST_PLUGIN_SRCS))
 BIN         := $(BUILD)/jxlint
 
-.PHONY: all deps deps-test demo check check-fast check-san test-bins install clean
+# Fuzzing (docs/reliability.md): clang + libFuzzer, every fuzz/*.c against the lint sources but main.c.
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS ?= 10
+FUZZ_CC     ?= clang
+FUZZ_BUILD  := build-fuzz
+FUZZ_WARN   = $(filter-out -Werror,$(WARN))
+FUZZ_FLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRCS   := $(sort $(wildcard fuzz/*.c))
+FUZZ_BINS   := $(patsubst fuzz/%.c,$(FUZZ_BUILD)/%,$(FUZZ_SRCS))
+FUZZ_OBJS   := $(patsubst lint/%.c,$(FUZZ_BUILD)/lint/%.o,$(filter-out lint/main.c,$(LINT_SRCS)))
+
+.PHONY: all deps deps-test demo check check-fast check-san check-fuzz check-valgrind fuzz fuzz-bins test-bins install clean
 all: $(BIN) $(PLUGINS) $(TEST_BINS) $(TEST_PLUGINS) jxlint
 
 # ./jxlint runs the build in $(BUILD); it finds its rules next to itself.
@@ -65,6 +76,10 @@ deps: deps-test
 	command -v pkg-config >/dev/null || need="$$need pkg-config"; \
 	command -v cc >/dev/null || need="$$need gcc"; \
 	command -v make >/dev/null || need="$$need make"; \
+	command -v clang >/dev/null || need="$$need clang"; \
+	ls "$$(clang --print-runtime-dir 2>/dev/null)"/libclang_rt.fuzzer*.a >/dev/null 2>&1 || need="$$need libclang-rt-14-dev"; \
+	command -v valgrind >/dev/null || need="$$need valgrind"; \
+	command -v strace >/dev/null || need="$$need strace"; \
 	if [ -n "$$need" ]; then \
 	  echo "installing:$$need"; \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -103,6 +118,7 @@ demo: all
 check: all
 	@bash tests/run.sh
 	@$(MAKE) --no-print-directory check-san
+	@$(MAKE) --no-print-directory check-fuzz
 
 check-fast: all
 	@bash tests/run.sh
@@ -110,6 +126,34 @@ check-fast: all
 check-san:
 	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-san $(if $(filter true,$(CI)),CI=true) build-san/jxlint-all
 	@JXLINT_BUILD=build-san bash tests/run.sh
+
+# A short fuzz pass: replays the seeds and past crashes, then CHECK_FUZZ_SECONDS per target.
+check-fuzz:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+
+# The whole fixture suite under valgrind memcheck, with the normal build (make check runs a subset).
+check-valgrind: all
+	@VALGRIND_FULL=1 JXLINT=$(CURDIR)/$(BUILD)/jxlint ROOT=$(CURDIR) BUILD=$(BUILD) bash tests/cases/valgrind.sh
+
+$(FUZZ_BUILD)/lint/%.o: lint/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(FUZZ_WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -Iinclude -Ilint $(CJSON_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FUZZ_BUILD)/libjxlint-fuzz.a: $(FUZZ_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_BINS): $(FUZZ_BUILD)/%: fuzz/%.c $(FUZZ_BUILD)/libjxlint-fuzz.a
+	$(FUZZ_CC) $(CSTD) $(FUZZ_WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude -Ilint $(CJSON_CFLAGS) -o $@ $^ $(CJSON_LIBS) -ldl -lpthread
+
+fuzz-bins:
+	@command -v $(FUZZ_CC) >/dev/null && ls "$$($(FUZZ_CC) --print-runtime-dir)"/libclang_rt.fuzzer*.a >/dev/null 2>&1 \
+	  || { echo "fuzz: needs $(FUZZ_CC) with libFuzzer (Debian: clang libclang-rt-14-dev; make deps)"; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+
+# make fuzz FUZZ_SECONDS=N: each target N seconds, one after another (0: replay the corpus only).
+fuzz: fuzz-bins
+	@fail=0; for t in $(FUZZ_BINS); do bash fuzz/run.sh $$t $(FUZZ_SECONDS) || fail=1; done; exit $$fail
 
 build-san/jxlint-all: $(BIN) $(PLUGINS) $(TEST_BINS) $(TEST_PLUGINS)
 	@true
@@ -123,6 +167,6 @@ install: $(BIN) $(PLUGINS)
 	install -m 644 README.md CHANGELOG.md $(wildcard docs/*.md) $(DESTDIR)$(PREFIX)/share/doc/jxlint/
 
 clean:
-	rm -rf build build-san jxlint
+	rm -rf build build-san $(FUZZ_BUILD) jxlint
 
--include $(shell find $(BUILD) build-san -type f -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) build-san $(FUZZ_BUILD) -type f -name '*.d' 2>/dev/null)

@@ -1,0 +1,88 @@
+/* fuzz_extract.c — libFuzzer target: a narrative report (any encoding) → decode → extract_text → JSON that must load. */
+#include <cJSON.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "decode.h"
+#include "doc.h"
+#include "extract.h"
+#include "jscan.h"
+
+/* RFC 6901 pointer → node, as run.c resolves the extractor's positions. */
+static const jxl_node *resolve(const jxl_node *n, const char *p)
+{
+	while (n && *p == '/') {
+		p++;
+		size_t len = strcspn(p, "/");
+		char key[4096];
+		size_t k = 0;
+		for (size_t i = 0; i < len && k + 1 < sizeof key; i++) {
+			if (p[i] == '~' && i + 1 < len) {
+				key[k++] = p[i + 1] == '1' ? '/' : '~';
+				i++;
+			} else {
+				key[k++] = p[i];
+			}
+		}
+		key[k] = '\0';
+		if (n->kind == JXL_OBJECT) {
+			n = doc_get(n, key);
+		} else if (n->kind == JXL_ARRAY) {
+			size_t idx = (size_t)strtoul(key, NULL, 10);
+			n = idx < n->nkids ? n->kids[idx] : NULL;
+		} else {
+			n = NULL;
+		}
+		p += len;
+	}
+	return n;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	decode_result dr;
+	decode_err de;
+	if (size == 0 || decode_bytes(data, size, NULL, &dr, &de))
+		return 0;
+	/* exact size, no NUL: the extractor must respect the length */
+	char *text = malloc(dr.len ? dr.len : 1);
+	memcpy(text, dr.utf8, dr.len);
+	extract_result ex;
+	memset(&ex, 0, sizeof ex);
+	char err[200] = "";
+	if (extract_text(text, dr.len, &ex, err, sizeof err) == 0) {
+		/* what it produced is JSON that the loader accepts, and every position names a value in it */
+		if (!ex.json || ex.json[ex.len] != '\0')
+			__builtin_trap();
+		jscan_pos *pos = NULL;
+		size_t npos = 0;
+		jscan_err je;
+		if (jscan(ex.json, ex.len, &pos, &npos, &je))
+			__builtin_trap();
+		cJSON *cj = cJSON_ParseWithLengthOpts(ex.json, ex.len, NULL, 0);
+		if (!cj)
+			__builtin_trap();
+		arena a;
+		arena_init(&a);
+		jxl_node *root = doc_build(&a, cj, ex.json, pos, npos);
+		if (!root || root->kind != JXL_OBJECT)
+			__builtin_trap();
+		for (size_t i = 0; i < ex.npos; i++) {
+			if (!ex.pos[i].pointer || ex.pos[i].line < 1 || ex.pos[i].col < 1)
+				__builtin_trap();
+			if (!resolve(root, ex.pos[i].pointer) && getenv("FUZZ_STRICT"))
+				__builtin_trap();
+		}
+		arena_release(&a);
+		cJSON_Delete(cj);
+		free(pos);
+		extract_result_release(&ex);
+	} else if (err[0] == '\0') {
+		__builtin_trap();   /* a refusal says why */
+	}
+	free(text);
+	free(dr.utf8);
+	return 0;
+}

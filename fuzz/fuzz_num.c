@@ -1,0 +1,69 @@
+/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse) and exact decimal arithmetic (dec_*). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "num.h"
+
+static int parse(const uint8_t *s, size_t n, num_fig *f)
+{
+	/* an exact-size copy without a NUL: num_parse must respect the length */
+	char *buf = malloc(n ? n : 1);
+	memcpy(buf, s, n);
+	num_err e;
+	memset(&e, 0, sizeof e);
+	int rc = num_parse(buf, n, f, &e);
+	if (rc == NUM_ERROR && (e.offset > n || e.msg[0] == '\0' || !memchr(e.msg, '\0', sizeof e.msg)))
+		__builtin_trap();
+	if (rc == NUM_OK) {
+		char d[256];
+		size_t need = num_describe(f, d, sizeof d);
+		if (strlen(d) != (need < sizeof d ? need : sizeof d - 1))
+			__builtin_trap();
+		if (!memchr(f->noun, '\0', sizeof f->noun))
+			__builtin_trap();
+		(void)num_half_ulp(f);
+		char t[128];
+		dec_format(f->value, t, sizeof t);
+		dec_format_grouped(f->value, t, sizeof t);
+	}
+	free(buf);
+	return rc;
+}
+
+/* Identities that must hold whenever the operations succeed. */
+static void arith(dec a, dec b, int places)
+{
+	dec s, d, p, q, r;
+	if (dec_cmp(a, b) != -dec_cmp(b, a) || dec_cmp(a, a) != 0)
+		__builtin_trap();
+	if (dec_add(a, b, &s) == 0 && dec_sub(s, b, &d) == 0 && dec_cmp(d, a) != 0)
+		__builtin_trap();
+	if (dec_sub(a, b, &d) == 0 && dec_sign(d) != dec_cmp(a, b))
+		__builtin_trap();
+	if (dec_mul(a, b, &p) == 0 && dec_sign(p) != dec_sign(a) * dec_sign(b))
+		__builtin_trap();
+	if (dec_cmp(dec_normal(a), a) != 0 || dec_cmp(dec_neg(dec_neg(a)), a) != 0)
+		__builtin_trap();
+	(void)dec_div(a, b, places, &q);
+	(void)dec_round(a, places, &r);
+	(void)dec_trunc(a, places, &r);
+	char t[96];
+	dec_format(a, t, sizeof t);
+	dec_format_grouped(a, t, sizeof t);
+	dec_format(a, t, 4);   /* too small: must truncate, not overflow */
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	num_fig f, g;
+	parse(data, size, &f);
+	/* "a<TAB>b": two figures, then arithmetic on them */
+	const uint8_t *tab = memchr(data, '\t', size);
+	if (tab) {
+		size_t k = (size_t)(tab - data);
+		if (parse(data, k, &f) == NUM_OK && parse(tab + 1, size - k - 1, &g) == NUM_OK)
+			arith(f.value, g.value, size ? (int)(data[size - 1] % 41) - 20 : 2);
+	}
+	return 0;
+}

@@ -1,6 +1,7 @@
 # Inputs that are not plain files: a directory of symlink loops, dangling symlinks, a FIFO, /dev/zero,
-# an unreadable file and directory. Nothing hangs (timeout 10), each gets a located input/read error,
-# exit 2, every path is accounted for, and the good files next to them are linted.
+# an unreadable file and directory, directories nested to RUN_MAX_DIR_DEPTH and one past. Nothing hangs
+# (timeout 10), each gets a located input/read error, exit 2, every path is accounted for, and the good
+# files next to them are linted.
 set -u
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -48,6 +49,21 @@ echo "$out" | tail -1 | grep -q '^4 files checked: .*3 unreadable' || { echo "su
 out=$(lint "$tmp/missing.json" "$d/a.json"); rc=$?
 [ $rc -eq 2 ] && echo "$out" | grep -q "^$tmp/missing.json: error: cannot be read: cannot open: No such file or directory" \
 	|| { echo "missing file: exit $rc"; echo "$out"; exit 1; }
+
+# RUN_MAX_DIR_DEPTH (64): a directory 63 levels below the one given is walked, one at 64 is refused
+# (a located input/read error standing for it) and the files above it are still linted
+n="$tmp/nest"
+p=$n
+for i in $(seq 1 63); do p=$p/d$i; done
+mkdir -p "$p/d64"
+printf '%s\n' "$good" > "$p/at.json"
+printf '%s\n' "$good" > "$p/d64/past.json"
+out=$(lint "$n"); rc=$?
+[ $rc -eq 2 ] || { echo "nesting: exit $rc, want 2"; exit 1; }
+echo "$out" | grep -q "^$p/at.json:1:.*\[funds/expenditure-total\]" || { echo "the file 63 levels down was not linted"; exit 1; }
+echo "$out" | grep -q "^$p/d64: error: cannot be read: directories nested too deep \[input/read\]$" || { echo "64 levels down: $out" | head -3; exit 1; }
+echo "$out" | grep -q 'past.json' && { echo "a file past the nesting limit was linted"; exit 1; }
+echo "$out" | tail -1 | grep -q '^2 files checked: .*1 unreadable' || { echo "nesting summary: $(echo "$out" | tail -1)"; exit 1; }
 
 # unreadable file and directory. Root reads through chmod 000, so as root this part runs as nobody
 # (setpriv); without setpriv it is skipped with a message (the looping and dangling symlinks above are

@@ -115,10 +115,12 @@ demo: all
 	@echo '$$ ./jxlint examples/'
 	@./jxlint examples/ ; rc=$$?; echo "(exit code $$rc)"; [ $$rc -le 1 ]
 
+# Everything, in one run with one closing "N passed, N failed" line: the normal
+# build, the ASan/UBSan build, and a short fuzz pass over every target.
 check: all
-	@bash tests/run.sh
-	@$(MAKE) --no-print-directory check-san
-	@$(MAKE) --no-print-directory check-fuzz
+	@$(MAKE) --no-print-directory SANITIZE=1 BUILD=build-san $(if $(filter true,$(CI)),CI=true) build-san/jxlint-all
+	@$(MAKE) --no-print-directory fuzz-bins
+	@JXLINT_BUILDS="build build-san" FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) bash tests/run.sh
 
 check-fast: all
 	@bash tests/run.sh

@@ -1,4 +1,5 @@
 # --write-baseline records today's findings by fingerprint (rule, file, pointer, figures — no
+# jxlint-test: once
 # line numbers); --baseline then reports only new ones: unrelated edits that move lines keep
 # them known, a changed figure makes its finding new and the old entry "fixed".
 set -eu

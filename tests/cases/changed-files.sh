@@ -1,4 +1,5 @@
 # --changed[=REF] lints exactly the submissions git sees as changed: staged, unstaged and
+# jxlint-test: once
 # untracked (not ignored) against HEAD, or the working tree against a REF; deleted, hidden
 # and ignored files are skipped; from a subdirectory paths are relative to it; paths narrow.
 set -eu

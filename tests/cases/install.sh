@@ -1,4 +1,5 @@
 # make install PREFIX=… installs a jxlint that finds its own rule plugins and docs.
+# jxlint-test: once
 set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -1,4 +1,5 @@
 # The pre-commit framework with this repository's .pre-commit-hooks.yaml, in a real git
+# jxlint-test: once
 # repository: a commit with an error-level finding is refused, a clean one is accepted,
 # only the files the commit touches are linted, and a baseline lets legacy findings pass.
 # Offline, as root, CI=true, no terminal: the hook repository is a file:// clone of HEAD.

@@ -1,4 +1,5 @@
 # --format sarif validates against the SARIF 2.1.0 JSON schema (ajv, with the schema
+# jxlint-test: once
 # @microsoft/jest-sarif ships), over every kind of input — findings with and without a
 # region, absolute and odd file names, zh, a baseline, rules turned off, no files — and
 # carries what GitHub code scanning uses (rules, levels, locations, fingerprints, exit code).

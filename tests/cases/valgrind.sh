@@ -1,4 +1,5 @@
 # valgrind memcheck over the normal build: no invalid read or write, no use of uninitialised memory, no
+# jxlint-test: once
 # definite or indirect leak. By default (make check) a representative subset that takes seconds: every
 # fixture, seed, example and text report in a few whole runs (text en/zh, JSON, SARIF, -j 2, extract,
 # the unit drivers). VALGRIND_FULL=1 (make check-valgrind) runs every fixture on its own, as

@@ -21,6 +21,9 @@ LINT_SRCS   := $(sort $(wildcard lint/*.c))
 LIB_OBJS    := $(patsubst lint/%.c,$(BUILD)/lint/%.o,$(filter-out lint/main.c,$(LINT_SRCS)))
 PLUGIN_SRCS := $(sort $(wildcard rules.d/*.c))
 PLUGINS     := $(patsubst rules.d/%.c,$(BUILD)/rules.d/%.so,$(PLUGIN_SRCS))
+# Declarative rule packs and the docs (--explain) sit beside the binary, as they will once installed.
+PACKS       := $(patsubst rules.d/%.json,$(BUILD)/rules.d/%.json,$(sort $(wildcard rules.d/*.json)))
+DOCS        := $(patsubst docs/%.md,$(BUILD)/docs/%.md,$(sort $(wildcard docs/*.md)))
 TEST_SRCS   := $(sort $(wildcard tests/*_test.c))
 TEST_BINS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TEST_PLUGIN_SRCS := $(sort $(wildcard tests/plugins/*.c))
@@ -39,10 +42,10 @@ FUZZ_BINS   := $(patsubst fuzz/%.c,$(FUZZ_BUILD)/%,$(FUZZ_SRCS))
 FUZZ_OBJS   := $(patsubst lint/%.c,$(FUZZ_BUILD)/lint/%.o,$(filter-out lint/main.c,$(LINT_SRCS)))
 
 .PHONY: all deps deps-test demo check check-fast check-san check-fuzz check-valgrind fuzz fuzz-bins test-bins install clean
-all: $(BIN) $(PLUGINS) $(TEST_BINS) $(TEST_PLUGINS) jxlint
+all: $(BIN) $(PLUGINS) $(PACKS) $(DOCS) $(TEST_BINS) $(TEST_PLUGINS) jxlint
 
 # ./jxlint runs the build in $(BUILD); it finds its rules next to itself.
-jxlint: $(BIN) $(PLUGINS)
+jxlint: $(BIN) $(PLUGINS) $(PACKS) $(DOCS)
 	@ln -sf $(BIN) jxlint
 
 $(BUILD)/lint/%.o: lint/%.c
@@ -55,6 +58,14 @@ $(BUILD)/libjxlint.a: $(LIB_OBJS)
 
 $(BIN): $(BUILD)/lint/main.o $(BUILD)/libjxlint.a
 	$(CC) $(CFLAGS_ALL) -rdynamic -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/rules.d/%.json: rules.d/%.json
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(BUILD)/docs/%.md: docs/%.md
+	@mkdir -p $(dir $@)
+	cp $< $@
 
 # Rule plugins: the public header only, hidden visibility, one entry symbol.
 $(BUILD)/rules.d/%.so: rules.d/%.c include/jxlint/rule.h
@@ -157,8 +168,9 @@ fuzz-bins:
 fuzz: fuzz-bins
 	@fail=0; for t in $(FUZZ_BINS); do bash fuzz/run.sh $$t $(FUZZ_SECONDS) || fail=1; done; exit $$fail
 
-build-san/jxlint-all: $(BIN) $(PLUGINS) $(TEST_BINS) $(TEST_PLUGINS)
+build-san/jxlint-all: $(BIN) $(PLUGINS) $(PACKS) $(DOCS) $(TEST_BINS) $(TEST_PLUGINS)
 	@true
+
 
 install: $(BIN) $(PLUGINS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/jxlint/rules.d \

@@ -1,6 +1,8 @@
 /* host.c — the host side of the plugin ABI: the services table, check contexts, core findings. */
 #include "host.h"
 
+#include "config.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,11 +60,18 @@ static void note_used(check_env *env, const jxl_node *sup)
 	env->used[env->nused++] = sup;
 }
 
-/* Severity in force: configuration beats the finding's own, which beats the default. */
-static int resolve_severity(const registry *reg, const char *rule, int asked)
+int host_severity(const check_env *env, const char *rule)
 {
-	int configured = registry_severity(reg, rule);
-	const rule_def *d = registry_find(reg, rule);
+	const rule_def *d = registry_find(env->reg, rule);
+	int base = d ? d->severity : JXL_SEV_ERROR;
+	return registry_override_severity(env->reg, rule, config_severity(env->cfg, rule, base));
+}
+
+/* Severity in force: configuration beats the finding's own, which beats the default. */
+static int resolve_severity(const check_env *env, const char *rule, int asked)
+{
+	int configured = host_severity(env, rule);
+	const rule_def *d = registry_find(env->reg, rule);
 	if (!configured)
 		return 0;
 	if (d && configured != d->severity)
@@ -78,7 +87,7 @@ static finding *add_at(jxl_ctx *ctx, const jxl_node *n, int line, int col, const
 		fprintf(stderr, "jxlint: %s: emitted unknown rule '%s' (dropped)\n", ctx->origin, rule);
 		return NULL;
 	}
-	int sev = resolve_severity(env->reg, rule, severity);
+	int sev = resolve_severity(env, rule, severity);
 	if (!sev)
 		return NULL;
 	const jxl_node *sup = doc_disabled(n, rule);
@@ -249,7 +258,7 @@ static const char *h_fmt(jxl_ctx *ctx, const char *fmt, ...)
 	return s;
 }
 
-static int h_severity(jxl_ctx *ctx, const char *rule) { return ctx && rule ? registry_severity(ctx->env->reg, rule) : 0; }
+static int h_severity(jxl_ctx *ctx, const char *rule) { return ctx && rule ? host_severity(ctx->env, rule) : 0; }
 static const jxl_doc *h_doc(jxl_ctx *ctx) { return ctx ? ctx->doc : NULL; }
 
 static const jxl_fig *h_mul(jxl_ctx *c, const jxl_fig *a, const jxl_fig *b) { return c ? fig_mul(c->env->a, a, b) : NULL; }
@@ -375,7 +384,7 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 		sum = signs[i] < 0 ? fig_sub(a, sum, figs[i]) : fig_add(a, sum, figs[i]);
 	if (!sum)
 		return JXL_SKIPPED;
-	int c = fig_cmp(sum, total);
+	int c = fig_cmp(sum, config_widen(ctx->env->cfg, a, total));   /* tolerance from configuration, if any */
 	int sev = 0;
 	const char *zh_how = NULL, *en_how = NULL;
 	if (s->mode == JXL_SUM_LE) {
@@ -410,7 +419,7 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	int ocr = ocr_spaced(total);
 	for (size_t i = 0; i < n && !ocr; i++)
 		ocr = ocr_spaced(figs[i]);
-	if (ocr && f->severity == JXL_SEV_ERROR && registry_severity(ctx->env->reg, s->rule) == registry_find(ctx->env->reg, s->rule)->severity) {
+	if (ocr && f->severity == JXL_SEV_ERROR && host_severity(ctx->env, s->rule) == registry_find(ctx->env->reg, s->rule)->severity) {
 		/* a doubtful (OCR) reading is at most a warning */
 		f->severity = JXL_SEV_WARNING;
 		ctx->env->dg->counts[JXL_SEV_ERROR]--;
@@ -488,7 +497,7 @@ static int h_check_rate(jxl_ctx *ctx, const jxl_rate *r)
 	const char *zh, *en;
 	const char *st = fig_text(a, ctx->doc, stated, -1);
 	const char *co = fig_text(a, ctx->doc, computed, places);
-	if (fig_cmp(pct, computed) == 0) {
+	if (fig_cmp(config_widen(ctx->env->cfg, a, pct), computed) == 0) {
 		if (stated->unit != FIG_RATIO || dec_is_zero(stated->v))
 			return JXL_HOLDS;   /* a bare 0 is 0% either way */
 		rule = "rates/ratio-form";

@@ -29,6 +29,7 @@ typedef struct check_env {
 	size_t nrel, relcap;
 	const jxl_node **used;     /* suppressions that silenced something */
 	size_t nused, usedcap;
+	const struct config *cfg;  /* the file's configuration (config.h): severities, tolerance; NULL for none */
 } check_env;
 
 struct jxl_ctx {
@@ -38,6 +39,10 @@ struct jxl_ctx {
 };
 
 const jxl_host *host_table(void);
+
+/* The severity of rule for this file: its default, then the file's
+ * configuration, then the command line's --rule; 0 = off. */
+int host_severity(const check_env *env, const char *rule);
 
 /* Read a figure, reporting input/figure or input/unit once per node. */
 const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as);

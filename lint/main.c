@@ -7,6 +7,8 @@
 
 #include "baseline.h"
 #include "changed.h"
+#include "config.h"
+#include "inspect.h"
 #include "opts.h"
 #include "progress.h"
 #include "report.h"
@@ -20,11 +22,14 @@ static int tool_error(const char *msg)
 	return 2;
 }
 
-/* The built-in rules: --rules-dir, else rules.d beside the binary, else the installed lib/jxlint/rules.d. */
-static int load_rules(registry *reg, const opts *o, char *why, size_t n)
+/* The built-in rules: --rules-dir, else rules.d beside the binary, else the installed lib/jxlint/rules.d.
+ * The directory is left in dir: its *.json packs are the install's packs. */
+static int load_rules(registry *reg, const opts *o, char *dir, size_t dn, char *why, size_t n)
 {
-	if (o->rules_dir)
+	if (o->rules_dir) {
+		snprintf(dir, dn, "%s", o->rules_dir);
 		return plugin_load_dir(reg, o->rules_dir, why, n);
+	}
 	char exe[PATH_MAX];
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (len <= 0)
@@ -32,22 +37,12 @@ static int load_rules(registry *reg, const opts *o, char *why, size_t n)
 	exe[len] = '\0';
 	char *slash = strrchr(exe, '/');
 	*slash = '\0';
-	char dir[PATH_MAX + 32];
-	snprintf(dir, sizeof dir, "%s/rules.d", exe);
+	snprintf(dir, dn, "%s/rules.d", exe);
 	if (access(dir, R_OK) != 0)
-		snprintf(dir, sizeof dir, "%s/../lib/jxlint/rules.d", exe);
+		snprintf(dir, dn, "%s/../lib/jxlint/rules.d", exe);
 	if (access(dir, R_OK) != 0)
 		return snprintf(why, n, "no rules directory beside %s (use --rules-dir)", exe), -1;
 	return plugin_load_dir(reg, dir, why, n);
-}
-
-static void list_rules(const registry *reg, const opts *o)
-{
-	const rule_def **v = registry_sorted(reg);
-	for (size_t i = 0; v && v[i]; i++)
-		printf("%-32s %-8s %s\n", v[i]->id, severity_name(registry_severity(reg, v[i]->id)),
-		       o->lang == LANG_ZH ? v[i]->summary_zh : v[i]->summary_en);
-	free(v);
 }
 
 typedef struct sink_state {
@@ -105,7 +100,7 @@ static void baseline_notes(const opts *o, const sink_state *st)
 	}
 }
 
-static int run_lint(const opts *o, const registry *reg)
+static int run_lint(const opts *o, const registry *reg, config_set *cs)
 {
 	file_list fl;
 	char why[600];
@@ -115,6 +110,15 @@ static int run_lint(const opts *o, const registry *reg)
 	} else {
 		files_collect(o, &fl);
 	}
+	pack_errs perrs;   /* each file's .jxlint.json, and the packs it enables, before any file is linted */
+	pack_errs_init(&perrs);
+	if (config_assign(cs, &fl, &perrs)) {
+		inspect_errors(&perrs);
+		pack_errs_release(&perrs);
+		files_release(&fl);
+		return 2;
+	}
+	pack_errs_release(&perrs);
 	baseline known, record;
 	baseline_init(&known);
 	baseline_init(&record);
@@ -186,8 +190,11 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	registry reg;
+	pack_set ps = {0};
+	config_set cs = {0};
+	char rules_dir[PATH_MAX + 32] = "";
 	int rc = 0;
-	if (registry_init(&reg) || load_rules(&reg, &o, why, sizeof why))
+	if (registry_init(&reg) || load_rules(&reg, &o, rules_dir, sizeof rules_dir, why, sizeof why))
 		rc = tool_error(why);
 	for (size_t i = 0; !rc && i < o.nplugins; i++)
 		if (plugin_load(&reg, o.plugins[i], why, sizeof why))
@@ -196,12 +203,22 @@ int main(int argc, char **argv)
 		if (registry_override(&reg, o.overrides[i], why, sizeof why))
 			rc = tool_error(why);
 	}
-	if (!rc) {
+	if (!rc && o.cmd == CMD_CHECK_PACKS)
+		rc = inspect_check_packs(&reg, &o, rules_dir);
+	else if (!rc)
+		rc = inspect_setup(&reg, &ps, &cs, &o, rules_dir);
+	if (!rc && o.cmd != CMD_CHECK_PACKS) {
 		if (o.cmd == CMD_LIST_RULES)
-			list_rules(&reg, &o);
+			inspect_list_rules(&reg, &ps, &cs, &o);
+		else if (o.cmd == CMD_EXPLAIN)
+			rc = inspect_explain(&reg, &ps, &o);
+		else if (o.cmd == CMD_PRINT_CONFIG)
+			rc = inspect_print_config(&reg, &cs, &o);
 		else
-			rc = run_lint(&o, &reg);
+			rc = run_lint(&o, &reg, &cs);
 	}
+	config_set_release(&cs);
+	pack_set_release(&ps);
 	registry_release(&reg);
 	opts_release(&o);
 	return rc;

@@ -8,7 +8,8 @@
 static const char usage_text[] =
 "usage: jxlint [options] FILE|DIR...\n"
 "       jxlint extract REPORT.txt      print the submission JSON read from a narrative report\n"
-"       jxlint --list-rules\n"
+"       jxlint --list-rules | --explain RULE | --print-config FILE\n"
+"       jxlint rules check [PACK...]   validate rule packs (default: every pack of the install)\n"
 "\n"
 "Checks the figures in budget-performance self-evaluation submissions\n"
 "(绩效自评报告/自评表). A directory means every *.json under it.\n"
@@ -28,7 +29,12 @@ static const char usage_text[] =
 "                          staged, unstaged, untracked); with paths, only those below them\n"
 "      --baseline FILE     report only findings that FILE (from --write-baseline) does not record\n"
 "      --write-baseline FILE  record today's findings in FILE, to adopt jxlint on existing data\n"
-"      --list-rules        list every rule with its id, severity and summary\n"
+"      --pack NAME|FILE    check with a declarative rule pack too (rules.d/NAME.json, or a file)\n"
+"      --config FILE       use this configuration for every file (no .jxlint.json discovery)\n"
+"      --no-config         use no configuration file\n"
+"      --list-rules        list every rule with its id, severity, source and summary\n"
+"      --explain RULE      print a rule's documentation, formula and example\n"
+"      --print-config FILE print the configuration in force for FILE (JSON)\n"
 "  -h, --help              this text\n"
 "      --version           print the version\n"
 "\n"
@@ -97,6 +103,11 @@ int opts_parse(opts *o, int argc, char **argv, char *why, size_t n)
 		o->cmd = CMD_EXTRACT;
 		o->input_text = 1;
 		i = 2;
+	} else if (argc > 1 && !strcmp(argv[1], "rules")) {
+		if (argc < 3 || strcmp(argv[2], "check"))
+			return snprintf(why, n, "'jxlint rules' takes 'check' (jxlint rules check [PACK...])"), -1;
+		o->cmd = CMD_CHECK_PACKS;
+		i = 3;
 	}
 	int only_paths = 0;
 	for (; i < argc; i++) {
@@ -115,6 +126,21 @@ int opts_parse(opts *o, int argc, char **argv, char *why, size_t n)
 			o->cmd = CMD_VERSION;
 		} else if (!strcmp(a, "--list-rules")) {
 			o->cmd = CMD_LIST_RULES;
+		} else if (!strcmp(a, "--check-packs")) {
+			o->cmd = CMD_CHECK_PACKS;
+		} else if ((v = value_of(argc, argv, &i, a, "--explain"))) {
+			o->cmd = CMD_EXPLAIN;
+			o->explain = v;
+		} else if ((v = value_of(argc, argv, &i, a, "--print-config"))) {
+			o->cmd = CMD_PRINT_CONFIG;
+			o->print_config = v;
+		} else if ((v = value_of(argc, argv, &i, a, "--pack"))) {
+			if (push(&o->packs, &o->npacks, v))
+				return snprintf(why, n, "out of memory"), -1;
+		} else if ((v = value_of(argc, argv, &i, a, "--config"))) {
+			o->config_file = v;
+		} else if (!strcmp(a, "--no-config")) {
+			o->no_config = 1;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o->quiet = 1;
 		} else if ((v = value_of(argc, argv, &i, a, "--format")) || (v = value_of(argc, argv, &i, a, "-f"))) {
@@ -172,6 +198,8 @@ int opts_parse(opts *o, int argc, char **argv, char *why, size_t n)
 		return snprintf(why, n, "no files to lint (see jxlint --help)"), -1;
 	if (o->cmd == CMD_EXTRACT && o->npaths != 1)
 		return snprintf(why, n, "extract takes exactly one report file"), -1;
+	if (o->config_file && o->no_config)
+		return snprintf(why, n, "--config and --no-config contradict each other"), -1;
 	o->color = 0;
 	return 0;
 }
@@ -180,6 +208,7 @@ void opts_release(opts *o)
 {
 	free(o->paths);
 	free(o->plugins);
+	free(o->packs);
 	free(o->overrides);
 	memset(o, 0, sizeof *o);
 }

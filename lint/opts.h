@@ -10,7 +10,7 @@
 
 enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF };
 enum lang { LANG_EN, LANG_ZH };
-enum command { CMD_LINT, CMD_LIST_RULES, CMD_EXTRACT, CMD_HELP, CMD_VERSION };
+enum command { CMD_LINT, CMD_LIST_RULES, CMD_EXTRACT, CMD_HELP, CMD_VERSION, CMD_EXPLAIN, CMD_PRINT_CONFIG, CMD_CHECK_PACKS };
 
 typedef struct opts {
 	enum command cmd;
@@ -31,6 +31,12 @@ typedef struct opts {
 	const char *changed;        /* --changed[=REF]: lint the files changed against REF (default HEAD), or NULL */
 	const char *baseline;       /* --baseline FILE: drop the findings it records */
 	const char *write_baseline; /* --write-baseline FILE: record today's findings */
+	const char **packs;         /* --pack NAME|FILE: declarative rule packs for every file */
+	size_t npacks;
+	const char *config_file;    /* --config FILE: this configuration for every file, no discovery */
+	int no_config;              /* --no-config */
+	const char *explain;        /* --explain RULE */
+	const char *print_config;   /* --print-config FILE */
 	const char **paths;
 	size_t npaths;
 } opts;

@@ -29,6 +29,7 @@ static const jxl_rule_info core_rules[] = {
 	{"claim/percent-slip", JXL_SEV_WARNING, "算式中百分号或倍数写错", "a percent written as a ratio, or ×1% for ×100%"},
 	{"claim/precedence", JXL_SEV_INFO, "算式缺少括号", "a formula that holds only with parentheses it lacks"},
 	{"claim/unreadable", JXL_SEV_INFO, "算式无法解析", "a formula that cannot be read"},
+	{"pack/skipped", JXL_SEV_INFO, "规则包的规则因缺少数字、除数为零等未执行", "a pack rule was not checked: a figure was missing, a division by zero, …"},
 };
 
 int registry_init(registry *r)
@@ -113,14 +114,18 @@ const rule_def *registry_find(const registry *r, const char *id)
 	return NULL;
 }
 
+int registry_override_severity(const registry *r, const char *id, int base)
+{
+	for (size_t i = 0; i < r->nov; i++)
+		if (!strcmp(r->ov[i].pattern, id) || !fnmatch(r->ov[i].pattern, id, 0))
+			base = r->ov[i].severity;
+	return base;
+}
+
 int registry_severity(const registry *r, const char *id)
 {
 	const rule_def *d = registry_find(r, id);
-	int sev = d ? d->severity : JXL_SEV_ERROR;
-	for (size_t i = 0; i < r->nov; i++)
-		if (!strcmp(r->ov[i].pattern, id) || !fnmatch(r->ov[i].pattern, id, 0))
-			sev = r->ov[i].severity;
-	return sev;
+	return registry_override_severity(r, id, d ? d->severity : JXL_SEV_ERROR);
 }
 
 const char *severity_name(int sev)

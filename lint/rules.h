@@ -36,6 +36,7 @@ typedef struct registry {
 	size_t nplugins;
 	rule_override *ov;
 	size_t nov;
+	const struct config_set *configs;  /* each file's configuration and packs (config.c), or NULL */
 } registry;
 
 int registry_init(registry *r);
@@ -45,6 +46,8 @@ int registry_add(registry *r, const jxl_rule_info *info, const char *origin, cha
 const rule_def *registry_find(const registry *r, const char *id);
 /* The severity in force for id (overrides applied; last match wins); 0 = off. */
 int registry_severity(const registry *r, const char *id);
+/* base with the command line's overrides for id applied (configuration sits between the default and these). */
+int registry_override_severity(const registry *r, const char *id, int base);
 /* "id=error|warning|info|off" (also 2/1/0 as in ESLint). */
 int registry_override(registry *r, const char *spec, char *why, size_t n);
 /* Rules sorted by id, for --list-rules (a new malloc'd array of pointers). */

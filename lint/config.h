@@ -1,0 +1,89 @@
+/* config.h — .jxlint.json: found by walking up from each linted file (nearest wins); packs to enable, severities, ignore globs, tolerances.
+ *
+ * Trust: a configuration belongs to the repository that holds it (the
+ * directory of the file). It may enable packs of the install by name or
+ * pack files inside that directory; it can never name a file outside it,
+ * and never native code. docs/configuration.md has the whole story.
+ * Library code: never prints (config_print excepted: it is the output of
+ * --print-config), never exits.
+ */
+#ifndef JXL_CONFIG_H
+#define JXL_CONFIG_H
+
+#include <stdio.h>
+
+#include "eval.h"
+#include "opts.h"
+#include "pack.h"
+#include "rules.h"
+#include "run.h"
+
+#define CONFIG_NAME        ".jxlint.json"
+#define CONFIG_MAX_BYTES   (256L * 1024)   /* size of one configuration file */
+#define CONFIG_MAX_UP      64              /* directories walked up from a file */
+#define CONFIG_MAX_ENTRIES 500             /* packs, rules or ignore patterns in one file */
+#define CONFIG_MAX_GLOB    256             /* bytes of one pattern */
+
+enum config_from { FROM_DEFAULT = 1, FROM_CONFIG, FROM_COMMAND_LINE };
+
+typedef struct config_pack {
+	pack *p;
+	int from;                  /* enum config_from */
+} config_pack;
+
+typedef struct config {
+	char *path;                /* the file, or NULL: built-in defaults only */
+	char *dir;                 /* its repository: the directory holding it (real path) */
+	config_pack *packs;        /* enabled, each once, in order */
+	size_t npacks;
+	rule_override *rules;      /* "rules", in file order (last match wins) */
+	size_t nrules;
+	char **ignore;
+	size_t nignore;
+	eval_tol tol;
+	int has_tol;
+} config;
+
+typedef struct config_set {
+	pack_set *ps;
+	config **v;                /* every configuration in use; v[0] is the built-in default */
+	size_t n;
+	const config *forced;      /* --config FILE, or NULL */
+	int disabled;              /* --no-config */
+	struct config_dir { char *dir; const config *cfg; } *dirs;   /* discovery cache */
+	size_t ndirs;
+	struct config_file { const char *path; const config *cfg; } *files;  /* after config_assign, sorted */
+	size_t nfiles;
+} config_set;
+
+/* Load the packs every file gets (the install's default packs, --pack) and
+ * --config FILE. Returns 0, or -1 with located errors. */
+int config_set_init(config_set *cs, pack_set *ps, const opts *o, pack_errs *errs);
+void config_set_release(config_set *cs);
+
+/* The configuration in force for a file: --config, else the nearest
+ * .jxlint.json above it, else the defaults. NULL with errors when the
+ * configuration file (or a pack it names) is refused. */
+const config *config_find(config_set *cs, const char *file, pack_errs *errs);
+/* Find every file's configuration, drop the files it ignores, and
+ * remember the rest for config_lookup. Returns 0 or -1 with errors. */
+int config_assign(config_set *cs, file_list *fl, pack_errs *errs);
+/* The configuration of a file config_assign kept (safe from threads). */
+const config *config_lookup(const config_set *cs, const char *path);
+
+/* The severity of rule after the configuration's "rules" (base when none matches); 0 = off. */
+int config_severity(const config *c, const char *rule, int base);
+/* Does the configuration ignore this file? */
+int config_ignores(const config *c, const char *file);
+/* The extra tolerance it sets, or NULL. */
+const eval_tol *config_tolerance(const config *c);
+/* f widened by the configuration's tolerance for its unit (f itself when none). */
+const jxl_fig *config_widen(const config *c, arena *a, const jxl_fig *f);
+
+/* Does the gitignore-style pattern match the relative path? */
+int config_glob(const char *pattern, const char *path);
+
+/* --print-config: the effective configuration for file, as JSON. */
+void config_print(FILE *out, const config_set *cs, const config *c, const char *file, const registry *reg);
+
+#endif

@@ -1,0 +1,235 @@
+/* packrun.c — check one document against the rules of a pack: evaluate, place and word each finding, say why a rule was skipped. */
+#include "packrun.h"
+
+#include <string.h>
+
+/* A message with its placeholders filled in. Placeholders are evaluated
+ * after the assertion, so {lhs} {rhs} {diff} are its last comparison's. */
+static const char *format_msg(eval_env *e, const pack_msg *m, int zh)
+{
+	ev_val lhs = e->lhs, rhs = e->rhs;
+	const expr *cmp = e->cmp;
+	size_t cap = 64;
+	const char **texts = arena_alloc(e->a, (m->n ? m->n : 1) * sizeof *texts);
+	for (size_t i = 0; i < m->n; i++) {
+		if (m->parts[i].text) {
+			texts[i] = m->parts[i].text;
+		} else {
+			int err = e->err;
+			ev_val v = eval_expr(e, m->parts[i].ph);
+			texts[i] = v.t == EV_ERR ? "?" : eval_text(e, v, zh);
+			e->err = err;
+			e->lhs = lhs, e->rhs = rhs, e->cmp = cmp;
+		}
+		cap += strlen(texts[i]);
+	}
+	char *buf = arena_alloc(e->a, cap);
+	size_t len = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		size_t l = strlen(texts[i]);
+		memcpy(buf + len, texts[i], l);
+		len += l;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+static const jxl_node *where_of(eval_env *e, const pack_rule *r, const ev_val *elem)
+{
+	if (r->at) {
+		ev_val lhs = e->lhs, rhs = e->rhs;
+		const expr *cmp = e->cmp;
+		int err = e->err;
+		ev_val v = eval_expr(e, r->at);
+		e->lhs = lhs, e->rhs = rhs, e->cmp = cmp, e->err = err;
+		const jxl_node *n = v.t == EV_LIST && v.n ? v.items[0].node : eval_node_of(v);
+		if (n)
+			return n;
+	}
+	if (e->cmp) {
+		const jxl_node *n = eval_node_of(e->lhs);
+		if (!n)
+			n = eval_node_of(e->rhs);
+		if (n)
+			return n;
+	}
+	if (elem && elem->t == EV_NODE)
+		return elem->node;
+	return e->doc->root;
+}
+
+static const char *op_sym(int op)
+{
+	switch (op) {
+	case OP_EQ: return "=";
+	case OP_NE: return "≠";
+	case OP_LT: return "<";
+	case OP_LE: return "≤";
+	case OP_GT: return ">";
+	case OP_GE: return "≥";
+	default: return "?";
+	}
+}
+
+/* Half the sum of the two intervals' widths: how far apart they may be and still agree. */
+static const char *tolerance_text(eval_env *e, const jxl_fig *a, const jxl_fig *b)
+{
+	if (!a || !b || a->lo_inf || a->hi_inf || b->lo_inf || b->hi_inf)
+		return NULL;
+	dec wa, wb, w, half;
+	if (dec_sub(a->hi, a->lo, &wa) || dec_sub(b->hi, b->lo, &wb) || dec_add(wa, wb, &w))
+		return NULL;
+	if (dec_is_zero(w))
+		return "0";
+	if (dec_div(w, dec_from_int(2), 12, &half))
+		return NULL;
+	if (a->unit == FIG_MONEY && e->doc->money_mag) {
+		jxl_fig t = *a;
+		t.node = NULL;
+		t.v = half;
+		t.pexp = -12;
+		return fig_text(e->a, e->doc, &t, 6);
+	}
+	char buf[80];
+	dec_format(dec_normal(half), buf, sizeof buf);
+	return arena_strdup(e->a, buf);
+}
+
+static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *elem)
+{
+	const jxl_node *at = where_of(e, r, elem);
+	const char *zh = format_msg(e, &r->msg_zh, 1);
+	const char *en = format_msg(e, &r->msg_en, 0);
+	finding *f = host_emit_core(ctx, at, 0, 0, r->id, 0, zh, en);
+	if (!f || !e->cmp || e->lhs.t != EV_FIG || e->rhs.t != EV_FIG)
+		return;
+	arena *a = ctx->env->a;
+	f->stated = eval_text(e, e->lhs, 0);
+	if (e->cmp->op == OP_EQ || e->cmp->op == OP_NE)
+		f->computed = eval_text(e, e->rhs, 0);
+	const jxl_fig *d = eval_diff(e, e->lhs, e->rhs);
+	if (d) {
+		ev_val dv = {.t = EV_FIG, .f = d};
+		f->difference = eval_text(e, dv, 0);
+	}
+	f->tolerance = tolerance_text(e, e->lhs.f, e->rhs.f);
+	f->computation = arena_printf(a, "%s %s %s", eval_text(e, e->lhs, 0), op_sym(e->cmp->op), eval_text(e, e->rhs, 0));
+}
+
+/* One info finding for a rule that could not be checked here, and why. */
+static void skipped(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const jxl_node *at, size_t nskip, size_t nall)
+{
+	if (!at)
+		at = e->doc->root;
+	if (doc_disabled(at, r->id))
+		return;   /* the rule itself is silenced here: so is its skipping */
+	const char *zh, *en;
+	if (e->err) {
+		zh = arena_printf(e->a, "%s", e->err_msg);
+		en = zh;
+	} else {
+		const char *p = e->missing_at ? eval_missing_text(e, e->missing_at) : "a figure";
+		zh = arena_printf(e->a, "缺少 %s（或无法读取）", p);
+		en = arena_printf(e->a, "%s is missing (or cannot be read)", p);
+	}
+	const char *czh = nall ? arena_printf(e->a, "（%zu 项中的 %zu 项）", nall, nskip) : "";
+	const char *cen = nall ? arena_printf(e->a, " (for %zu of %zu elements)", nskip, nall) : "";
+	host_emit_core(ctx, at, 0, 0, "pack/skipped", 0, arena_printf(e->a, "规则 %s 未执行%s：%s", r->id, czh, zh),
+		       arena_printf(e->a, "rule %s was not checked%s: %s", r->id, cen, en));
+}
+
+static void start(eval_env *e, jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const eval_tol *tol)
+{
+	eval_init(e, ctx, d, ctx->env->a);
+	e->tol = tol;
+	e->tmpl = r->pack ? r->pack->tmpl : NULL;
+	eval_set_lets(e, r->lets, r->nlets);
+}
+
+size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const eval_tol *tol)
+{
+	eval_env ev, *e = &ev;
+	size_t before = ctx->env->dg->n;
+	start(e, ctx, r, d, tol);
+	if (r->when) {
+		int t = eval_truth(e, eval_expr(e, r->when));
+		if (t == -2)
+			skipped(ctx, e, r, NULL, 0, 0);
+		if (t != 1)
+			return ctx->env->dg->n - before;   /* missing: the rule does not apply */
+	}
+	const expr *a = r->assert;
+	if (a->kind == EX_QUANT && (a->op == Q_ALL || a->op == Q_NONE)) {
+		ev_val *items, failv;
+		size_t n;
+		if (eval_items(e, a->bind->seq, &items, &n, &failv)) {
+			skipped(ctx, e, r, NULL, 0, 0);
+			return ctx->env->dg->n - before;
+		}
+		size_t nskip = 0;
+		const jxl_node *first_skip = NULL;
+		int first_err = 0;
+		char err_msg[sizeof e->err_msg] = "";
+		const expr *first_missing = NULL;
+		for (size_t i = 0; i < n; i++) {
+			e->vars[a->bind->slot] = items[i];
+			e->cmp = NULL;
+			e->missing_at = NULL;
+			if (e->err != EVE_STEPS)
+				e->err = 0;
+			int t = 1;
+			if (a->bind->where)
+				t = eval_truth(e, eval_expr(e, a->bind->where));
+			if (t == 1)
+				t = eval_truth(e, eval_expr(e, a->bind->body));
+			else if (t == 0 || t == -1)
+				continue;   /* not one of the elements the rule is about */
+			int broken = a->op == Q_ALL ? t == 0 : t == 1;
+			if (broken) {
+				emit(ctx, e, r, &items[i]);
+			} else if (t < 0) {
+				if (!nskip++) {
+					first_skip = items[i].t == EV_NODE ? items[i].node : NULL;
+					first_err = e->err;
+					memcpy(err_msg, e->err_msg, sizeof err_msg);
+					first_missing = e->missing_at;
+				}
+				if (e->err == EVE_STEPS)
+					break;
+			}
+		}
+		if (nskip) {
+			e->err = first_err;
+			memcpy(e->err_msg, err_msg, sizeof err_msg);
+			e->missing_at = first_missing;
+			skipped(ctx, e, r, first_skip, nskip, n);
+		}
+		return ctx->env->dg->n - before;
+	}
+	int t = eval_truth(e, eval_expr(e, a));
+	if (t == 0 || (a->kind == EX_QUANT && a->op == Q_NONE && t == 1))
+		emit(ctx, e, r, NULL);
+	else if (t < 0)
+		skipped(ctx, e, r, NULL, 0, 0);
+	return ctx->env->dg->n - before;
+}
+
+int packrun_applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d)
+{
+	if (!p->applies)
+		return 1;
+	eval_env ev;
+	eval_init(&ev, ctx, d, ctx->env->a);
+	ev.tmpl = p->tmpl;
+	return eval_truth(&ev, eval_expr(&ev, p->applies)) == 1;
+}
+
+void packrun_doc(jxl_ctx *ctx, const pack *p, const jxl_doc *d, const eval_tol *tol)
+{
+	if (!packrun_applies(ctx, p, d))
+		return;
+	const jxl_host *h = host_table();
+	for (size_t i = 0; i < p->nrules; i++)
+		if (h->severity(ctx, p->rules[i].id))   /* off: not evaluated at all */
+			packrun_rule(ctx, &p->rules[i], d, tol);
+}

@@ -171,6 +171,25 @@ fuzz: fuzz-bins
 build-san/jxlint-all: $(BIN) $(PLUGINS) $(PACKS) $(DOCS) $(TEST_BINS) $(TEST_PLUGINS)
 	@true
 
+# The benchmark (bench/run.sh, docs/performance.md): not part of check. make bench BENCH_FILES=N.
+BENCH_FILES ?= 2000
+.PHONY: bench bench-deps
+bench: $(BIN) $(PLUGINS) jxlint bench-deps
+	@JXLINT=$(CURDIR)/jxlint bash bench/run.sh $(BENCH_FILES)
+
+# What bench/run.sh uses: jq, hyperfine, GNU time, valgrind (callgrind), python3. Does nothing when all is there.
+bench-deps:
+	@need=""; \
+	command -v jq >/dev/null || need="$$need jq"; \
+	command -v hyperfine >/dev/null || need="$$need hyperfine"; \
+	[ -x /usr/bin/time ] || need="$$need time"; \
+	command -v valgrind >/dev/null || need="$$need valgrind"; \
+	command -v python3 >/dev/null || need="$$need python3"; \
+	if [ -n "$$need" ]; then \
+	  echo "installing:$$need"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need >/dev/null; \
+	fi
 
 install: $(BIN) $(PLUGINS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/jxlint/rules.d \

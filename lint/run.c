@@ -444,7 +444,7 @@ typedef struct pool {
 	const opts *o;
 	const registry *reg;
 	const file_list *fl;
-	file_result *res;
+	file_result *res;          /* a ring of `window` slots: file i is in res[i % window] */
 	unsigned char *done;
 	size_t next;               /* next file to take */
 	size_t handed;             /* results handed to the sink so far */
@@ -464,9 +464,9 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		if (i >= p->fl->n)
 			return NULL;
-		run_file(p->o, p->reg, p->fl->v[i], p->fl->err[i], &p->res[i]);
+		run_file(p->o, p->reg, p->fl->v[i], p->fl->err[i], &p->res[i % p->window]);
 		pthread_mutex_lock(&p->mu);
-		p->done[i] = 1;
+		p->done[i % p->window] = 1;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
@@ -484,8 +484,10 @@ void run_all(const opts *o, const registry *reg, const file_list *fl, result_sin
 		return;
 	}
 	pool p = {.o = o, .reg = reg, .fl = fl, .window = 4 * (size_t)o->jobs};
-	p.res = calloc(fl->n, sizeof *p.res);
-	p.done = calloc(fl->n, 1);
+	if (p.window > fl->n)
+		p.window = fl->n;
+	p.res = calloc(p.window, sizeof *p.res);   /* not one per file: memory does not grow with the file count */
+	p.done = calloc(p.window, 1);
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
 	size_t nt = (size_t)o->jobs < fl->n ? (size_t)o->jobs : fl->n;
@@ -494,12 +496,13 @@ void run_all(const opts *o, const registry *reg, const file_list *fl, result_sin
 		pthread_create(&th[t], NULL, worker, &p);
 	for (size_t i = 0; i < fl->n; i++) {   /* hand results on in order, as they complete */
 		pthread_mutex_lock(&p.mu);
-		while (!p.done[i])
+		while (!p.done[i % p.window])
 			pthread_cond_wait(&p.cv, &p.mu);
 		pthread_mutex_unlock(&p.mu);
-		sink(user, &p.res[i]);
-		file_result_release(&p.res[i]);
+		sink(user, &p.res[i % p.window]);
+		file_result_release(&p.res[i % p.window]);
 		pthread_mutex_lock(&p.mu);
+		p.done[i % p.window] = 0;   /* the slot is free for file i + window */
 		p.handed = i + 1;
 		pthread_cond_broadcast(&p.cv);
 		pthread_mutex_unlock(&p.mu);

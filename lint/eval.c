@@ -1067,6 +1067,13 @@ static ev_val call(eval_env *e, const expr *x)
 	}
 	case FN_WEIGHT:
 		return fn_weight(e, x);
+	case FN_FIRST:   /* the first argument that is there: first(budget.adjusted, budget.total, budget.initial) */
+		for (size_t i = 0; i < x->nargs; i++) {
+			ev_val a = eval_expr(e, x->args[i]);
+			if (a.t == EV_ERR || exists_val(&a))
+				return a;
+		}
+		return note_missing(e, mk_missing(x->args[0], 1));
 	}
 	return fail(e, EVE_TYPE, x, "unknown function");
 }

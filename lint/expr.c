@@ -373,7 +373,7 @@ static void finish(parser *p, expr *e)
 	e->len = end > e->off ? end - e->off : 0;
 }
 
-static const char *const fn_names[] = {NULL, "sum", "count", "min", "max", "abs", "round", "exists", "weight"};
+static const char *const fn_names[] = {NULL, "sum", "count", "min", "max", "abs", "round", "exists", "weight", "first"};
 
 const char *expr_fn_name(int fn)
 {
@@ -627,7 +627,7 @@ static expr *call(parser *p, size_t off, const char *name, size_t nlen)
 	lexer *lx = &p->lx;
 	int fn = expr_fn_lookup(name, nlen);
 	if (!fn)
-		return fail_at(p, off, "unknown function '%.*s' (functions: sum, count, min, max, abs, round, exists, weight)",
+		return fail_at(p, off, "unknown function '%.*s' (functions: sum, count, min, max, abs, round, exists, first, weight)",
 			       (int)nlen, name);
 	expr *e = node(p, EX_CALL, off);
 	e->op = fn;
@@ -682,6 +682,7 @@ static expr *call(parser *p, size_t off, const char *name, size_t nlen)
 		switch (fn) {
 		case FN_SUM: case FN_COUNT: ok = na == 1; want = "one list (a path with [*] or **), or x in … : …"; break;
 		case FN_MIN: case FN_MAX: ok = na >= 1; want = "values, one list, or x in … : …"; break;
+		case FN_FIRST: ok = na >= 1; want = "one or more values"; break;
 		case FN_ROUND: ok = na == 1 || na == 2; want = "a value and, optionally, the number of decimals"; break;
 		default: ok = na == 1; want = "one argument"; break;
 		}

@@ -39,7 +39,7 @@ enum expr_op {
 	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG
 };
 
-enum expr_fn { FN_SUM = 1, FN_COUNT, FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_EXISTS, FN_WEIGHT };
+enum expr_fn { FN_SUM = 1, FN_COUNT, FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_EXISTS, FN_WEIGHT, FN_FIRST };
 enum expr_quant { Q_ALL = 1, Q_ANY, Q_NONE };
 
 /* Where a path starts. */

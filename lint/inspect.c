@@ -86,7 +86,7 @@ void inspect_list_rules(const registry *reg, const pack_set *ps, const config_se
 	const rule_def **v = registry_sorted(reg);
 	for (size_t i = 0; v && v[i]; i++) {
 		char src[PATH_MAX + 64];
-		printf("%-32s %-8s %-40s %s\n", v[i]->id, severity_name(registry_severity(reg, v[i]->id)),
+		printf("%-34s %-8s %-44s %s\n", v[i]->id, severity_name(registry_severity(reg, v[i]->id)),
 		       source_of(reg, ps, v[i]->origin, src, sizeof src), o->lang == LANG_ZH ? v[i]->summary_zh : v[i]->summary_en);
 	}
 	free(v);

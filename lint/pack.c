@@ -894,7 +894,10 @@ static pack *load_file(pack_set *ps, const char *path, const char *want_name, in
 		pack_errs_add(errs, path, 0, 0, "a pack is a JSON file; native code is loaded only with --plugin");
 		return NULL;
 	}
-	pack *p = pack_parse(path, text, n, ps->reg, errs);
+	char shown[300];
+	if (from_install)
+		snprintf(shown, sizeof shown, "rules.d/%s.json", want_name);
+	pack *p = pack_parse(from_install ? shown : path, text, n, ps->reg, errs);
 	free(text);
 	if (!p)
 		return NULL;
@@ -937,7 +940,7 @@ pack *pack_set_by_name(pack_set *ps, const char *name, pack_errs *errs)
 	}
 	char path[PATH_MAX + 64];
 	snprintf(path, sizeof path, "%s/%s.json", ps->dir, name);
-	return load_file(ps, path, name, 1, errs);
+	return load_file(ps, path, name, 1, errs);   /* shown as rules.d/NAME.json: the same in the build and the install */
 }
 
 pack *pack_set_by_path(pack_set *ps, const char *path, pack_errs *errs)

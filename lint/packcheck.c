@@ -273,6 +273,20 @@ static const char *op_text(int op)
 
 #define PACKCHECK_MAX_BOUNDS 2000
 
+static int uses_weight(const expr *e)
+{
+	if (!e)
+		return 0;
+	if (e->kind == EX_CALL && e->op == FN_WEIGHT)
+		return 1;
+	if (uses_weight(e->a) || uses_weight(e->b))
+		return 1;
+	for (size_t i = 0; i < e->nargs; i++)
+		if (uses_weight(e->args[i]))
+			return 1;
+	return e->bind && (uses_weight(e->bind->seq) || uses_weight(e->bind->where) || uses_weight(e->bind->body));
+}
+
 /* p against itself and the packs checked before it (others[0..], p among them). */
 static void check_rules_together(packcheck *c, const pack *p, pack *const *others, size_t nothers)
 {
@@ -287,6 +301,8 @@ static void check_rules_together(packcheck *c, const pack *p, pack *const *other
 			size_t upto = q == p ? i : q->nrules;
 			for (size_t j = 0; j < upto; j++) {
 				const pack_rule *s = &q->rules[j];
+				if (q != p && (uses_weight(r->assert) || uses_weight(r->when)))
+					continue;   /* weight() reads each pack's own template */
 				if (same_text(r->assert, s->assert) && same_text(r->when, s->when) && same_text(p->applies, q->applies))
 					note(c, p->path, r->line, r->col, JXL_SEV_WARNING,
 					     "rule %s checks exactly what %s checks (%s:%d): one of them is redundant", r->id, s->id, q->path, s->line);

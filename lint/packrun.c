@@ -71,28 +71,27 @@ static const char *op_sym(int op)
 	}
 }
 
-/* Half the sum of the two intervals' widths: how far apart they may be and still agree. */
+/* Half the sum of the two intervals' widths: how far apart they may be and
+ * still agree; at the precision figures are shown with ("0" below it). */
 static const char *tolerance_text(eval_env *e, const jxl_fig *a, const jxl_fig *b)
 {
 	if (!a || !b || a->lo_inf || a->hi_inf || b->lo_inf || b->hi_inf)
 		return NULL;
-	dec wa, wb, w, half;
-	if (dec_sub(a->hi, a->lo, &wa) || dec_sub(b->hi, b->lo, &wb) || dec_add(wa, wb, &w))
+	dec wa, wb, w, half, r;
+	if (dec_sub(a->hi, a->lo, &wa) || dec_sub(b->hi, b->lo, &wb) || dec_add(wa, wb, &w) || dec_div(w, dec_from_int(2), 12, &half))
 		return NULL;
-	if (dec_is_zero(w))
+	int mag = a->unit == FIG_MONEY && e->doc ? e->doc->money_mag : 0;
+	int places = a->unit == FIG_MONEY && !mag ? 2 : 4;
+	if (dec_round(dec_shift(half, -mag), places, &r) || dec_is_zero(r))
 		return "0";
-	if (dec_div(w, dec_from_int(2), 12, &half))
-		return NULL;
-	if (a->unit == FIG_MONEY && e->doc->money_mag) {
-		jxl_fig t = *a;
-		t.node = NULL;
-		t.v = half;
-		t.pexp = -12;
-		return fig_text(e->a, e->doc, &t, 6);
-	}
-	char buf[80];
-	dec_format(dec_normal(half), buf, sizeof buf);
-	return arena_strdup(e->a, buf);
+	jxl_fig t = *a;
+	t.node = NULL;
+	t.v = t.lo = t.hi = half;
+	t.lo_inf = t.hi_inf = 0;
+	t.approx = 0;
+	t.pexp = -12;
+	ev_val v = {.t = EV_FIG, .f = &t};
+	return arena_strdup(e->a, eval_text(e, v, 0));
 }
 
 static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *elem)
@@ -163,7 +162,8 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 		ev_val *items, failv;
 		size_t n;
 		if (eval_items(e, a->bind->seq, &items, &n, &failv)) {
-			skipped(ctx, e, r, NULL, 0, 0);
+			if (failv.t != EV_MISSING)   /* nothing to go through: the rule does not apply */
+				skipped(ctx, e, r, NULL, 0, 0);
 			return ctx->env->dg->n - before;
 		}
 		size_t nskip = 0;
@@ -207,7 +207,7 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 		return ctx->env->dg->n - before;
 	}
 	int t = eval_truth(e, eval_expr(e, a));
-	if (t == 0 || (a->kind == EX_QUANT && a->op == Q_NONE && t == 1))
+	if (t == 0)
 		emit(ctx, e, r, NULL);
 	else if (t < 0)
 		skipped(ctx, e, r, NULL, 0, 0);

@@ -7,6 +7,7 @@
 #define CLAIM_MAX_TEXT  1024   /* bytes of one claim */
 #define CLAIM_MAX_DEPTH 32     /* parentheses */
 #define CLAIM_PLACES    16     /* decimals of a quotient */
+#define CLAIM_MAX_SIDES 32     /* sides of an "=" chain */
 
 /* A value with its interval, as a plain ratio (100% = 1). */
 typedef struct ival {
@@ -298,6 +299,13 @@ static int try_parenthesised(const char *s, size_t n, int money_mag, const ival 
 	return eval_side(alt, (size_t)len, money_mag, 0, &v, NULL) == 0 && overlaps(&v, stated);
 }
 
+/* A claim that cannot be evaluated: an info finding, and the summary counts it as not checked. */
+static void unreadable(jxl_ctx *ctx, const jxl_node *node, const char *zh, const char *en)
+{
+	ctx->env->dg->unchecked++;
+	host_emit_core(ctx, node, 0, 0, "claim/unreadable", 0, zh, en);
+}
+
 static int has_operator(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -323,16 +331,22 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 	if (node->kind != JXL_STRING)
 		return JXL_SKIPPED;
 	if (node->slen > CLAIM_MAX_TEXT) {
-		host_emit_core(ctx, node, 0, 0, "claim/unreadable", 0, "算式过长，未检查", "formula too long; not checked");
+		unreadable(ctx, node, "算式过长，未检查", "formula too long; not checked");
 		return JXL_SKIPPED;
 	}
 	char *buf = arena_alloc(a, node->slen * 2 + 16);
 	size_t n = normalise(node->str, node->slen, buf, node->slen * 2 + 16);
 	/* sides split by '=' */
-	const char *sides[32];
-	size_t lens[32], ns = 0;
-	for (size_t st = 0, i = 0; i <= n && ns < 32; i++) {
+	const char *sides[CLAIM_MAX_SIDES];
+	size_t lens[CLAIM_MAX_SIDES], ns = 0;
+	for (size_t st = 0, i = 0; i <= n; i++) {
 		if (i == n || buf[i] == '=') {
+			if (ns == CLAIM_MAX_SIDES) {
+				unreadable(ctx, node,
+					       arena_printf(a, "算式的等号超过 %d 个，未检查", CLAIM_MAX_SIDES - 1),
+					       arena_printf(a, "formula with more than %d '=' signs; not checked", CLAIM_MAX_SIDES - 1));
+				return JXL_SKIPPED;
+			}
 			sides[ns] = buf + st;
 			lens[ns++] = i - st;
 			st = i + 1;
@@ -372,7 +386,7 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 		}
 	}
 	if (found < 0) {
-		host_emit_core(ctx, node, 0, 0, "claim/unreadable", 0,
+		unreadable(ctx, node,
 			       arena_printf(a, "无法解析算式“%s”，未检查", node->str),
 			       arena_printf(a, "cannot read the formula \"%s\"; not checked", node->str));
 		return JXL_SKIPPED;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "arena.h"
 #include "diag.h"
 #include "doc.h"
@@ -52,14 +53,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	jxl_ctx ctx = {.env = &env, .doc = &d, .origin = "fuzz"};
 	int rc = claim_check(&ctx, "fuzz/claim", &n);
 	if (rc != JXL_HOLDS && rc != JXL_BROKEN && rc != JXL_SKIPPED)
-		__builtin_trap();
+		FUZZ_FAIL("claim_check returned an unknown verdict");
 	if (rc == JXL_HOLDS && dg.n != 0)
-		__builtin_trap();   /* "holds" but something was said */
+		FUZZ_FAIL("\"holds\" but a finding was emitted");
 	if (rc != JXL_HOLDS && dg.n == 0)
-		__builtin_trap();   /* a claim not checked, or broken, must leave a finding: never a silent pass */
+		FUZZ_FAIL("not checked or broken, yet no finding: a silent pass");
 	for (size_t i = 0; i < dg.n; i++)
 		if (!dg.v[i].msg_en || !dg.v[i].msg_zh)
-			__builtin_trap();
+			FUZZ_FAIL("a finding without its message");
 	diag_release(&dg);
 	arena_release(&a);
 	return 0;

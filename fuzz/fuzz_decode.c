@@ -3,17 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "decode.h"
 
 /* Forced encodings a user may pass with --encoding; the first byte picks one for the second run. */
 static const char *const forced[] = {"UTF-8", "GB18030", "UTF-16LE", "UTF-16BE", "GBK"};
-
-/* FUZZ_IGNORE=name,… skips a reported, not yet fixed finding so fuzzing can look past it. */
-static int ignored(const char *name)
-{
-	const char *v = getenv("FUZZ_IGNORE");
-	return v && strstr(v, name);
-}
 
 static void check(const unsigned char *buf, size_t n, const char *force)
 {
@@ -24,14 +18,14 @@ static void check(const unsigned char *buf, size_t n, const char *force)
 		/* the result is NUL-terminated valid UTF-8 without a NUL inside */
 		if (!r.utf8 || r.utf8[r.len] != '\0' || memchr(r.utf8, '\0', r.len) ||
 		    utf8_valid_prefix((const unsigned char *)r.utf8, r.len) != r.len || !r.encoding)
-			__builtin_trap();
+			FUZZ_FAIL("decoded text is not NUL-terminated valid UTF-8 without NUL");
 		free(r.utf8);
 	} else {
 		/* the error points into the input and says something */
 		if (e.msg[0] == '\0' || !memchr(e.msg, '\0', sizeof e.msg))
-			__builtin_trap();
-		if (e.offset > n && !ignored("decode-offset"))
-			__builtin_trap();   /* the offset must be a byte of the input, not of the converted text */
+			FUZZ_FAIL("an error without a message");
+		if (e.offset > n && !fuzz_ignored("decode-offset"))
+			FUZZ_FAIL("error offset past the end of the input (an offset in the converted text?)");
 	}
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "arena.h"
 #include "decode.h"
 #include "doc.h"
@@ -55,32 +56,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (extract_text(text, dr.len, &ex, err, sizeof err) == 0) {
 		/* what it produced is JSON that the loader accepts, and every position names a value in it */
 		if (!ex.json || ex.json[ex.len] != '\0')
-			__builtin_trap();
+			FUZZ_FAIL("extracted JSON not NUL-terminated");
 		jscan_pos *pos = NULL;
 		size_t npos = 0;
 		jscan_err je;
 		if (jscan(ex.json, ex.len, &pos, &npos, &je))
-			__builtin_trap();
+			FUZZ_FAIL("extracted JSON refused by jscan");
 		cJSON *cj = cJSON_ParseWithLengthOpts(ex.json, ex.len, NULL, 0);
 		if (!cj)
-			__builtin_trap();
+			FUZZ_FAIL("extracted JSON refused by cJSON");
 		arena a;
 		arena_init(&a);
 		jxl_node *root = doc_build(&a, cj, ex.json, pos, npos);
 		if (!root || root->kind != JXL_OBJECT)
-			__builtin_trap();
+			FUZZ_FAIL("extracted JSON does not build a document object");
 		for (size_t i = 0; i < ex.npos; i++) {
 			if (!ex.pos[i].pointer || ex.pos[i].line < 1 || ex.pos[i].col < 1)
-				__builtin_trap();
-			if (!resolve(root, ex.pos[i].pointer) && getenv("FUZZ_STRICT"))
-				__builtin_trap();
+				FUZZ_FAIL("a position without pointer, line or column");
+			if (!resolve(root, ex.pos[i].pointer) && fuzz_strict())
+				FUZZ_FAIL("a position whose pointer names no value (FUZZ_STRICT)");
 		}
 		arena_release(&a);
 		cJSON_Delete(cj);
 		free(pos);
 		extract_result_release(&ex);
 	} else if (err[0] == '\0') {
-		__builtin_trap();   /* a refusal says why */
+		FUZZ_FAIL("extract_text refused without saying why");
 	}
 	free(text);
 	free(dr.utf8);

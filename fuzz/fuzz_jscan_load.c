@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "arena.h"
 #include "decode.h"
 #include "doc.h"
@@ -12,24 +13,17 @@
 static void walk(arena *a, const jxl_node *n, const char *text, size_t tlen, int depth)
 {
 	if (depth > JSCAN_MAX_DEPTH + 1 || n->line < 1 || n->col < 1)
-		__builtin_trap();
+		FUZZ_FAIL("a node deeper than the limit, or without line/column");
 	(void)doc_pointer(a, n);
 	(void)doc_label(a, n, depth & 1);
 	(void)doc_disabled(n, "funds/income-total");
 	if (n->kind == JXL_NUMBER && (!n->str || n->slen == 0))
-		__builtin_trap();
+		FUZZ_FAIL("a number node without its literal");
 	for (size_t i = 0; i < n->nkids; i++) {
 		if (n->kids[i]->parent != n || (n->kind == JXL_OBJECT && !n->kids[i]->key))
-			__builtin_trap();
+			FUZZ_FAIL("a child whose parent or key is wrong");
 		walk(a, n->kids[i], text, tlen, depth + 1);
 	}
-}
-
-/* FUZZ_IGNORE=name,… skips a reported, not yet fixed finding so fuzzing can look past it. */
-static int ignored(const char *name)
-{
-	const char *v = getenv("FUZZ_IGNORE");
-	return v && strstr(v, name);
 }
 
 /* A \uD800-\uDFFF escape: jscan accepts it, cJSON refuses an unpaired one. */
@@ -57,11 +51,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&je, 0, sizeof je);
 	if (jscan(text, tlen, &pos, &npos, &je)) {
 		if (je.off > tlen || je.line < 1 || je.col < 1 || je.msg[0] == '\0')
-			__builtin_trap();
+			FUZZ_FAIL("jscan error outside the text, or without line/column/message");
 	} else {
 		for (size_t i = 0; i < npos; i++)
 			if (pos[i].off + pos[i].len > tlen || pos[i].line < 1 || pos[i].col < 1 || pos[i].len == 0)
-				__builtin_trap();
+				FUZZ_FAIL("a value position outside the text");
 		/* cJSON gets the NUL-terminated copy, as in run.c */
 		const char *end = NULL;
 		cJSON *cj = cJSON_ParseWithLengthOpts(dr.utf8, dr.len, &end, 0);
@@ -70,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			arena_init(&a);
 			jxl_node *root = doc_build(&a, cj, dr.utf8, pos, npos);
 			if (!root)   /* jscan and cJSON agree the text is JSON but disagree on its values: a bug */
-				__builtin_trap();
+				FUZZ_FAIL("jscan and cJSON accept the text but doc_build refuses it");
 			jxl_doc d, sub;
 			doc_init(&d, &a, root, "fuzz.json", NULL);
 			const jxl_node *projects = doc_get(root, "projects");
@@ -82,8 +76,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			walk(&a, root, dr.utf8, dr.len, 0);
 			arena_release(&a);
 			cJSON_Delete(cj);
-		} else if (getenv("FUZZ_STRICT") && !(ignored("surrogate") && has_surrogate_escape(dr.utf8, dr.len))) {
-			__builtin_trap();   /* jscan accepted what cJSON refuses: the user gets a vaguer message */
+		} else if (fuzz_strict() && !(fuzz_ignored("surrogate") && has_surrogate_escape(dr.utf8, dr.len))) {
+			FUZZ_FAIL("jscan accepted what cJSON refuses (FUZZ_STRICT)");
 		}
 	}
 	free(pos);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "num.h"
 
 static int parse(const uint8_t *s, size_t n, num_fig *f)
@@ -14,14 +15,14 @@ static int parse(const uint8_t *s, size_t n, num_fig *f)
 	memset(&e, 0, sizeof e);
 	int rc = num_parse(buf, n, f, &e);
 	if (rc == NUM_ERROR && (e.offset > n || e.msg[0] == '\0' || !memchr(e.msg, '\0', sizeof e.msg)))
-		__builtin_trap();
+		FUZZ_FAIL("num_parse error without offset in range or message");
 	if (rc == NUM_OK) {
 		char d[256];
 		size_t need = num_describe(f, d, sizeof d);
 		if (strlen(d) != (need < sizeof d ? need : sizeof d - 1))
-			__builtin_trap();
+			FUZZ_FAIL("num_describe length disagrees with its text");
 		if (!memchr(f->noun, '\0', sizeof f->noun))
-			__builtin_trap();
+			FUZZ_FAIL("noun not NUL-terminated");
 		(void)num_half_ulp(f);
 		char t[128];
 		dec_format(f->value, t, sizeof t);
@@ -36,15 +37,15 @@ static void arith(dec a, dec b, int places)
 {
 	dec s, d, p, q, r;
 	if (dec_cmp(a, b) != -dec_cmp(b, a) || dec_cmp(a, a) != 0)
-		__builtin_trap();
+		FUZZ_FAIL("dec_cmp not antisymmetric or not reflexive");
 	if (dec_add(a, b, &s) == 0 && dec_sub(s, b, &d) == 0 && dec_cmp(d, a) != 0)
-		__builtin_trap();
+		FUZZ_FAIL("(a + b) - b != a");
 	if (dec_sub(a, b, &d) == 0 && dec_sign(d) != dec_cmp(a, b))
-		__builtin_trap();
+		FUZZ_FAIL("sign(a - b) != cmp(a, b)");
 	if (dec_mul(a, b, &p) == 0 && dec_sign(p) != dec_sign(a) * dec_sign(b))
-		__builtin_trap();
+		FUZZ_FAIL("sign(a * b) != sign(a) * sign(b)");
 	if (dec_cmp(dec_normal(a), a) != 0 || dec_cmp(dec_neg(dec_neg(a)), a) != 0)
-		__builtin_trap();
+		FUZZ_FAIL("normal(a) or -(-a) changed the value");
 	(void)dec_div(a, b, places, &q);
 	(void)dec_round(a, places, &r);
 	(void)dec_trunc(a, places, &r);

@@ -35,6 +35,6 @@ corp=$(printf '%s\n' "$last" | sed -n 's/.*corp: \([0-9]*\/[0-9a-zA-Z]*\).*/\1/p
 printf 'fuzz %-12s %4ss  execs %-9s cov %-6s ft %-6s corpus %s\n' "$short" "$secs" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}"
 if [ $rc -ne 0 ]; then
 	echo "fuzz $short: FAILED (exit $rc); see $log and $work/artifacts/$short/"
-	grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' "$log" | head -5
+	grep -E '^(==[0-9]+==ERROR|SUMMARY)|runtime error|invariant broken' "$log" | head -5
 	exit 1
 fi

@@ -1,5 +1,6 @@
 # A 100 MB input (made here, never committed) is refused by its size before it is read: located message,
 # exit 2, the next file still linted, and the process stays small (max RSS < 200 MB when /usr/bin/time -v works).
+# jxlint-test: once
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -1,6 +1,7 @@
 # Inputs well under the size limit must not take time quadratic in their size: a 2 MB submission on one
 # line (minified JSON, as exports often are) and one with 100 000 keys at the top level (each an
 # input/unknown-key finding). Both take well under a second when linear; the timeout is 20 s.
+# jxlint-test: once
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

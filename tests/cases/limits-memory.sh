@@ -1,6 +1,7 @@
 # Memory stays bounded: a 12 MB submission of 4 million tiny values (far below the 64 MiB size limit)
 # with 1 GiB of address space must be linted or refused with a located message, never abort, and the
 # file after it must still be linted. (Sanitizer builds reserve terabytes of address space: skipped.)
+# jxlint-test: once
 set -u
 case "$BUILD" in *san*) echo "sanitizer build: address-space limit not applicable, skipped"; exit 0 ;; esac
 tmp=$(mktemp -d)

@@ -1,9 +1,9 @@
 # valgrind memcheck over the normal build: no invalid read or write, no use of uninitialised memory, no
-# jxlint-test: once
 # definite or indirect leak. By default (make check) a representative subset that takes seconds: every
 # fixture, seed, example and text report in a few whole runs (text en/zh, JSON, SARIF, -j 2, extract,
 # the unit drivers). VALGRIND_FULL=1 (make check-valgrind) runs every fixture on its own, as
 # tests/run.sh does, with its .args and in each format it has an expectation for.
+# jxlint-test: once
 set -u
 command -v valgrind >/dev/null 2>&1 || { echo "no valgrind: skipped (make deps installs it)"; exit 0; }
 case "$BUILD" in *san*) echo "sanitizer build: valgrind does not run ASan binaries; skipped"; exit 0 ;; esac

@@ -275,8 +275,10 @@ void config_set_release(config_set *cs)
 	for (size_t i = 0; i < cs->n; i++)
 		config_free(cs->v[i]);
 	free(cs->v);
-	for (size_t i = 0; i < cs->ndirs; i++)
+	for (size_t i = 0; i < cs->ndirs; i++) {
 		free(cs->dirs[i].dir);
+		free(cs->dirs[i].refused);
+	}
 	free(cs->dirs);
 	free(cs->files);
 	memset(cs, 0, sizeof *cs);
@@ -363,9 +365,8 @@ static void read_packs(cload *L, const jxl_node *arr)
 		}
 		size_t dl = strlen(L->c->dir);
 		if (strncmp(real, L->c->dir, dl) || (real[dl] != '/' && strcmp(L->c->dir, "/"))) {
-			char b[PATH_MAX];
-			cerr(L, e, "the pack \"%s\" is outside the repository (%s): a configuration may only use packs inside it", s,
-			     shown(L->c->dir, b, sizeof b));
+			cerr(L, e, "the pack \"%s\" is outside the repository (the directory holding this configuration): a configuration may only use packs inside it",
+			     s);
 			free(real);
 			continue;
 		}
@@ -505,7 +506,7 @@ static config *load_config(config_set *cs, const char *path, const char *dir, pa
 	L.path = arena_strdup(&errs->a, L.path);
 	arena a;
 	arena_init(&a);
-	const jxl_node *root = pack_read_json(&a, path, CONFIG_MAX_BYTES, errs, NULL, NULL);
+	const jxl_node *root = pack_read_json(&a, path, L.path, CONFIG_MAX_BYTES, errs, NULL, NULL);
 	if (!root) {
 		arena_release(&a);
 		return NULL;
@@ -520,11 +521,14 @@ static config *load_config(config_set *cs, const char *path, const char *dir, pa
 	if (root->kind != JXL_OBJECT) {
 		cerr(&L, root, "a configuration is a JSON object: {\"packs\": […], \"rules\": {…}, \"ignore\": […], \"tolerance\": {…}}");
 	} else {
+		const jxl_node *packs = doc_get(root, "packs");   /* first: "rules" may name their rules */
+		if (packs)
+			read_packs(&L, packs);
 		for (size_t i = 0; i < root->nkids; i++) {
 			const jxl_node *e = root->kids[i];
 			const char *k = e->key;
 			if (!strcmp(k, "packs"))
-				read_packs(&L, e);
+				continue;
 			else if (!strcmp(k, "rules"))
 				read_rules(&L, e);
 			else if (!strcmp(k, "ignore"))
@@ -555,18 +559,15 @@ static config *load_config(config_set *cs, const char *path, const char *dir, pa
 	return c;
 }
 
-static const config *cached(config_set *cs, const char *dir, int *found)
+static const struct config_dir *cached(config_set *cs, const char *dir)
 {
-	*found = 0;
 	for (size_t i = 0; i < cs->ndirs; i++)
-		if (!strcmp(cs->dirs[i].dir, dir)) {
-			*found = 1;
-			return cs->dirs[i].cfg;
-		}
+		if (!strcmp(cs->dirs[i].dir, dir))
+			return &cs->dirs[i];
 	return NULL;
 }
 
-static void remember(config_set *cs, const char *dir, const config *c)
+static void remember(config_set *cs, const char *dir, const config *c, const char *refused)
 {
 	struct config_dir *v = realloc(cs->dirs, (cs->ndirs + 1) * sizeof *v);
 	if (!v)
@@ -574,6 +575,7 @@ static void remember(config_set *cs, const char *dir, const config *c)
 	cs->dirs = v;
 	cs->dirs[cs->ndirs].dir = strdup(dir);
 	cs->dirs[cs->ndirs].cfg = c;
+	cs->dirs[cs->ndirs].refused = refused ? strdup(refused) : NULL;
 	cs->ndirs++;
 }
 
@@ -589,12 +591,13 @@ const config *config_find(config_set *cs, const char *file, pack_errs *errs)
 	char *visited[CONFIG_MAX_UP];
 	size_t nv = 0;
 	const config *result = cs->v[0];
-	int ok = 1;
+	char refused[PATH_MAX] = "";
 	while (d) {
-		int found;
-		const config *c = cached(cs, d, &found);
-		if (found) {
-			result = c;
+		const struct config_dir *hit = cached(cs, d);
+		if (hit) {
+			result = hit->cfg;
+			if (!result)
+				snprintf(refused, sizeof refused, "%s", hit->refused ? hit->refused : CONFIG_NAME);
 			free(d);
 			break;
 		}
@@ -605,8 +608,9 @@ const config *config_find(config_set *cs, const char *file, pack_errs *errs)
 		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
 			char *real = realpath(cand, NULL);
 			result = load_config(cs, real ? real : cand, d, errs);
+			if (!result)
+				shown(real ? real : cand, refused, sizeof refused);
 			free(real);
-			ok = result != NULL;
 			break;
 		}
 		char git[PATH_MAX * 2];
@@ -617,11 +621,15 @@ const config *config_find(config_set *cs, const char *file, pack_errs *errs)
 		d = slash == d ? strdup("/") : strndup(d, (size_t)(slash - d));
 	}
 	for (size_t i = 0; i < nv; i++) {
-		if (ok)
-			remember(cs, visited[i], result);
+		remember(cs, visited[i], result, result ? NULL : refused);
 		free(visited[i]);
 	}
-	return ok ? result : NULL;
+	if (!result) {   /* the name lives in the cache */
+		for (size_t i = 0; i < cs->ndirs; i++)
+			if (!cs->dirs[i].cfg && cs->dirs[i].refused && !strcmp(cs->dirs[i].refused, refused))
+				cs->last_refused = cs->dirs[i].refused;
+	}
+	return result;
 }
 
 static int forced_load(config_set *cs, const char *path, pack_errs *errs)
@@ -646,20 +654,40 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const struct config_file *)a)->path, ((const struct config_file *)b)->path);
 }
 
+/* A rule pack this run loaded is not a submission: a directory of submissions may keep its packs. */
+static int is_pack_file(const pack_set *ps, const char *file)
+{
+	if (!ps || !ps->n)
+		return 0;
+	char *real = realpath(file, NULL);
+	int hit = 0;
+	for (size_t i = 0; real && i < ps->n && !hit; i++)
+		hit = ps->v[i]->real && !strcmp(ps->v[i]->real, real);
+	free(real);
+	return hit;
+}
+
 int config_assign(config_set *cs, file_list *fl, pack_errs *errs)
 {
-	int rc = 0;
+	int refused = 0;
 	size_t k = 0;
 	cs->files = malloc((fl->n ? fl->n : 1) * sizeof *cs->files);
 	if (!cs->files)
 		return -1;
 	for (size_t i = 0; i < fl->n; i++) {
+		size_t before = errs->n + errs->dropped;
+		cs->last_refused = NULL;
 		const config *c = config_find(cs, fl->v[i], errs);
 		if (!c) {
-			rc = -1;
+			const char *name = cs->last_refused ? cs->last_refused : CONFIG_NAME;
+			refused += errs->n + errs->dropped > before;
+			free(fl->err[i]);
+			char *why = malloc(strlen(CONFIG_REFUSED) + strlen(name) + 1);
+			if (why)
+				sprintf(why, "%s%s", CONFIG_REFUSED, name);
+			fl->err[i] = why;
 			c = cs->v[0];
-		}
-		if (!fl->err[i] && config_ignores(c, fl->v[i])) {
+		} else if (!fl->err[i] && (config_ignores(c, fl->v[i]) || is_pack_file(cs->ps, fl->v[i]))) {
 			free(fl->v[i]);
 			free(fl->err[i]);
 			continue;
@@ -673,7 +701,7 @@ int config_assign(config_set *cs, file_list *fl, pack_errs *errs)
 	fl->n = k;
 	cs->nfiles = k;
 	qsort(cs->files, k, sizeof *cs->files, by_path);
-	return rc;
+	return refused;
 }
 
 const config *config_lookup(const config_set *cs, const char *path)

@@ -24,6 +24,10 @@
 #define CONFIG_MAX_ENTRIES 500             /* packs, rules or ignore patterns in one file */
 #define CONFIG_MAX_GLOB    256             /* bytes of one pattern */
 
+/* The preset error (run.h) of a file whose configuration was refused, followed by the configuration's name. */
+#define CONFIG_REFUSED "configuration refused: "
+
+
 enum config_from { FROM_DEFAULT = 1, FROM_CONFIG, FROM_COMMAND_LINE };
 
 typedef struct config_pack {
@@ -50,10 +54,11 @@ typedef struct config_set {
 	size_t n;
 	const config *forced;      /* --config FILE, or NULL */
 	int disabled;              /* --no-config */
-	struct config_dir { char *dir; const config *cfg; } *dirs;   /* discovery cache */
+	struct config_dir { char *dir; const config *cfg; char *refused; } *dirs;   /* discovery cache; cfg NULL: refused */
 	size_t ndirs;
 	struct config_file { const char *path; const config *cfg; } *files;  /* after config_assign, sorted */
 	size_t nfiles;
+	const char *last_refused;  /* the configuration config_find last refused (owned by the cache) */
 } config_set;
 
 /* Load the packs every file gets (the install's default packs, --pack) and
@@ -66,7 +71,11 @@ void config_set_release(config_set *cs);
  * configuration file (or a pack it names) is refused. */
 const config *config_find(config_set *cs, const char *file, pack_errs *errs);
 /* Find every file's configuration, drop the files it ignores, and
- * remember the rest for config_lookup. Returns 0 or -1 with errors. */
+ * remember the rest for config_lookup. A file whose configuration (or a
+ * pack it names) is refused stays in the list with the preset error
+ * CONFIG_REFUSED: it is reported (input/config), never linted with a part
+ * of its configuration, and the other files are linted. Returns the number
+ * of refused configurations, with their located errors in errs. */
 int config_assign(config_set *cs, file_list *fl, pack_errs *errs);
 /* The configuration of a file config_assign kept (safe from threads). */
 const config *config_lookup(const config_set *cs, const char *path);

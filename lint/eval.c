@@ -665,10 +665,13 @@ static ev_val eval_path(eval_env *e, const expr *x, int want_list)
 						nl_push(e, &nxt, n->kids[j]);
 				break;
 			case SEG_SELECT:
-				if (n->kind == JXL_ARRAY)
+				if (n->kind == JXL_ARRAY) {
 					for (size_t j = 0; j < n->nkids; j++)
 						if (select_match(n->kids[j], sg))
 							nl_push(e, &nxt, n->kids[j]);
+				} else if (select_match(n, sg)) {
+					nl_push(e, &nxt, n);   /* after a selection: [a = 1][b = 2] keeps what meets both */
+				}
 				break;
 			case SEG_RECURSE:
 				if (recurse(e, &nxt, n, sg->key, x, 0))
@@ -1210,6 +1213,16 @@ ev_val eval_expr(eval_env *e, const expr *x)
 		return call(e, x);
 	case EX_QUANT:
 		return quant(e, x);
+	case EX_LIST: {
+		ev_val l = {.t = EV_LIST, .n = x->nargs, .at = x};
+		l.items = arena_alloc(e->a, (x->nargs ? x->nargs : 1) * sizeof *l.items);
+		for (size_t i = 0; i < x->nargs; i++) {
+			l.items[i] = eval_expr(e, x->args[i]);
+			if (l.items[i].t == EV_ERR)
+				return l.items[i];
+		}
+		return l;
+	}
 	}
 	return fail(e, EVE_TYPE, x, "unknown expression");
 }

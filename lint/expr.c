@@ -709,6 +709,34 @@ static expr *quantifier(parser *p)
 	return e;
 }
 
+/* [a, b, …]: a list written out, to go through ("all g in ['数量指标', '质量指标']: …"). */
+static expr *list_literal(parser *p)
+{
+	lexer *lx = &p->lx;
+	expr *e = node(p, EX_LIST, lx->off);
+	next(p);   /* [ */
+	expr *args[EXPR_MAX_ARGS];
+	size_t na = 0;
+	while (lx->tok != T_RB) {
+		if (na == EXPR_MAX_ARGS)
+			return fail_at(p, lx->off, "more than %d elements in a list", EXPR_MAX_ARGS);
+		if (!(args[na++] = subexpr(p, 0)))
+			return NULL;
+		if (lx->tok == T_COMMA)
+			next(p);
+		else if (lx->tok != T_RB)
+			return unexpected(p, "',' or ']' in a list");
+	}
+	next(p);
+	e->nargs = na;
+	e->args = arena_alloc(p->a, (na ? na : 1) * sizeof *args);
+	memcpy(e->args, args, na * sizeof *args);
+	finish(p, e);
+	if (grow(p, e, (const expr *const *)args, na))
+		return NULL;
+	return e;
+}
+
 static expr *simpleexp(parser *p)
 {
 	lexer *lx = &p->lx;
@@ -730,6 +758,8 @@ static expr *simpleexp(parser *p)
 	}
 	case T_ALL: case T_ANY: case T_NONE:
 		return quantifier(p);
+	case T_LB:
+		return list_literal(p);
 	case T_DOLLAR: {
 		size_t off = lx->off;
 		next(p);
@@ -902,9 +932,13 @@ static const shape *path_shape(resolver *r, expr *e, const shape *s)
 			break;
 		}
 		case SEG_INDEX: case SEG_STAR: case SEG_SELECT:
-			if (check && s->kind != SH_ARR && s->kind != SH_MAP && s->kind != SH_ANY)
+			if (sg->kind == SEG_SELECT && s->kind == SH_OBJ && i > 0 && e->segs[i - 1].kind == SEG_SELECT) {
+				/* a second selection filters the elements the first one kept */
+			} else if (check && s->kind != SH_ARR && s->kind != SH_MAP && s->kind != SH_ANY) {
 				return rfail(r, sg->off, "'%s' is not a list: [ ] selects elements of a list", where), NULL;
-			s = s->kind == SH_ARR ? s->elem : shape_any();
+			} else {
+				s = s->kind == SH_ARR ? s->elem : shape_any();
+			}
 			if (sg->kind == SEG_SELECT && check && !shape_member(s, sg->key, &hint))
 				return rfail(r, sg->off, "unknown field '%s' in %s%s%s%s", sg->key, s->name, hint ? ": did you mean '" : "",
 					     hint ? hint : "", hint ? "'?" : ""), NULL;
@@ -1003,7 +1037,7 @@ static int resolve(resolver *r, expr *e)
 	case EX_BINARY:
 		rc = resolve(r, e->a) || resolve(r, e->b) ? -1 : 0;
 		break;
-	case EX_CALL:
+	case EX_CALL: case EX_LIST:
 		if (e->bind)
 			rc = resolve_bind(r, e->bind, e->off);
 		for (size_t i = 0; !rc && i < e->nargs; i++)
@@ -1192,6 +1226,14 @@ static void print(out *o, const expr *e)
 		put(o, "(%s ", e->op == Q_ALL ? "all" : e->op == Q_ANY ? "any" : "none");
 		print_bind(o, e->bind);
 		put(o, ")");
+		break;
+	case EX_LIST:
+		put(o, "[");
+		for (size_t i = 0; i < e->nargs; i++) {
+			put(o, "%s", i ? ", " : "");
+			print(o, e->args[i]);
+		}
+		put(o, "]");
 		break;
 	}
 }

@@ -30,7 +30,8 @@ enum expr_kind {
 	EX_UNARY,     /* op a */
 	EX_BINARY,    /* a op b */
 	EX_CALL,      /* fn(args) or fn(binding) */
-	EX_QUANT      /* all/any/none binding: body */
+	EX_QUANT,     /* all/any/none binding: body */
+	EX_LIST       /* [a, b, …]: args */
 };
 
 enum expr_op {

@@ -44,7 +44,7 @@ static const char *source_of(const jxl_node *n)
 	return NULL;
 }
 
-static void note_used(check_env *env, const jxl_node *sup)
+void host_note_used(check_env *env, const jxl_node *sup)
 {
 	for (size_t i = 0; i < env->nused; i++)
 		if (env->used[i] == sup)
@@ -92,7 +92,7 @@ static finding *add_at(jxl_ctx *ctx, const jxl_node *n, int line, int col, const
 		return NULL;
 	const jxl_node *sup = doc_disabled(n, rule);
 	if (sup) {
-		note_used(env, sup);
+		host_note_used(env, sup);
 		return NULL;
 	}
 	finding *f = diag_add(env->dg, n ? n->line : line, n ? n->col : col, sev, def->id);

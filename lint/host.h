@@ -51,6 +51,9 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as);
 finding *host_emit_core(jxl_ctx *ctx, const jxl_node *n, int line, int col, const char *rule,
 			int severity, const char *msg_zh, const char *msg_en);
 
+/* Remember that the suppression sup silenced something (it is not reported as unused). */
+void host_note_used(check_env *env, const jxl_node *sup);
+
 /* Findings that only the whole file can tell: unused suppressions. */
 void host_finish(jxl_ctx *ctx);
 

@@ -10,10 +10,29 @@
 #include "packcheck.h"
 #include "report.h"
 
+/* Errors of one file in the order of its text (files in the order met). */
+static void sort_errors(const pack_err **v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {   /* insertion sort: stable, and n is at most PACK_MAX_ERRORS */
+		const pack_err *x = v[i];
+		size_t j = i;
+		while (j > 0 && !strcmp(v[j - 1]->file, x->file) &&
+		       (v[j - 1]->line > x->line || (v[j - 1]->line == x->line && v[j - 1]->col > x->col))) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
 int inspect_errors(const pack_errs *e)
 {
+	const pack_err *v[PACK_MAX_ERRORS];
+	for (size_t i = 0; i < e->n; i++)
+		v[i] = &e->v[i];
+	sort_errors(v, e->n);
 	for (size_t i = 0; i < e->n; i++) {
-		const pack_err *x = &e->v[i];
+		const pack_err *x = v[i];
 		if (x->line > 0)
 			fprintf(stderr, "jxlint: %s:%d:%d: %s\n", x->file, x->line, x->col, x->msg);
 		else
@@ -21,6 +40,8 @@ int inspect_errors(const pack_errs *e)
 	}
 	if (e->dropped)
 		fprintf(stderr, "jxlint: … and %zu more errors\n", e->dropped);
+	if (e->n || e->dropped)
+		fprintf(stderr, "jxlint: refused: a pack or configuration with an error is not used at all (fix it, or leave it out)\n");
 	return 2;
 }
 
@@ -39,7 +60,6 @@ int inspect_setup(registry *reg, pack_set *ps, config_set *cs, const opts *o, co
 		if (!errs.n)
 			pack_errs_add(&errs, "jxlint", 0, 0, "cannot set up the rule packs");
 		inspect_errors(&errs);
-		fprintf(stderr, "jxlint: refused: a pack or configuration with an error is not used at all (fix it, or leave it out)\n");
 	}
 	pack_errs_release(&errs);
 	reg->configs = cs;
@@ -266,12 +286,26 @@ int inspect_check_packs(registry *reg, const opts *o, const char *rules_dir)
 	for (size_t i = 0; i < nchecked; i++)
 		packcheck_pack(&c, reg, checked[i], checked, nchecked);
 	/* the report: load errors first (each refuses its pack), then what the checks found */
+	const pack_err *ev[PACK_MAX_ERRORS];
+	for (size_t i = 0; i < errs.n; i++)
+		ev[i] = &errs.v[i];
+	sort_errors(ev, errs.n);
 	for (size_t i = 0; i < errs.n; i++) {
-		const pack_err *x = &errs.v[i];
+		const pack_err *x = ev[i];
 		if (x->line > 0)
 			printf("%s:%d:%d: error: %s\n", x->file, x->line, x->col, x->msg);
 		else
 			printf("%s: error: %s\n", x->file, x->msg);
+	}
+	for (size_t i = 1; i < c.n; i++) {   /* each pack's notes in the order of its text */
+		packcheck_note x = c.v[i];
+		size_t j = i;
+		while (j > 0 && !strcmp(c.v[j - 1].file, x.file) &&
+		       (c.v[j - 1].line > x.line || (c.v[j - 1].line == x.line && c.v[j - 1].col > x.col))) {
+			c.v[j] = c.v[j - 1];
+			j--;
+		}
+		c.v[j] = x;
 	}
 	for (size_t i = 0; i < c.n; i++)
 		printf("%s:%d:%d: %s: %s\n", c.v[i].file, c.v[i].line, c.v[i].col, severity_name(c.v[i].severity), c.v[i].msg);

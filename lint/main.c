@@ -113,12 +113,8 @@ static int run_lint(const opts *o, const registry *reg, config_set *cs)
 	}
 	pack_errs perrs;   /* each file's .jxlint.json, and the packs it enables, before any file is linted */
 	pack_errs_init(&perrs);
-	if (config_assign(cs, &fl, &perrs)) {
-		inspect_errors(&perrs);
-		pack_errs_release(&perrs);
-		files_release(&fl);
-		return 2;
-	}
+	if (config_assign(cs, &fl, &perrs))
+		inspect_errors(&perrs);   /* the files under a refused one are reported (input/config), not linted */
 	pack_errs_release(&perrs);
 	baseline known, record;
 	baseline_init(&known);

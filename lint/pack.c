@@ -147,17 +147,14 @@ static void check_keys(loader *L, const jxl_node *obj, const char *what, const c
 		const char *k = obj->kids[i]->key;
 		if (k[0] == '$')
 			continue;   /* $comment */
-		int ok = 0;
+		int ok = 0, best = 3;
 		const char *hint = NULL;
-		size_t best = 3;
 		for (size_t j = 0; keys[j]; j++) {
 			if (!strcmp(k, keys[j]))
 				ok = 1;
-			size_t common = 0;   /* a cheap "did you mean": same first letters */
-			while (k[common] && k[common] == keys[j][common])
-				common++;
-			if (common >= best && !ok) {
-				best = common;
+			int d = shape_key_distance(k, keys[j]);
+			if (d < best) {
+				best = d;
 				hint = keys[j];
 			}
 		}
@@ -315,6 +312,13 @@ static void compile_msg(loader *L, const jxl_node *str, const char *what, pack_m
 	m->n = np;
 	m->parts = arena_alloc(&L->p->a, (np ? np : 1) * sizeof *parts);
 	memcpy(m->parts, parts, np * sizeof *parts);
+}
+
+/* Where a rule is defined, as messages show it: a plugin of the rules directory as rules.d/NAME.so. */
+static const char *origin_shown(const char *origin)
+{
+	const char *d = origin ? strstr(origin, "/rules.d/") : NULL;
+	return d && !strchr(d + 9, '/') ? d + 1 : origin;
 }
 
 static int valid_id(const char *id)
@@ -498,10 +502,10 @@ static void build_rule(loader *L, const cJSON *pack_json, const jxl_node *n, siz
 	}
 	static const char *const keys[] = {"id", "severity", "summary", "doc", "when", "let", "assert", "at",
 					   "message", "example", "source", NULL};
-	check_keys(L, n, what, keys);
 	r->id = want_string(L, n, "id", what, 1);
 	char w[120];
 	snprintf(w, sizeof w, "rule %s", r->id ? r->id : "(no id)");
+	check_keys(L, n, w, keys);
 	if (r->id && !valid_id(r->id)) {
 		const jxl_node *idn = member(n, "id");
 		err_at(L, idn->line, idn->col, "%s: an id is family/name in lowercase a-z, 0-9, '-' (e.g. \"hunan/weights\")", w);
@@ -663,7 +667,7 @@ static void build_pack(loader *L, const cJSON *json, const jxl_node *root)
 				       p->rules[j].line);
 		const rule_def *old = id && L->reg ? registry_find(L->reg, id) : NULL;
 		if (old)
-			err_at(L, p->rules[i].line, p->rules[i].col, "rule %s: the id is already defined by %s", id, old->origin);
+			err_at(L, p->rules[i].line, p->rules[i].col, "rule %s: the id is already defined by %s", id, origin_shown(old->origin));
 	}
 }
 
@@ -705,20 +709,21 @@ static char *read_file(const char *path, size_t max, size_t *len, char *why, siz
 	return buf;
 }
 
-jxl_node *pack_read_json(arena *a, const char *path, size_t max, pack_errs *errs, char **text_out, size_t *len_out)
+jxl_node *pack_read_json(arena *a, const char *path, const char *shown, size_t max, pack_errs *errs, char **text_out,
+			 size_t *len_out)
 {
 	char why[300];
 	size_t n = 0;
 	char *text = read_file(path, max, &n, why, sizeof why);
 	if (!text) {
-		pack_errs_add(errs, path, 0, 0, "%s", why);
+		pack_errs_add(errs, shown, 0, 0, "%s", why);
 		return NULL;
 	}
 	jscan_pos *pos = NULL;
 	size_t npos = 0;
 	jscan_err je;
 	if (jscan(text, n, &pos, &npos, &je)) {
-		pack_errs_add(errs, path, je.line, je.col, "malformed JSON: %s", je.msg);
+		pack_errs_add(errs, shown, je.line, je.col, "malformed JSON: %s", je.msg);
 		free(text);
 		return NULL;
 	}
@@ -727,7 +732,7 @@ jxl_node *pack_read_json(arena *a, const char *path, size_t max, pack_errs *errs
 	free(pos);
 	cJSON_Delete(cj);
 	if (!root) {
-		pack_errs_add(errs, path, 1, 1, "malformed JSON");
+		pack_errs_add(errs, shown, 1, 1, "malformed JSON");
 		free(text);
 		return NULL;
 	}
@@ -842,7 +847,7 @@ static int register_pack(pack_set *ps, pack *p, pack_errs *errs)
 		const rule_def *old = registry_find(ps->reg, p->rules[i].id);
 		if (old) {
 			pack_errs_add(errs, p->path, p->rules[i].line, p->rules[i].col, "rule %s: the id is already defined by %s",
-				      p->rules[i].id, old->origin);
+				      p->rules[i].id, origin_shown(old->origin));
 			return -1;
 		}
 	}
@@ -934,8 +939,7 @@ pack *pack_set_by_name(pack_set *ps, const char *name, pack_errs *errs)
 		size_t len = 0;
 		for (size_t i = 0; i < ps->navail && len < sizeof list; i++)
 			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", ps->avail[i]);
-		pack_errs_add(errs, name, 0, 0, "no pack named \"%s\" in %s (available: %s)", name, ps->dir ? ps->dir : "the rules directory",
-			      ps->navail ? list : "none");
+		pack_errs_add(errs, name, 0, 0, "no installed pack named \"%s\" (available: %s)", name, ps->navail ? list : "none");
 		return NULL;
 	}
 	char path[PATH_MAX + 64];

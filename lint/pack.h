@@ -127,8 +127,10 @@ pack *pack_parse(const char *path, const char *text, size_t n, const registry *r
 void pack_free(pack *p);
 
 /* Read a JSON file (at most max bytes) into a located tree in the arena, for
- * packs and configuration files. NULL with a located error in errs. */
-struct jxl_node *pack_read_json(arena *a, const char *path, size_t max, pack_errs *errs, char **text_out, size_t *len_out);
+ * packs and configuration files. NULL with a located error in errs, which
+ * names the file as `shown`. */
+struct jxl_node *pack_read_json(arena *a, const char *path, const char *shown, size_t max, pack_errs *errs, char **text_out,
+				size_t *len_out);
 
 /* Find a pack rule by id among the loaded packs. */
 const pack_rule *pack_set_rule(const pack_set *ps, const char *id);

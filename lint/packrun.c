@@ -120,8 +120,11 @@ static void skipped(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const jxl_nod
 {
 	if (!at)
 		at = e->doc->root;
-	if (doc_disabled(at, r->id))
-		return;   /* the rule itself is silenced here: so is its skipping */
+	const jxl_node *sup = doc_disabled(at, r->id);
+	if (sup) {
+		host_note_used(ctx->env, sup);   /* the rule itself is silenced here: so is its skipping */
+		return;
+	}
 	const char *zh, *en;
 	if (e->err) {
 		zh = arena_printf(e->a, "%s", e->err_msg);
@@ -156,6 +159,7 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 			skipped(ctx, e, r, NULL, 0, 0);
 		if (t != 1)
 			return ctx->env->dg->n - before;   /* missing: the rule does not apply */
+		e->cmp = NULL;   /* {lhs} and {rhs} are the assertion's, not the condition's */
 	}
 	const expr *a = r->assert;
 	if (a->kind == EX_QUANT && (a->op == Q_ALL || a->op == Q_NONE)) {

@@ -10,6 +10,7 @@
  * (rates, claims) whose side findings are the host's to name. */
 static const jxl_rule_info core_rules[] = {
 	{"input/read", JXL_SEV_ERROR, "文件无法读取", "the file cannot be read"},
+	{"input/config", JXL_SEV_ERROR, "文件的配置有错误，未检查", "the file's configuration was refused: not checked"},
 	{"input/empty", JXL_SEV_ERROR, "文件为空", "the file is empty"},
 	{"input/too-large", JXL_SEV_ERROR, "文件超过大小上限", "the file is larger than the limit"},
 	{"input/encoding", JXL_SEV_ERROR, "编码无法识别或含非法字节", "undecodable bytes or unknown encoding"},

@@ -222,6 +222,12 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 	arena_init(&r->a);
 	diag_init(&r->dg, &r->a, path);
 	char why[300];
+	if (preset_error && !strncmp(preset_error, CONFIG_REFUSED, strlen(CONFIG_REFUSED))) {
+		const char *cfg = preset_error + strlen(CONFIG_REFUSED);   /* its .jxlint.json was refused: not linted at all */
+		input_finding(r, reg, 0, 0, "input/config", arena_printf(&r->a, "未检查：所在目录的配置 %s 有错误，已拒绝（错误见标准错误输出）", cfg),
+			      arena_printf(&r->a, "not checked: its configuration %s was refused (the errors are on stderr)", cfg), 1);
+		return;
+	}
 	if (preset_error) {
 		input_finding(r, reg, 0, 0, "input/read", arena_printf(&r->a, "无法读取：%s", preset_error),
 			      arena_printf(&r->a, "cannot be read: %s", preset_error), 1);

@@ -67,8 +67,7 @@ const shape sh_top = OBJ("submission", f_top);
 const shape *shape_root(void) { return &sh_top; }
 const shape *shape_any(void) { return &sh_any; }
 
-/* Edit distance of two short keys, capped at 99. */
-static int distance(const char *a, const char *b)
+int shape_key_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > 40 || lb > 40)
@@ -104,7 +103,7 @@ const shape *shape_member(const shape *s, const char *key, const char **hint)
 	for (size_t i = 0; i < s->nfields; i++) {
 		if (!strcmp(s->fields[i].key, key))
 			return s->fields[i].sub;
-		int d = distance(s->fields[i].key, key);
+		int d = shape_key_distance(s->fields[i].key, key);
 		if (d < best) {
 			best = d;
 			*hint = s->fields[i].key;

@@ -35,6 +35,8 @@ const shape *shape_any(void);
  * closed and has no such key (then *hint names the closest known key, or
  * NULL). Keys starting with '$' ($lint, $comment) are allowed everywhere. */
 const shape *shape_member(const shape *s, const char *key, const char **hint);
+/* Edit distance of two short keys (for "did you mean"), capped at 99. */
+int shape_key_distance(const char *a, const char *b);
 /* Known keys of an object shape, ", "-separated, into buf. */
 void shape_keys(const shape *s, char *buf, size_t n);
 

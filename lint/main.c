@@ -203,6 +203,12 @@ int main(int argc, char **argv)
 	for (size_t i = 0; !rc && i < o.nplugins; i++)
 		if (plugin_load(&reg, o.plugins[i], why, sizeof why))
 			rc = tool_error(why);
+	if (!rc && reg.nplugins == 0) {
+		/* a run with no rule plugin would call every file clean */
+		snprintf(why, sizeof why, "no rule plugins found in %s (a run without rules checks nothing)",
+			 rules_dir[0] ? rules_dir : "the rules directory");
+		rc = tool_error(why);
+	}
 	for (size_t i = 0; !rc && i < o.noverrides; i++) {
 		if (registry_override(&reg, o.overrides[i], why, sizeof why))
 			rc = tool_error(why);

@@ -62,7 +62,7 @@ static void text_end(reporter *r, const summary *s)
 		fprintf(r->out, r->o->lang == LANG_ZH ? "；基线已记录 %zu 条（未显示）" : "; %zu in the baseline (not shown)",
 			s->baselined);
 	if (s->unchecked)
-		fprintf(r->out, r->o->lang == LANG_ZH ? "；%zu 处数字未能检查" : "; %zu figure%s not checked",
+		fprintf(r->out, r->o->lang == LANG_ZH ? "；%zu 处未能检查" : "; %zu item%s not checked",
 			s->unchecked, r->o->lang == LANG_ZH ? "" : (s->unchecked == 1 ? "" : "s"));
 	fputc('\n', r->out);
 }

@@ -26,11 +26,11 @@ json=$("$JXLINT" -f json "$tmp/good.json" "$tmp/empty.json"); rc=$?
 sarif=$("$JXLINT" -f sarif "$tmp/good.json" "$tmp/empty.json"); rc=$?
 [ $rc -eq 2 ] && echo "$sarif" | grep -q '"executionSuccessful": false, "exitCode": 2' || fail "SARIF: exit $rc, invocation does not say it failed"
 
-# 2. an unreadable figure: "1 figure not checked", also when its finding is filtered or turned off
+# 2. an unreadable figure: "1 item not checked", also when its finding is filtered or turned off
 for args in "" "--quiet" "--rule input/figure=off" "--rule *=off"; do
 	# shellcheck disable=SC2086
 	out=$("$JXLINT" --lang en $args "$tmp/figure.json"); rc=$?
-	echo "$out" | tail -1 | grep -q '; 1 figure not checked$' || fail "figure with '$args': summary $(echo "$out" | tail -1)"
+	echo "$out" | tail -1 | grep -q '; 1 item not checked$' || fail "figure with '$args': summary $(echo "$out" | tail -1)"
 done
 "$JXLINT" -f json "$tmp/figure.json" | grep -qE '"unchecked": 1[,}]' || fail "JSON summary does not count the figure not checked"
 "$JXLINT" -f sarif "$tmp/figure.json" | grep -q '"unchecked": 1' || fail "SARIF properties do not count the figure not checked"

@@ -1,10 +1,12 @@
 # Never a false all-clear: whatever jxlint was asked to check but could not (an unreadable file, an
-# unreadable figure, an unreadable claim, missing rule plugins) shows in the summary of every format,
-# survives --quiet and --rule …=off, and an unreadable file always makes the exit code 2.
+# unreadable figure, an unreadable claim, missing rule plugins, a sum past a plugin's limit) shows in
+# the summary of every format, survives --quiet and --rule …=off, and an unreadable file always makes
+# the exit code 2. Every check runs; the case fails if any does.
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "$*"; exit 1; }
+failed=0
+fail() { echo "$*"; failed=1; }
 good='{"money_unit": "元", "expenditure": {"basic": 1, "project": 2, "total": 3}}'
 printf '%s\n' "$good" > "$tmp/good.json"
 printf '{"money_unit": "元", "expenditure": {"basic": "1.2.3", "project": 2, "total": 3}}\n' > "$tmp/figure.json"
@@ -54,5 +56,17 @@ echo 'not a shared object' > "$tmp/rules/zz-broken.so"
 [ $rc -eq 2 ] || fail "a missing rules directory: exit $rc, want 2"
 printf '{"money_unit": "元", "expenditure": {"basic": 1, "project": 2, "total": 4}}\n' > "$tmp/bad.json"
 out=$("$JXLINT" --lang en --rules-dir "$tmp/empty-rules" "$tmp/bad.json" 2>&1); rc=$?
-[ $rc -ne 0 ] || fail "an empty rules directory: no rule ran, yet exit 0 and '$(echo "$out" | tail -1)' (a false all-clear)"
-exit 0
+[ $rc -eq 2 ] && echo "$out" | grep -q 'no rule plugins' && ! echo "$out" | grep -q 'runtime error' \
+	|| fail "an empty rules directory: exit $rc, want 2 with 'no rule plugins' (and no sanitizer report): $out"
+
+# 5. a sum a rule plugin will not check (more parts than its limit) is wrong in each of these fixtures:
+# past the limit it must still be reported, or counted as not checked, never an all-clear
+for f in breakdown-parts score-items indicator-group; do
+	for where in at past; do
+		out=$("$JXLINT" --lang en "$ROOT/fixtures/input/$f-$where-limit.json"); rc=$?
+		summary=$(echo "$out" | tail -1)
+		[ $rc -ne 0 ] || echo "$summary" | grep -q 'not checked' \
+			|| fail "$f-$where-limit.json: the sum does not hold, yet exit 0 and '$summary' (a false all-clear)"
+	done
+done
+exit $failed

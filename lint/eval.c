@@ -116,6 +116,9 @@ static int empty_text(const jxl_node *n)
 		return 1;
 	if (n->kind != JXL_STRING)
 		return 0;
+	for (size_t i = 0; i < n->slen; i++)   /* the words for "missing" have no digit: skip the parse */
+		if (n->str[i] >= '0' && n->str[i] <= '9')
+			return 0;
 	num_fig nf;
 	num_err ne;
 	return num_parse(n->str, n->slen, &nf, &ne) == NUM_EMPTY;
@@ -380,9 +383,10 @@ static const char *node_text(const jxl_node *n)
 /* == and != between texts, true/false and null. Returns -1 when the operands are figures. */
 static int compare_other(eval_env *e, const expr *x, ev_val a, ev_val b, ev_val *out)
 {
-	int sa = a.t == EV_STR || (a.t == EV_NODE && a.node->kind == JXL_STRING && !readable_figure(a.node));
-	int sb = b.t == EV_STR || (b.t == EV_NODE && b.node->kind == JXL_STRING && !readable_figure(b.node));
 	int strlit = (x->a->kind == EX_STR) || (x->b->kind == EX_STR);
+	/* two texts of the submission compare as texts unless both read as figures */
+	int sa = a.t == EV_STR || (!strlit && a.t == EV_NODE && a.node->kind == JXL_STRING && !readable_figure(a.node));
+	int sb = b.t == EV_STR || (!strlit && b.t == EV_NODE && b.node->kind == JXL_STRING && !readable_figure(b.node));
 	int boola = a.t == EV_BOOL || (a.t == EV_NODE && a.node->kind == JXL_BOOL);
 	int boolb = b.t == EV_BOOL || (b.t == EV_NODE && b.node->kind == JXL_BOOL);
 	int nulla = a.t == EV_MISSING && a.isnull, nullb = b.t == EV_MISSING && b.isnull;
@@ -445,6 +449,7 @@ static ev_val compare(eval_env *e, const expr *x, ev_val a, ev_val b)
 	case OP_GT: r = possibly_ge(a.f, b.f, tol, 1); break;
 	case OP_GE: r = possibly_ge(a.f, b.f, tol, 0); break;
 	}
+	e->cmp_held = r;
 	return mk_bool(r);
 }
 
@@ -913,34 +918,61 @@ static int exists_val(const ev_val *v)
 
 /* ---- weight(): the pack's template ------------------------------------------------ */
 
-/* Names match ignoring blanks and quote marks: “三公”经费 = "三公"经费 = 三公经费. */
+/* A name without blanks and quote marks, so that “三公”经费 = "三公"经费 = 三公经费. Returns its length. */
+static size_t norm_name(const char *s, char *out, size_t cap)
+{
+	size_t k = 0;
+	while (*s && k + 1 < cap) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\t' || c == '"' || c == '\'') {
+			s++;
+			continue;
+		}
+		if (c == 0xE2 && (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9D)) {
+			s += 3;   /* ‘ ’ ‚ ‛ “ ” */
+			continue;
+		}
+		if (c == 0xE3 && (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] == 0x80 || (unsigned char)s[2] == 0x8C || (unsigned char)s[2] == 0x8D)) {
+			s += 3;   /* ideographic space, 「 」 */
+			continue;
+		}
+		out[k++] = *s++;
+	}
+	out[k] = '\0';
+	return k;
+}
+
 static int name_eq(const char *a, const char *b)
 {
-	static const char *const skip[] = {" ", "\t", "\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98",
-					   "\xe2\x80\x99", "\xe3\x80\x8c", "\xe3\x80\x8d", "\xe3\x80\x80"};
-	for (;;) {
-		for (int again = 1; again;) {
-			again = 0;
-			for (size_t k = 0; k < sizeof skip / sizeof *skip; k++) {
-				size_t l = strlen(skip[k]);
-				if (!strncmp(a, skip[k], l)) { a += l; again = 1; }
-				if (!strncmp(b, skip[k], l)) { b += l; again = 1; }
-			}
-		}
-		if (*a != *b)
-			return 0;
-		if (!*a)
+	char x[256], y[256];
+	if (!strcmp(a, b))
+		return 1;
+	norm_name(a, x, sizeof x);
+	norm_name(b, y, sizeof y);
+	return !strcmp(x, y);
+}
+
+/* Template names against one name of the submission, normalised once. */
+static int names_match(const tmpl_node *t, const char *name)
+{
+	char y[256];
+	norm_name(name, y, sizeof y);
+	for (size_t i = 0; i < t->nnames; i++) {
+		char x[256];
+		if (!strcmp(t->names[i], name))
 			return 1;
-		a++, b++;
+		norm_name(t->names[i], x, sizeof x);
+		if (!strcmp(x, y))
+			return 1;
 	}
+	return 0;
 }
 
 static int tmpl_matches(const tmpl_node *t, const jxl_node *n)
 {
 	const jxl_node *nm = doc_get(n, "name");
-	for (size_t i = 0; nm && nm->kind == JXL_STRING && i < t->nnames; i++)
-		if (name_eq(t->names[i], nm->str))
-			return 1;
+	if (nm && nm->kind == JXL_STRING && names_match(t, nm->str))
+		return 1;
 	const jxl_node *kd = doc_get(n, "kind");
 	return t->kind && kd && kd->kind == JXL_STRING && !strcmp(kd->str, t->kind);
 }

@@ -79,6 +79,7 @@ typedef struct eval_env {
 	/* The last comparison of two figures: what a message's {lhs} {rhs} {diff} show. */
 	ev_val lhs, rhs;
 	const expr *cmp;
+	int cmp_held;              /* did that comparison hold? */
 	/* The first error (EV_ERR) and the first missing path. */
 	int err;
 	const expr *err_at;

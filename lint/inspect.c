@@ -185,10 +185,10 @@ static void explain_pack_rule(const registry *reg, const pack_rule *r, const opt
 	int zh = o->lang == LANG_ZH;
 	const pack *p = r->pack;
 	const char *title = zh ? p->title_zh : p->title_en;
-	printf("%s %s %s%s%s\n", zh ? "规则包：" : "Pack:", p->name, title ? "— " : "", title ? title : "",
+	printf("%s%s %s%s%s\n", zh ? "规则包：" : "Pack: ", p->name, title ? "— " : "", title ? title : "",
 	       p->from_install && !p->is_default ? (zh ? "（需启用：配置 \"packs\" 或 --pack）" : " (opt-in: \"packs\" in .jxlint.json, or --pack)") : "");
 	if (p->applies_src)
-		printf("%s %s\n", zh ? "适用于：" : "Applies when:", p->applies_src);
+		printf("%s%s\n", zh ? "适用于：" : "Applies when: ", p->applies_src);
 	if (r->doc_en || r->doc_zh)
 		printf("\n%s\n", zh ? r->doc_zh : r->doc_en);
 	printf("\n%s\n", zh ? "公式：" : "Formula:");

@@ -9,6 +9,7 @@ static const char *format_msg(eval_env *e, const pack_msg *m, int zh)
 {
 	ev_val lhs = e->lhs, rhs = e->rhs;
 	const expr *cmp = e->cmp;
+	int held = e->cmp_held;
 	size_t cap = 64;
 	const char **texts = arena_alloc(e->a, (m->n ? m->n : 1) * sizeof *texts);
 	for (size_t i = 0; i < m->n; i++) {
@@ -19,7 +20,7 @@ static const char *format_msg(eval_env *e, const pack_msg *m, int zh)
 			ev_val v = eval_expr(e, m->parts[i].ph);
 			texts[i] = v.t == EV_ERR ? "?" : eval_text(e, v, zh);
 			e->err = err;
-			e->lhs = lhs, e->rhs = rhs, e->cmp = cmp;
+			e->lhs = lhs, e->rhs = rhs, e->cmp = cmp, e->cmp_held = held;
 		}
 		cap += strlen(texts[i]);
 	}
@@ -39,9 +40,9 @@ static const jxl_node *where_of(eval_env *e, const pack_rule *r, const ev_val *e
 	if (r->at) {
 		ev_val lhs = e->lhs, rhs = e->rhs;
 		const expr *cmp = e->cmp;
-		int err = e->err;
+		int err = e->err, held = e->cmp_held;
 		ev_val v = eval_expr(e, r->at);
-		e->lhs = lhs, e->rhs = rhs, e->cmp = cmp, e->err = err;
+		e->lhs = lhs, e->rhs = rhs, e->cmp = cmp, e->err = err, e->cmp_held = held;
 		const jxl_node *n = v.t == EV_LIST && v.n ? v.items[0].node : eval_node_of(v);
 		if (n)
 			return n;
@@ -58,8 +59,19 @@ static const jxl_node *where_of(eval_env *e, const pack_rule *r, const ev_val *e
 	return e->doc->root;
 }
 
-static const char *op_sym(int op)
+/* The relation that was found: the comparison's operator when it held, its negation when it failed. */
+static const char *op_sym(int op, int held)
 {
+	if (!held) {
+		switch (op) {
+		case OP_EQ: op = OP_NE; break;
+		case OP_NE: op = OP_EQ; break;
+		case OP_LT: op = OP_GE; break;
+		case OP_LE: op = OP_GT; break;
+		case OP_GT: op = OP_LE; break;
+		case OP_GE: op = OP_LT; break;
+		}
+	}
 	switch (op) {
 	case OP_EQ: return "=";
 	case OP_NE: return "≠";
@@ -112,7 +124,7 @@ static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *el
 		f->difference = eval_text(e, dv, 0);
 	}
 	f->tolerance = tolerance_text(e, e->lhs.f, e->rhs.f);
-	f->computation = arena_printf(a, "%s %s %s", eval_text(e, e->lhs, 0), op_sym(e->cmp->op), eval_text(e, e->rhs, 0));
+	f->computation = arena_printf(a, "%s %s %s", eval_text(e, e->lhs, 0), op_sym(e->cmp->op, e->cmp_held), eval_text(e, e->rhs, 0));
 }
 
 /* One info finding for a rule that could not be checked here, and why. */

@@ -5,7 +5,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 c=fuzz/corpus
-mkdir -p $c/decode $c/jscan_load $c/num $c/claim $c/extract
+mkdir -p $c/decode $c/jscan_load $c/num $c/claim $c/extract $c/expr
 put() { # dir  (content on stdin)
 	local tmp; tmp=$(mktemp)
 	cat > "$tmp"
@@ -73,6 +73,43 @@ texts |= {"(1+2)×3=9", "1,234.5万元÷2=617.25万元", "−3－(−3)＝0", "\
 for t in sorted(texts):
     for mag in (b"\x00", b"\x02"):
         data = mag + t.encode("utf-8")
+        open(os.path.join(out, hashlib.sha1(data).hexdigest()[:16]), "wb").write(data)
+PY
+# rule expressions: the first column of the expression tables (with their @doc, when one is set) and
+# every expression of the shipped packs ("applies", "assert", "let", "when", message placeholders)
+python3 - "$c/expr" <<'PY'
+import glob, hashlib, json, os, sys
+out = sys.argv[1]
+seeds = set()
+for f in sorted(glob.glob("tests/expr/*.tsv")):
+    doc = None
+    for line in open(f, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("@doc "):
+            doc = line[5:]
+        if not line or line.startswith("#") or line.startswith("@"):
+            continue
+        e = line.split("\t")[0]
+        seeds.add(e + ("\n@" + doc if doc else ""))
+def walk(v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if k in ("applies", "assert", "when", "value") and isinstance(x, str):
+                seeds.add(x)
+            elif k == "let" and isinstance(x, dict):
+                seeds.update(y for y in x.values() if isinstance(y, str))
+            walk(x)
+    elif isinstance(v, list):
+        for x in v:
+            walk(x)
+for f in sorted(glob.glob("rules.d/*.json")):
+    try:
+        walk(json.load(open(f, encoding="utf-8")))
+    except Exception:
+        pass
+for e in sorted(seeds):
+    data = e.encode("utf-8")
+    if data:
         open(os.path.join(out, hashlib.sha1(data).hexdigest()[:16]), "wb").write(data)
 PY
 for d in $c/*/; do printf '%s %s\n' "$(ls "$d" | wc -l)" "$d"; done

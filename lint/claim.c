@@ -38,6 +38,11 @@ static size_t normalise(const char *in, size_t n, char *out, size_t cap)
 	size_t o = 0;
 	for (size_t i = 0; i < n && o + 8 < cap;) {
 		size_t k;
+		unsigned char ch = (unsigned char)in[i];
+		if (ch < 0x80 && ch != '$' && ch != '\\' && ch != '{' && ch != '}' && ch != ' ') {
+			out[o++] = in[i++];   /* plain ASCII: nothing to fold */
+			continue;
+		}
 		for (k = 0; k < sizeof map / sizeof *map; k++) {
 			size_t fl = strlen(map[k].from);
 			if (n - i >= fl && !memcmp(in + i, map[k].from, fl)) {
@@ -356,7 +361,13 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 	ival stated, comp;
 	parser info;
 	int found = -1;
-	int stated_ok = ns >= 2 && eval_side(sides[ns - 1], lens[ns - 1], ctx->doc->money_mag, 1, &stated, &info) == 0;
+	/* A quotient or a percent is a pure number: its stated result does not take the
+	 * money unit ("…/…×100%=1" in a 万元 submission is 1, not 1万元). */
+	int ratio = 0;
+	for (size_t k = 0; k + 1 < ns && !ratio; k++)
+		ratio = memchr(sides[k], '/', lens[k]) || memchr(sides[k], '%', lens[k]);
+	int stated_mag = ratio ? 0 : ctx->doc->money_mag;
+	int stated_ok = ns >= 2 && eval_side(sides[ns - 1], lens[ns - 1], stated_mag, 1, &stated, &info) == 0;
 	if (stated_ok) {
 		for (size_t k = ns - 1; k-- > 0;) {
 			parser ci;
@@ -440,7 +451,9 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 		f->stated = st_text;
 		f->computed = co_text;
 		ival d;
-		if (!ival_add(stated, comp, -1, &d))
+		if (overlaps(&comp, &stated))
+			f->computed = ival_text(a, &comp, 1, places);   /* the value agrees; only its form is wrong */
+		else if (!ival_add(stated, comp, -1, &d))
 			f->difference = ival_text(a, &d, stated_pct, places);
 	}
 	return JXL_BROKEN;

@@ -22,7 +22,7 @@ static u128 pow10u(int k)
 
 static u128 limit(void)
 {
-	return pow10u(38);
+	return (u128)10000000000000000000ULL * 10000000000000000000ULL;   /* 10^38, folded at compile time */
 }
 
 static u128 mag_of(__int128 c)
@@ -33,8 +33,9 @@ static u128 mag_of(__int128 c)
 static int ndigits(u128 m)
 {
 	int n = 1;
-	while (m >= 10) {
-		m /= 10;
+	u128 p = 10;
+	while (n < 39 && m >= p) {   /* multiplications, not 128-bit divisions */
+		p *= 10;
 		n++;
 	}
 	return n;
@@ -365,6 +366,8 @@ int dec_cmp(dec a, dec b)
 		return sa < sb ? -1 : 1;
 	if (sa == 0)
 		return 0;
+	if (a.exp == b.exp)   /* the usual case: the same decimals */
+		return (a.coef > b.coef) - (a.coef < b.coef);
 	r = cmp_mag(mag_of(a.coef), a.exp, mag_of(b.coef), b.exp);
 	return sa > 0 ? r : -r;
 }

@@ -3,10 +3,13 @@
 
 #include <cJSON.h>
 #include <fnmatch.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "jscan.h"
+
+struct sup_index *sup_index_build(arena *a, const jxl_node *dis);
 
 typedef struct builder {
 	arena *a;
@@ -37,9 +40,17 @@ static jxl_node *build(builder *b, const cJSON *c, jxl_node *parent, int index)
 		n->kids = k ? arena_alloc(b->a, k * sizeof *n->kids) : NULL;
 		n->nkids = k;
 		k = 0;
-		for (const cJSON *ch = c->child; ch; ch = ch->next, k++)
+		for (const cJSON *ch = c->child; ch; ch = ch->next, k++) {
 			if (!(n->kids[k] = build(b, ch, n, (int)k)))
 				return NULL;
+			if (n->kind == JXL_OBJECT && !strcmp(n->kids[k]->key, "$lint"))
+				n->lint_member = n->kids[k];
+			else if (n->kind == JXL_OBJECT && !strcmp(n->kids[k]->key, "source"))
+				n->source_member = n->kids[k];
+		}
+		if (n->kind == JXL_OBJECT && n->key && !strcmp(n->key, "disable") && parent && parent->key &&
+		    !strcmp(parent->key, "$lint"))
+			n->sup = sup_index_build(b->a, n);
 	} else if (cJSON_IsString(c)) {
 		n->kind = JXL_STRING;
 		n->str = arena_strdup(b->a, c->valuestring ? c->valuestring : "");
@@ -70,7 +81,7 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 		return NULL;
 	/* Last one wins, as in most JSON readers; duplicates are reported. */
 	for (size_t i = obj->nkids; i-- > 0;)
-		if (!strcmp(obj->kids[i]->key, key))
+		if (obj->kids[i]->key[0] == key[0] && !strcmp(obj->kids[i]->key, key))
 			return obj->kids[i];
 	return NULL;
 }
@@ -316,17 +327,89 @@ const char *doc_label(arena *a, const jxl_node *n, int zh)
 	return doc_pointer(a, n);
 }
 
+/* The patterns of one "$lint.disable" object, sorted by their literal
+ * prefix (what comes before the first * ? or [), so that a rule id is
+ * matched against only the patterns whose prefix it starts with. */
+struct sup_index {
+	struct sup_pat {
+		const char *pat;
+		size_t plen;         /* length of the literal prefix */
+		int glob;
+		const jxl_node *entry;
+	} *v;
+	size_t n;
+};
+
+static int by_prefix(const void *x, const void *y)
+{
+	const struct sup_pat *a = x, *b = y;
+	size_t m = a->plen < b->plen ? a->plen : b->plen;
+	int c = memcmp(a->pat, b->pat, m);
+	if (c)
+		return c;
+	if (a->plen != b->plen)
+		return a->plen < b->plen ? -1 : 1;
+	return a->entry->index - b->entry->index;
+}
+
+struct sup_index *sup_index_build(arena *a, const jxl_node *dis)
+{
+	struct sup_index *ix = arena_alloc(a, sizeof *ix);
+	ix->v = dis->nkids ? arena_alloc(a, dis->nkids * sizeof *ix->v) : NULL;
+	for (size_t i = 0; i < dis->nkids; i++) {
+		struct sup_pat *p = &ix->v[ix->n++];
+		p->pat = dis->kids[i]->key;
+		p->plen = strcspn(p->pat, "*?[\\");
+		p->glob = p->pat[p->plen] != '\0';
+		p->entry = dis->kids[i];
+	}
+	if (ix->n > 1)
+		qsort(ix->v, ix->n, sizeof *ix->v, by_prefix);
+	return ix;
+}
+
+/* The first pattern (in document order) of ix matching rule, or NULL. */
+static const jxl_node *sup_match(const struct sup_index *ix, const char *rule)
+{
+	const jxl_node *best = NULL;
+	size_t rlen = strlen(rule);
+	for (size_t len = 0; len <= rlen; len++) {
+		/* the patterns whose literal prefix is exactly rule[0..len) */
+		size_t lo = 0, hi = ix->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			const struct sup_pat *p = &ix->v[mid];
+			size_t m = p->plen < len ? p->plen : len;
+			int c = memcmp(p->pat, rule, m);
+			if (!c)
+				c = p->plen < len ? -1 : p->plen > len ? 1 : 0;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t k = lo; k < ix->n && ix->v[k].plen == len && !memcmp(ix->v[k].pat, rule, len); k++) {
+			const struct sup_pat *p = &ix->v[k];
+			int hit = p->glob ? !fnmatch(p->pat, rule, 0) : len == rlen;
+			if (hit && (!best || p->entry->index < best->index))
+				best = p->entry;
+		}
+	}
+	return best;
+}
+
 const jxl_node *doc_disabled(const jxl_node *n, const char *rule)
 {
 	for (; n; n = n->parent) {
-		const jxl_node *dis = doc_path(n, "$lint.disable");
-		if (!dis || dis->kind != JXL_OBJECT)
+		const jxl_node *lint = n->lint_member;
+		if (!lint || lint->kind != JXL_OBJECT)
 			continue;
-		for (size_t i = 0; i < dis->nkids; i++) {
-			const char *pat = dis->kids[i]->key;
-			if (!strcmp(pat, rule) || !fnmatch(pat, rule, 0))
-				return dis->kids[i];
-		}
+		const jxl_node *dis = doc_get(lint, "disable");
+		if (!dis || dis->kind != JXL_OBJECT || !dis->sup)
+			continue;
+		const jxl_node *hit = sup_match(dis->sup, rule);
+		if (hit)
+			return hit;
 	}
 	return NULL;
 }

@@ -25,6 +25,10 @@ struct jxl_node {
 	size_t nkids;
 	const struct jxl_fig *fig[DOC_AS_SLOTS];  /* cache of fig(); per document, so per thread */
 	unsigned char fig_done[DOC_AS_SLOTS];
+	const jxl_node *lint_member;   /* objects: their "$lint" member (the last), or NULL */
+	const jxl_node *source_member; /* objects: their "source" member (the last), or NULL */
+	struct sup_index *sup;         /* a "$lint": {"disable": {…}} object: its patterns, indexed */
+	unsigned sup_used : 1;         /* a suppression entry that silenced something */
 };
 
 struct jxl_doc {

@@ -37,7 +37,7 @@ static int h_truthy(const jxl_node *n)
 static const char *source_of(const jxl_node *n)
 {
 	for (; n; n = n->parent) {
-		const jxl_node *s = doc_get(n, "source");
+		const jxl_node *s = n->source_member;
 		if (s && s->kind == JXL_STRING)
 			return s->str;
 	}
@@ -46,18 +46,8 @@ static const char *source_of(const jxl_node *n)
 
 void host_note_used(check_env *env, const jxl_node *sup)
 {
-	for (size_t i = 0; i < env->nused; i++)
-		if (env->used[i] == sup)
-			return;
-	if (env->nused == env->usedcap) {
-		size_t cap = env->usedcap ? env->usedcap * 2 : 8;
-		const jxl_node **v = arena_alloc(env->a, cap * sizeof *v);
-		if (env->nused)
-			memcpy(v, env->used, env->nused * sizeof *v);
-		env->used = v;
-		env->usedcap = cap;
-	}
-	env->used[env->nused++] = sup;
+	(void)env;
+	((jxl_node *)sup)->sup_used = 1;   /* the host's own mark on the tree it owns */
 }
 
 int host_severity(const check_env *env, const char *rule)
@@ -470,11 +460,12 @@ static int h_check_rate(jxl_ctx *ctx, const jxl_rate *r)
 	const jxl_fig *den = r->den_fig ? r->den_fig : host_fig(ctx, r->den, as);
 	if (!num || !den)
 		return JXL_SKIPPED;
-	const char *what_zh = r->what_zh ? r->what_zh : doc_label(a, r->stated, 1);
-	const char *what_en = r->what_en ? r->what_en : doc_label(a, r->stated, 0);
+	const char *what_zh, *what_en;
 	if (r->absolute)
 		num = fig_abs(a, num);
 	if (dec_is_zero(den->v)) {
+		what_zh = r->what_zh ? r->what_zh : doc_label(a, r->stated, 1);
+		what_en = r->what_en ? r->what_en : doc_label(a, r->stated, 0);
 		finding *f = add_at(ctx, r->stated, 1, 1, "rates/zero-denominator", 0);
 		if (f) {
 			f->stated = fig_text(a, ctx->doc, stated, -1);
@@ -490,6 +481,10 @@ static int h_check_rate(jxl_ctx *ctx, const jxl_rate *r)
 		return JXL_SKIPPED;
 	const jxl_fig *pct = fig_as_percent(a, stated);
 	int places = places_of(pct);
+	if ((stated->unit != FIG_RATIO || dec_is_zero(stated->v)) && fig_cmp(config_widen(ctx->env->cfg, a, pct), computed) == 0)
+		return JXL_HOLDS;   /* before any text is made: most rates hold */
+	what_zh = r->what_zh ? r->what_zh : doc_label(a, r->stated, 1);
+	what_en = r->what_en ? r->what_en : doc_label(a, r->stated, 0);
 	const char *comp = arena_printf(a, "%s ÷ %s × 100%% = %s", fig_text(a, ctx->doc, num, -1),
 					fig_text(a, ctx->doc, den, -1), fig_text(a, ctx->doc, computed, places));
 	const char *rule = r->rule;
@@ -623,10 +618,7 @@ void host_finish(jxl_ctx *ctx)
 				host_emit_core(ctx, e, 0, 0, "input/suppression", 0,
 					       arena_printf(env->a, "屏蔽规则 %s 未写理由：请写明为何可以接受", e->key),
 					       arena_printf(env->a, "suppression of %s gives no reason: say why it is acceptable", e->key));
-			int used = 0;
-			for (size_t k = 0; k < env->nused; k++)
-				used |= env->used[k] == e;
-			if (!used)
+			if (!e->sup_used)
 				host_emit_core(ctx, e, 0, 0, "input/unused-suppression", 0,
 					       arena_printf(env->a, "屏蔽规则 %s 未屏蔽任何问题，可以删除", e->key),
 					       arena_printf(env->a, "suppression of %s silenced nothing; remove it", e->key));

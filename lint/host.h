@@ -27,8 +27,6 @@ typedef struct check_env {
 	const registry *reg;
 	relation *rel;
 	size_t nrel, relcap;
-	const jxl_node **used;     /* suppressions that silenced something */
-	size_t nused, usedcap;
 	const struct config *cfg;  /* the file's configuration (config.h): severities, tolerance; NULL for none */
 } check_env;
 

@@ -10,6 +10,8 @@ typedef struct scan {
 	size_t n, i;
 	int line;
 	size_t line_start;   /* offset of the current line's first byte */
+	size_t col_off;      /* a position on this line whose column is known… */
+	int col_at;          /* …and that column */
 	jscan_pos *pos;
 	size_t npos, cap;
 	jscan_err *err;
@@ -30,11 +32,18 @@ void jscan_linecol(const char *s, size_t n, size_t off, int *line, int *col)
 	*col = c;
 }
 
-static int col_of(const scan *sc, size_t off)
+static int col_of(scan *sc, size_t off)
 {
+	size_t i = sc->line_start;
 	int c = 1;
-	for (size_t i = sc->line_start; i < off; i++)
+	if (sc->col_at > 0 && sc->col_off >= sc->line_start && sc->col_off <= off) {   /* count on from the last position */
+		i = sc->col_off;
+		c = sc->col_at;
+	}
+	for (; i < off; i++)
 		c += ((unsigned char)sc->s[i] & 0xC0) != 0x80;
+	sc->col_off = off;
+	sc->col_at = c;
 	return c;
 }
 

@@ -182,6 +182,15 @@ static int is_dash(uint32_t c)
 /* If the UTF-8 word w is at cp[i..end), its length in code points; else 0. */
 static int match(const struct text *t, int i, int end, const char *w)
 {
+	uint32_t c0;
+	if (i >= end)
+		return 0;
+	c0 = t->cp[i];
+	if (c0 < 0x80 ? (unsigned char)w[0] != c0 : (unsigned char)w[0] < 0x80)
+		return 0;   /* the first byte already differs: most calls stop here */
+	if (c0 >= 0x800 && c0 < 0x10000 && ((unsigned char)w[0] != (0xE0 | c0 >> 12) ||
+	    (unsigned char)w[1] != (0x80 | ((c0 >> 6) & 0x3F)) || (unsigned char)w[2] != (0x80 | (c0 & 0x3F))))
+		return 0;   /* a CJK character that is not the word's first */
 	size_t k = 0, wn = strlen(w);
 	int j = i;
 	while (k < wn) {
@@ -299,6 +308,8 @@ static const struct word suffixes[] = {
 static void parse_prefix(struct pst *p)
 {
 	size_t k;
+	if (cur(p) < 0x80 && cur(p) != '>' && cur(p) != '<')
+		return;   /* a digit, a sign, '(': no prefix word starts with one */
 	for (k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
 		int m = match(p->t, p->i, p->end, prefixes[k].w);
 		if (m) {

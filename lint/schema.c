@@ -119,6 +119,14 @@ static void check_duplicates(jxl_ctx *ctx, const jxl_node *obj)
 {
 	if (obj->nkids < 2)
 		return;
+	if (obj->nkids <= 16) {   /* the usual object: a pairwise look, no copy and no sort */
+		int dup = 0;
+		for (size_t i = 1; i < obj->nkids && !dup; i++)
+			for (size_t j = 0; j < i && !dup; j++)
+				dup = obj->kids[i]->key[0] == obj->kids[j]->key[0] && !strcmp(obj->kids[i]->key, obj->kids[j]->key);
+		if (!dup)
+			return;
+	}
 	const jxl_node **v = arena_alloc(ctx->env->a, obj->nkids * sizeof *v);
 	memcpy(v, obj->kids, obj->nkids * sizeof *v);
 	qsort(v, obj->nkids, sizeof *v, by_key);

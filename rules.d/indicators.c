@@ -2,6 +2,7 @@
 #include <jxlint/rule.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define INDICATORS_MAX_DEPTH 64  /* levels of the score tree searched for a group's item */
@@ -242,55 +243,82 @@ static const jxl_node *find_named(const jxl_node *node, const char *name, int de
 	return NULL;
 }
 
+/* A row of the table, for grouping by level1 without comparing every pair. */
+struct row {
+	const char *l1;
+	size_t i;
+};
+
+static int by_group(const void *x, const void *y)
+{
+	const struct row *a = x, *b = y;
+	int c = strcmp(a->l1, b->l1);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
 /* indicators/group-sum: the scores item named like level1 = Σ the group's indicator scores. */
-static void check_group(jxl_ctx *ctx, const jxl_node *inds, size_t first, const jxl_node *tree)
+static void check_group(jxl_ctx *ctx, const jxl_node *inds, const struct row *rows, size_t nrows,
+			const jxl_node *tree)
 {
 	const jxl_node *parts[INDICATORS_MAX_PARTS];
-	const char *l1 = level1(H->at(inds, first));
+	const char *l1 = rows[0].l1;
 	const jxl_node *item = find_named(tree, l1, 0);
-	size_t i, n = 0, len = H->len(inds);
+	size_t k;
 	jxl_sum s = {.size = sizeof s};
 
-	if (!item || !present(H->get(item, "score")))
+	if (!item || !present(H->get(item, "score")) || nrows > INDICATORS_MAX_PARTS)
 		return;
-	for (i = first; i < len; i++) {
-		const jxl_node *ind = H->at(inds, i);
-		if (strcmp(level1(ind), l1))
-			continue;
-		if (!present(H->get(ind, "score")) || n == INDICATORS_MAX_PARTS)
+	for (k = 0; k < nrows; k++) {
+		const jxl_node *ind = H->at(inds, rows[k].i);
+		if (!present(H->get(ind, "score")))
 			return;
-		parts[n++] = H->get(ind, "score");
+		parts[k] = H->get(ind, "score");
 	}
 	s.rule = "indicators/group-sum";
 	s.total = H->get(item, "score");
 	s.parts = parts;
-	s.nparts = n;
+	s.nparts = nrows;
 	s.as = JXL_AS_SCORE;
 	s.what_zh = H->fmt(ctx, "%s（指标表中该组得分合计）", name_of(item, l1));
 	s.what_en = H->fmt(ctx, "%s (its indicators' scores)", name_of(item, l1));
 	H->check_sum(ctx, &s);
 }
 
+static void check_groups(jxl_ctx *ctx, const jxl_node *inds, const jxl_node *tree)
+{
+	size_t i, k, n = H->len(inds), nrows = 0;
+	struct row *rows = malloc(n * sizeof *rows);
+
+	if (!rows)
+		return;
+	for (i = 0; i < n; i++) {
+		const char *l1 = level1(H->at(inds, i));
+		if (*l1)
+			rows[nrows++] = (struct row){l1, i};
+	}
+	qsort(rows, nrows, sizeof *rows, by_group);   /* rows of a group together, in table order */
+	for (i = 0; i < nrows; i = k) {
+		for (k = i + 1; k < nrows && !strcmp(rows[k].l1, rows[i].l1); k++)
+			;
+		check_group(ctx, inds, rows + i, k - i, tree);
+	}
+	free(rows);
+}
+
 static void check_indicators(jxl_ctx *ctx, const jxl_node *root)
 {
 	const jxl_node *inds = H->get(root, "indicators"), *tree = H->get(root, "scores");
-	size_t i, j, n = H->len(inds);
+	size_t i, n = H->len(inds);
 
 	if (H->kind(inds) != JXL_ARRAY)
 		return;
 	for (i = 0; i < n; i++) {
 		const jxl_node *ind = H->at(inds, i);
-		const char *l1 = level1(ind);
 		check_range(ctx, ind, name_of(ind, "（未命名指标）"));
 		check_full_marks(ctx, ind);
-		if (!*l1 || H->kind(tree) != JXL_OBJECT)
-			continue;
-		for (j = 0; j < i; j++) /* once per group, at its first row */
-			if (!strcmp(l1, level1(H->at(inds, j))))
-				break;
-		if (j == i)
-			check_group(ctx, inds, i, tree);
 	}
+	if (H->kind(tree) == JXL_OBJECT && n)
+		check_groups(ctx, inds, tree);
 }
 
 static void check(jxl_ctx *ctx, const jxl_doc *doc)

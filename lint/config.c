@@ -64,8 +64,7 @@ static char *relative_to(const char *dir, const char *file)
 	return strdup(full + dl + 1);
 }
 
-/* For messages: relative to the working directory when inside it. */
-static const char *shown(const char *abs, char *buf, size_t n)
+const char *config_shown(const char *abs, char *buf, size_t n)
 {
 	char cwd[PATH_MAX];
 	if (!abs)
@@ -83,102 +82,6 @@ static const char *shown(const char *abs, char *buf, size_t n)
 	}
 	snprintf(buf, n, "%s", abs);
 	return buf;
-}
-
-/* ---- globs ----------------------------------------------------------------------------- */
-
-static int gm(const char *p, const char *s, int depth)
-{
-	if (depth > 64)
-		return 0;
-	for (; *p; p++, s++) {
-		if (p[0] == '*' && p[1] == '*') {
-			p += 2;
-			int slash = *p == '/';
-			if (slash)
-				p++;
-			if (!*p)
-				return 1;
-			for (const char *t = s;; t++) {
-				if ((!slash || t == s || t[-1] == '/') && gm(p, t, depth + 1))
-					return 1;
-				if (!*t)
-					return 0;
-			}
-		}
-		if (*p == '*') {
-			for (const char *t = s;; t++) {
-				if (gm(p + 1, t, depth + 1))
-					return 1;
-				if (!*t || *t == '/')
-					return 0;
-			}
-		}
-		if (*p == '?') {
-			if (!*s || *s == '/')
-				return 0;
-			continue;
-		}
-		if (*p == '[') {
-			const char *close = strchr(p + 1, ']');
-			if (close && *s && *s != '/') {
-				char cls[64], one[2] = {*s, 0};
-				snprintf(cls, sizeof cls, "%.*s", (int)(close - p + 1), p);
-				if (fnmatch(cls, one, 0))
-					return 0;
-				p = close;
-				continue;
-			}
-		}
-		if (*p != *s)
-			return 0;
-	}
-	return !*s;
-}
-
-int config_glob(const char *pattern, const char *path)
-{
-	char pat[CONFIG_MAX_GLOB + 1];
-	if (!strncmp(pattern, "./", 2))
-		pattern += 2;
-	int anchored = pattern[0] == '/';
-	if (anchored)
-		pattern++;
-	size_t len = strlen(pattern);
-	if (!len || len > CONFIG_MAX_GLOB)
-		return 0;
-	int dir_only = pattern[len - 1] == '/';
-	snprintf(pat, sizeof pat, "%.*s", (int)(dir_only ? len - 1 : len), pattern);
-	if (!pat[0])
-		return 0;
-	if (strchr(pat, '/'))
-		anchored = 1;
-	/* candidates: every directory prefix, and (unless dir_only) the whole path */
-	size_t plen = strlen(path);
-	char buf[PATH_MAX];
-	if (plen >= sizeof buf)
-		return 0;
-	for (size_t i = 0; i <= plen; i++) {
-		if (path[i] != '/' && path[i] != '\0')
-			continue;
-		if (path[i] == '\0' && dir_only)
-			break;
-		if (anchored) {
-			memcpy(buf, path, i);
-			buf[i] = '\0';
-			if (gm(pat, buf, 0))
-				return 1;
-		} else {
-			size_t start = i;
-			while (start > 0 && path[start - 1] != '/')
-				start--;
-			memcpy(buf, path + start, i - start);
-			buf[i - start] = '\0';
-			if (gm(pat, buf, 0))
-				return 1;
-		}
-	}
-	return 0;
 }
 
 /* ---- configurations ------------------------------------------------------------------------ */
@@ -502,7 +405,7 @@ static config *load_config(config_set *cs, const char *path, const char *dir, pa
 		if (cs->v[i]->path && !strcmp(cs->v[i]->path, path))
 			return cs->v[i];
 	char b[PATH_MAX];
-	cload L = {.cs = cs, .path = shown(path, b, sizeof b), .errs = errs, .errs_at_start = errs->n + errs->dropped};
+	cload L = {.cs = cs, .path = config_shown(path, b, sizeof b), .errs = errs, .errs_at_start = errs->n + errs->dropped};
 	L.path = arena_strdup(&errs->a, L.path);
 	arena a;
 	arena_init(&a);
@@ -609,7 +512,7 @@ const config *config_find(config_set *cs, const char *file, pack_errs *errs)
 			char *real = realpath(cand, NULL);
 			result = load_config(cs, real ? real : cand, d, errs);
 			if (!result)
-				shown(real ? real : cand, refused, sizeof refused);
+				config_shown(real ? real : cand, refused, sizeof refused);
 			free(real);
 			break;
 		}
@@ -761,87 +664,3 @@ const jxl_fig *config_widen(const config *c, arena *a, const jxl_fig *f)
 	return w;
 }
 
-/* ---- --print-config ---------------------------------------------------------------------------------- */
-
-static const char *from_name(int from)
-{
-	return from == FROM_DEFAULT ? "default" : from == FROM_CONFIG ? "config" : "command line";
-}
-
-static void print_dec(FILE *out, dec v, const char *suffix)
-{
-	char buf[80];
-	dec_format(dec_normal(v), buf, sizeof buf);
-	fprintf(out, "\"%s%s\"", buf, suffix);
-}
-
-void config_print(FILE *out, const config_set *cs, const config *c, const char *file, const registry *reg)
-{
-	char b[PATH_MAX];
-	fputs("{\n  \"file\": ", out);
-	report_json_str(out, file);
-	fputs(",\n  \"config\": ", out);
-	if (c->path)
-		report_json_str(out, shown(c->path, b, sizeof b));
-	else
-		fputs("null", out);
-	fprintf(out, ",\n  \"source\": \"%s\"", cs->disabled ? "--no-config" : cs->forced ? "--config" : c->path ? "nearest .jxlint.json" : "none found");
-	fprintf(out, ",\n  \"ignored\": %s", config_ignores(c, file) ? "true" : "false");
-	fputs(",\n  \"packs\": [", out);
-	for (size_t i = 0; i < c->npacks; i++) {
-		fprintf(out, "%s\n    {\"name\": ", i ? "," : "");
-		report_json_str(out, c->packs[i].p->name);
-		if (c->packs[i].p->from_install) {
-			fputs(", \"installed\": true", out);
-		} else {
-			fputs(", \"file\": ", out);
-			report_json_str(out, shown(c->packs[i].p->real, b, sizeof b));
-		}
-		fprintf(out, ", \"enabled_by\": \"%s\"}", from_name(c->packs[i].from));
-	}
-	fputs(c->npacks ? "\n  ],\n  \"rules\": [" : "],\n  \"rules\": [", out);
-	size_t n = 0;
-	for (size_t i = 0; i < c->nrules; i++, n++) {
-		fprintf(out, "%s\n    {\"pattern\": ", n ? "," : "");
-		report_json_str(out, c->rules[i].pattern);
-		fprintf(out, ", \"severity\": \"%s\", \"set_by\": \"config\"}", severity_name(c->rules[i].severity));
-	}
-	for (size_t i = 0; i < reg->nov; i++, n++) {
-		fprintf(out, "%s\n    {\"pattern\": ", n ? "," : "");
-		report_json_str(out, reg->ov[i].pattern);
-		fprintf(out, ", \"severity\": \"%s\", \"set_by\": \"command line\"}", severity_name(reg->ov[i].severity));
-	}
-	fputs(n ? "\n  ],\n  \"ignore\": [" : "],\n  \"ignore\": [", out);
-	for (size_t i = 0; i < c->nignore; i++) {
-		fputs(i ? ", " : "", out);
-		report_json_str(out, c->ignore[i]);
-	}
-	fputs("],\n  \"tolerance\": {", out);
-	const char *sep = "";
-	if (c->tol.has_money) fputs("\"money\": ", out), print_dec(out, c->tol.money, "元"), sep = ", ";
-	if (c->tol.has_percent) fprintf(out, "%s\"percent\": ", sep), print_dec(out, c->tol.percent, "%"), sep = ", ";
-	if (c->tol.has_number) fprintf(out, "%s\"number\": ", sep), print_dec(out, c->tol.number, "");
-	fputs("},\n  \"severities\": {", out);
-	/* every rule that runs on this file, with the severity in force */
-	const rule_def **v = registry_sorted(reg);
-	n = 0;
-	for (size_t i = 0; v && v[i]; i++) {
-		const char *origin = v[i]->origin;
-		int in_pack = 0, enabled = 0;
-		for (size_t k = 0; k < cs->ps->n; k++)
-			if (cs->ps->v[k]->path == origin)
-				in_pack = 1;
-		for (size_t k = 0; k < c->npacks; k++)
-			if (c->packs[k].p->path == origin)
-				enabled = 1;
-		if (in_pack && !enabled)
-			continue;
-		const rule_def *d = v[i];
-		int sev = registry_override_severity(reg, d->id, config_severity(c, d->id, d->severity));
-		fprintf(out, "%s\n    ", n++ ? "," : "");
-		report_json_str(out, d->id);
-		fprintf(out, ": \"%s\"", severity_name(sev));
-	}
-	free(v);
-	fputs(n ? "\n  }\n}\n" : "}\n}\n", out);
-}

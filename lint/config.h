@@ -92,6 +92,9 @@ const jxl_fig *config_widen(const config *c, arena *a, const jxl_fig *f);
 /* Does the gitignore-style pattern match the relative path? */
 int config_glob(const char *pattern, const char *path);
 
+/* A path for messages: relative to the working directory when inside it (into buf). */
+const char *config_shown(const char *abs, char *buf, size_t n);
+
 /* --print-config: the effective configuration for file, as JSON. */
 void config_print(FILE *out, const config_set *cs, const config *c, const char *file, const registry *reg);
 

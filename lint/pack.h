@@ -132,6 +132,9 @@ void pack_free(pack *p);
 struct jxl_node *pack_read_json(arena *a, const char *path, const char *shown, size_t max, pack_errs *errs, char **text_out,
 				size_t *len_out);
 
+/* Where a rule is defined, as messages show it (a plugin of the rules directory as rules.d/NAME.so). */
+const char *pack_origin_shown(const char *origin);
+
 /* Find a pack rule by id among the loaded packs. */
 const pack_rule *pack_set_rule(const pack_set *ps, const char *id);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "eval.h"
 #include "expr.h"
 #include "host.h"
@@ -23,6 +24,8 @@
  *                   CODE: substring  (CODE: div0 type unit steps overflow ambiguous)
  *   #mode text    evaluated, then eval_text() as a message shows it
  *   #mode steps   evaluated: expected is the number of steps it took
+ *   #mode glob    input is "PATTERN PATH" (an ignore pattern of .jxlint.json and a
+ *                 path relative to the configuration): expected is match or -
  *   @doc JSON     the document for the following lines (one line of JSON)
  *   @steps N      step limit for the following evaluations (0: EVAL_MAX_STEPS)
  *   @lets a=EXPR;b=EXPR   named sub-expressions for the following lines
@@ -31,7 +34,7 @@
  * Other lines starting with '#' and blank lines are comments.
  */
 
-enum mode { MODE_NONE, MODE_PARSE, MODE_CHECK, MODE_EVAL, MODE_TEXT, MODE_STEPS };
+enum mode { MODE_NONE, MODE_PARSE, MODE_CHECK, MODE_EVAL, MODE_TEXT, MODE_STEPS, MODE_GLOB };
 
 typedef struct state {
 	enum mode mode;
@@ -294,7 +297,7 @@ static void run_line(state *st, const char *file, int lineno, const char *input,
 	}
 }
 
-static void run_file(state *st, const char *path)
+static void run_tsv(state *st, const char *path)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -319,7 +322,7 @@ static void run_file(state *st, const char *path)
 			const char *m = line + 6;
 			st->mode = !strcmp(m, "parse") ? MODE_PARSE : !strcmp(m, "check") ? MODE_CHECK
 				 : !strcmp(m, "eval") ? MODE_EVAL : !strcmp(m, "text") ? MODE_TEXT
-				 : !strcmp(m, "steps") ? MODE_STEPS : MODE_NONE;
+				 : !strcmp(m, "steps") ? MODE_STEPS : !strcmp(m, "glob") ? MODE_GLOB : MODE_NONE;
 			continue;
 		}
 		if (!len || line[0] == '#')
@@ -362,6 +365,17 @@ static void run_file(state *st, const char *path)
 			continue;
 		}
 		*tab = '\0';
+		if (st->mode == MODE_GLOB) {
+			char *sp = strchr(line, ' ');
+			const char *got = sp && (*sp = '\0', config_glob(line, sp + 1)) ? "match" : "-";
+			if (!strcmp(got, tab + 1)) {
+				st->passed++;
+			} else {
+				st->failed++;
+				printf("%s:%d: %s %s\n    expected: %s\n    got:      %s\n", path, lineno, line, sp ? sp + 1 : "", tab + 1, got);
+			}
+			continue;
+		}
 		run_line(st, path, lineno, line, tab + 1);
 	}
 	fclose(f);
@@ -386,7 +400,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (size_t i = 0; i < g.gl_pathc; i++)
-		run_file(&st, g.gl_pathv[i]);
+		run_tsv(&st, g.gl_pathv[i]);
 	globfree(&g);
 	diag_release(&st.dg);
 	arena_release(&st.a);

@@ -1,0 +1,416 @@
+/* eval_fn.c — iteration (all/any/none, bindings) and the functions of the rule language: sum count min max abs round exists first weight. */
+#include "eval_int.h"
+
+#include <string.h>
+
+/* ---- iteration and functions ----------------------------------------------------- */
+
+int eval_items(eval_env *e, const expr *seq, ev_val **items, size_t *n, ev_val *failv)
+{
+	ev_val v = seq->kind == EX_PATH ? eval_path(e, seq, 1) : eval_expr(e, seq);
+	if (v.t == EV_LIST) {
+		*items = v.items;
+		*n = v.n;
+		return 0;
+	}
+	if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT)) {
+		*n = v.node->nkids;
+		*items = *n ? arena_alloc(e->a, *n * sizeof **items) : NULL;
+		for (size_t i = 0; i < *n; i++) {
+			(*items)[i] = eval_nodev(v.node->kids[i]);
+			(*items)[i].at = seq;
+		}
+		return 0;
+	}
+	if (v.t == EV_MISSING || v.t == EV_ERR) {
+		*failv = eval_note_missing(e, v);
+		return -1;
+	}
+	*failv = eval_fail(e, EVE_TYPE, seq, "'in' needs a list, an array or an object to go through");
+	return -1;
+}
+
+/* The values a function works on: a binding's bodies, one list argument, or the arguments. */
+static int gather(eval_env *e, const expr *x, ev_val **vals, size_t *n, ev_val *failv)
+{
+	if (x->bind) {
+		ev_val *items;
+		size_t k;
+		if (eval_items(e, x->bind->seq, &items, &k, failv))
+			return -1;
+		ev_val *out = k ? arena_alloc(e->a, k * sizeof *out) : NULL;
+		size_t m = 0;
+		for (size_t i = 0; i < k; i++) {
+			if (eval_step(e, x))
+				return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
+			e->vars[x->bind->slot] = items[i];
+			if (x->bind->where) {
+				int t = eval_truth(e, eval_expr(e, x->bind->where));
+				if (t == -2)
+					return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
+				if (t != 1)
+					continue;
+			}
+			out[m++] = x->bind->body ? eval_expr(e, x->bind->body) : eval_bool(1);
+		}
+		*vals = out;
+		*n = m;
+		return 0;
+	}
+	if (x->nargs == 1 && (x->op == FN_SUM || x->op == FN_COUNT || x->op == FN_MIN || x->op == FN_MAX)) {
+		const expr *a = x->args[0];
+		ev_val v = a->kind == EX_PATH ? eval_path(e, a, 1) : eval_expr(e, a);
+		if (v.t == EV_LIST) {
+			*vals = v.items;
+			*n = v.n;
+			return 0;
+		}
+		if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT))
+			return eval_items(e, a, vals, n, failv);
+		if (x->op == FN_SUM || x->op == FN_COUNT) {
+			if (v.t == EV_MISSING || v.t == EV_ERR)
+				return *failv = eval_note_missing(e, v), -1;
+			if (x->op == FN_COUNT || v.t != EV_FIG)
+				return *failv = eval_fail(e, EVE_TYPE, x, "%s() needs a list: a path with [*] or **, or x in …", x->name), -1;
+		}
+		*vals = arena_alloc(e->a, sizeof **vals);
+		(*vals)[0] = v;
+		*n = 1;
+		return 0;
+	}
+	*vals = arena_alloc(e->a, (x->nargs ? x->nargs : 1) * sizeof **vals);
+	for (size_t i = 0; i < x->nargs; i++)
+		(*vals)[i] = eval_expr(e, x->args[i]);
+	*n = x->nargs;
+	return 0;
+}
+
+static ev_val fold_minmax(eval_env *e, const expr *x, ev_val *v, size_t n)
+{
+	if (!n)
+		return eval_missing(x, 1);
+	ev_val best = eval_fig(e, v[0]);
+	if (best.t != EV_FIG)
+		return eval_note_missing(e, best);
+	int is_max = x->op == FN_MAX;
+	dec lo = best.f->lo, hi = best.f->hi;
+	int lo_inf = best.f->lo_inf, hi_inf = best.f->hi_inf;
+	for (size_t i = 1; i < n; i++) {
+		if (eval_step(e, x))
+			return eval_tv(-2, x);
+		ev_val c = eval_fig(e, v[i]);
+		if (c.t != EV_FIG)
+			return eval_note_missing(e, c);
+		const jxl_fig *before = best.f;
+		if (eval_align(e, &best, &c, x, is_max ? "max of" : "min of"))
+			return (ev_val){.t = EV_ERR, .at = x};
+		if (best.f != before) {   /* best was converted: restart its bounds */
+			lo = best.f->lo, hi = best.f->hi;
+			lo_inf = best.f->lo_inf, hi_inf = best.f->hi_inf;
+		}
+		int take = is_max ? dec_cmp(c.f->v, best.f->v) > 0 : dec_cmp(c.f->v, best.f->v) < 0;
+		/* the interval of min/max: elementwise on the bounds */
+		if (is_max) {
+			if (c.f->lo_inf == 0 && !lo_inf && dec_cmp(c.f->lo, lo) > 0) lo = c.f->lo;
+			if (c.f->hi_inf) hi_inf = 1;
+			else if (!hi_inf && dec_cmp(c.f->hi, hi) > 0) hi = c.f->hi;
+		} else {
+			if (c.f->hi_inf == 0 && !hi_inf && dec_cmp(c.f->hi, hi) < 0) hi = c.f->hi;
+			else if (hi_inf && !c.f->hi_inf) { hi = c.f->hi; hi_inf = 0; }
+			if (c.f->lo_inf) lo_inf = 1;
+			else if (!lo_inf && dec_cmp(c.f->lo, lo) < 0) lo = c.f->lo;
+		}
+		if (take)
+			best = c;
+	}
+	if (n > 1) {
+		jxl_fig *f = eval_copy_fig(e, best.f);
+		f->node = best.f->node;
+		f->lo = lo;
+		f->hi = hi;
+		f->lo_inf = lo_inf;
+		f->hi_inf = hi_inf;
+		best.f = f;
+	}
+	return best;
+}
+
+static ev_val fn_round(eval_env *e, const expr *x)
+{
+	ev_val v = eval_note_missing(e, eval_fig(e, eval_expr(e, x->args[0])));
+	if (v.t != EV_FIG)
+		return v;
+	long places = 0;
+	if (x->nargs == 2) {
+		ev_val p = eval_fig(e, eval_expr(e, x->args[1]));
+		if (p.t != EV_FIG)
+			return p;
+		dec n = dec_normal(p.f->v);
+		if (n.exp < 0 || dec_cmp(dec_abs(p.f->v), dec_from_int(12)) > 0)
+			return eval_fail(e, EVE_TYPE, x, "round() takes a whole number of decimals from -12 to 12");
+		places = (long)p.f->v.coef;
+		for (int k = 0; k < p.f->v.exp; k++)
+			places *= 10;
+	}
+	/* money is rounded in the submission's money_unit, a percent in percent points */
+	int mag = v.f->unit == FIG_MONEY && e->doc ? e->doc->money_mag : 0;
+	jxl_fig *f = eval_copy_fig(e, v.f);
+	dec r;
+	if (dec_round(dec_shift(v.f->v, -mag), (int)places, &r))
+		return eval_fail(e, EVE_OVERFLOW, x, "a number too large to round");
+	f->v = dec_shift(r, mag);
+	if (!v.f->lo_inf && !dec_round(dec_shift(v.f->lo, -mag), (int)places, &r))
+		f->lo = dec_shift(r, mag);
+	if (!v.f->hi_inf && !dec_round(dec_shift(v.f->hi, -mag), (int)places, &r))
+		f->hi = dec_shift(r, mag);
+	f->pexp = mag - (int)places;
+	return eval_figv(f, v.lit);
+}
+
+int eval_exists_val(const ev_val *v)
+{
+	switch (v->t) {
+	case EV_MISSING: case EV_ERR:
+		return 0;
+	case EV_NODE:
+		return !eval_empty_text(v->node);
+	case EV_LIST:
+		for (size_t i = 0; i < v->n; i++)
+			if (eval_exists_val(&v->items[i]))
+				return 1;
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* ---- weight(): the pack's template ------------------------------------------------ */
+
+/* A name without blanks and quote marks, so that “三公”经费 = "三公"经费 = 三公经费. Returns its length. */
+static size_t norm_name(const char *s, char *out, size_t cap)
+{
+	size_t k = 0;
+	while (*s && k + 1 < cap) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\t' || c == '"' || c == '\'') {
+			s++;
+			continue;
+		}
+		if (c == 0xE2 && (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9D)) {
+			s += 3;   /* ‘ ’ ‚ ‛ “ ” */
+			continue;
+		}
+		if (c == 0xE3 && (unsigned char)s[1] == 0x80 && ((unsigned char)s[2] == 0x80 || (unsigned char)s[2] == 0x8C || (unsigned char)s[2] == 0x8D)) {
+			s += 3;   /* ideographic space, 「 」 */
+			continue;
+		}
+		out[k++] = *s++;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+static int name_eq(const char *a, const char *b)
+{
+	char x[256], y[256];
+	if (!strcmp(a, b))
+		return 1;
+	norm_name(a, x, sizeof x);
+	norm_name(b, y, sizeof y);
+	return !strcmp(x, y);
+}
+
+/* Template names against one name of the submission, normalised once. */
+static int names_match(const tmpl_node *t, const char *name)
+{
+	char y[256];
+	norm_name(name, y, sizeof y);
+	for (size_t i = 0; i < t->nnames; i++) {
+		char x[256];
+		if (!strcmp(t->names[i], name))
+			return 1;
+		norm_name(t->names[i], x, sizeof x);
+		if (!strcmp(x, y))
+			return 1;
+	}
+	return 0;
+}
+
+static int tmpl_matches(const tmpl_node *t, const jxl_node *n)
+{
+	const jxl_node *nm = doc_get(n, "name");
+	if (nm && nm->kind == JXL_STRING && names_match(t, nm->str))
+		return 1;
+	const jxl_node *kd = doc_get(n, "kind");
+	return t->kind && kd && kd->kind == JXL_STRING && !strcmp(kd->str, t->kind);
+}
+
+static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name, int depth)
+{
+	for (size_t i = 0; i < t->nnames; i++)
+		if (name_eq(t->names[i], name))
+			return t;
+	for (size_t i = 0; depth < 64 && i < t->nitems; i++) {
+		const tmpl_node *r = tmpl_by_name(&t->items[i], name, depth + 1);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* The template node for a node of the score tree: the same position by names from the root. */
+static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
+{
+	const jxl_node *scores = doc_get(e->doc->root, "scores");
+	const jxl_node *chain[70];
+	size_t k = 0;
+	const jxl_node *p = n;
+	while (p && p != scores && k < 70) {
+		if (p->kind == JXL_OBJECT)
+			chain[k++] = p;
+		p = p->parent;
+	}
+	if (p != scores || !e->tmpl)
+		return NULL;
+	const tmpl_node *t = e->tmpl;
+	while (k-- > 0) {
+		const tmpl_node *found = NULL;
+		for (size_t i = 0; i < t->nitems && !found; i++)
+			if (tmpl_matches(&t->items[i], chain[k]))
+				found = &t->items[i];
+		if (!found)
+			return NULL;
+		t = found;
+	}
+	return t;
+}
+
+static ev_val fn_weight(eval_env *e, const expr *x)
+{
+	ev_val v = eval_expr(e, x->args[0]);
+	const tmpl_node *t = NULL;
+	if (v.t == EV_MISSING || v.t == EV_ERR)
+		return eval_note_missing(e, v);
+	if (!e->tmpl)
+		return eval_missing(x, 1);
+	if (v.t == EV_STR)
+		t = tmpl_by_name(e->tmpl, v.s, 0);
+	else if (v.t == EV_NODE && v.node->kind == JXL_STRING)
+		t = tmpl_by_name(e->tmpl, v.node->str, 0);
+	else if (v.t == EV_NODE && v.node->kind == JXL_OBJECT)
+		t = tmpl_for(e, v.node);
+	else
+		return eval_fail(e, EVE_TYPE, x, "weight() takes a node of the score tree or a name");
+	if (!t || !t->has_max)
+		return eval_missing(x, 1);
+	jxl_fig *f = arena_alloc(e->a, sizeof *f);
+	f->v = f->lo = f->hi = t->max;
+	f->pexp = t->max.exp < 0 ? t->max.exp : 0;
+	return eval_figv(f, 0);
+}
+
+ev_val eval_call(eval_env *e, const expr *x)
+{
+	ev_val *v, failv;
+	size_t n;
+	switch (x->op) {
+	case FN_SUM: {
+		if (gather(e, x, &v, &n, &failv))
+			return failv;
+		ev_val acc = eval_figv(fig_from_int(e->a, 0), 1);
+		for (size_t i = 0; i < n; i++) {
+			if (eval_step(e, x))
+				return eval_tv(-2, x);
+			ev_val c = eval_note_missing(e, eval_fig(e, v[i]));
+			if (c.t != EV_FIG)
+				return c;
+			acc = eval_arith(e, x, OP_ADD, acc, c);
+			if (acc.t != EV_FIG)
+				return acc;
+		}
+		return acc;
+	}
+	case FN_COUNT: {
+		if (gather(e, x, &v, &n, &failv))
+			return failv;
+		long long c = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (eval_step(e, x))
+				return eval_tv(-2, x);
+			if (x->bind) {
+				int t = eval_truth(e, v[i]);
+				if (t == -2)
+					return eval_tv(-2, x);
+				c += t == 1;
+			} else {
+				c += v[i].t != EV_MISSING;
+			}
+		}
+		jxl_fig *f = arena_alloc(e->a, sizeof *f);
+		f->v = f->lo = f->hi = dec_from_int(c);
+		f->unit = FIG_COUNT;
+		return eval_figv(f, 0);
+	}
+	case FN_MIN: case FN_MAX:
+		if (gather(e, x, &v, &n, &failv))
+			return failv;
+		return fold_minmax(e, x, v, n);
+	case FN_ABS: {
+		ev_val a = eval_note_missing(e, eval_fig(e, eval_expr(e, x->args[0])));
+		return a.t == EV_FIG ? eval_figv(fig_abs(e->a, a.f), a.lit) : a;
+	}
+	case FN_ROUND:
+		return fn_round(e, x);
+	case FN_EXISTS: {
+		const expr *a = x->args[0];
+		ev_val r = a->kind == EX_PATH ? eval_path(e, a, 1) : eval_expr(e, a);
+		if (r.t == EV_ERR && e->err != EVE_DIV0)
+			return r;
+		return eval_bool(eval_exists_val(&r));
+	}
+	case FN_WEIGHT:
+		return fn_weight(e, x);
+	case FN_FIRST:   /* the first argument that is there: first(budget.adjusted, budget.total, budget.initial) */
+		for (size_t i = 0; i < x->nargs; i++) {
+			ev_val a = eval_expr(e, x->args[i]);
+			if (a.t == EV_ERR || eval_exists_val(&a))
+				return a;
+		}
+		return eval_note_missing(e, eval_missing(x->args[0], 1));
+	}
+	return eval_fail(e, EVE_TYPE, x, "unknown function");
+}
+
+ev_val eval_quant(eval_env *e, const expr *x)
+{
+	ev_val *items, failv;
+	size_t n;
+	if (eval_items(e, x->bind->seq, &items, &n, &failv))
+		return failv;
+	int missing = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (eval_step(e, x))
+			return eval_tv(-2, x);
+		e->vars[x->bind->slot] = items[i];
+		if (x->bind->where) {
+			int w = eval_truth(e, eval_expr(e, x->bind->where));
+			if (w == -2)
+				return eval_tv(-2, x);
+			if (w != 1)
+				continue;
+		}
+		int t = eval_truth(e, eval_expr(e, x->bind->body));
+		if (t == -2)
+			return eval_tv(-2, x);
+		if (t == -1)
+			missing = 1;
+		else if (x->op == Q_ALL && t == 0)
+			return eval_bool(0);
+		else if (x->op != Q_ALL && t == 1)
+			return eval_bool(x->op == Q_ANY);
+	}
+	if (missing)
+		return eval_missing(x, 0);
+	return eval_bool(x->op != Q_ANY);
+}
+

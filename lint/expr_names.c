@@ -1,0 +1,376 @@
+/* expr_names.c — after parsing: resolve names (variables, lets, placeholders, submission keys), check paths against the format, print trees. */
+#include "expr_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- name resolution ---------------------------------------------------------- */
+
+typedef struct resolver {
+	const expr_names *names;
+	const char *vars[EXPR_MAX_VARS + 16];
+	const shape *shapes[EXPR_MAX_VARS + 16];
+	size_t nvars;
+	expr_err *err;
+	int depth;
+} resolver;
+
+static int rfail(resolver *r, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int rfail(resolver *r, size_t off, const char *fmt, ...)
+{
+	r->err->off = off;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->err->msg, sizeof r->err->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int resolve(resolver *r, expr *e);
+
+/* Walk the path's steps over the format's shapes; returns the shape reached
+ * (of each element, for a plural path) or NULL on error. */
+static const shape *path_shape(resolver *r, expr *e, const shape *s)
+{
+	int check = r->names->check_paths;
+	const char *where = e->name ? e->name : "$";
+	for (size_t i = 0; i < e->nsegs; i++) {
+		expr_seg *sg = &e->segs[i];
+		const char *hint;
+		switch (sg->kind) {
+		case SEG_KEY:
+			if (s->kind == SH_ARR && check)
+				return rfail(r, sg->off, "'%s' is a list: write %s[*].%s (every element), %s[0] or %s[field=…]", where,
+					     where, sg->key, where, where), NULL;
+			if (check && (s->kind == SH_FIG || s->kind == SH_STR || s->kind == SH_BOOL))
+				return rfail(r, sg->off, "'%s' is a %s and has no key '%s'", where, s->name, sg->key), NULL;
+			{
+				const shape *m = shape_member(s, sg->key, &hint);
+				if (!m && check) {
+					char keys[400];
+					shape_keys(s, keys, sizeof keys);
+					if (hint)
+						return rfail(r, sg->off, "unknown key '%s' in %s: did you mean '%s'?", sg->key, s->name, hint), NULL;
+					return rfail(r, sg->off, "unknown key '%s' in %s (known: %s)", sg->key, s->name, keys), NULL;
+				}
+				s = m ? m : shape_any();
+			}
+			where = sg->key;
+			break;
+		case SEG_RECURSE: {
+			const shape *m = shape_member(s, sg->key, &hint);
+			if (!m && check)
+				return rfail(r, sg->off, "unknown key '%s' in %s%s%s%s", sg->key, s->name, hint ? ": did you mean '" : "",
+					     hint ? hint : "", hint ? "'?" : ""), NULL;
+			if (!m)
+				m = shape_any();
+			if (m->kind == SH_ARR)
+				m = m->elem;
+			if (check && m->kind != SH_ANY && !shape_member(m, sg->key, &hint))
+				return rfail(r, sg->off, "'%s**' repeats '%s', but the elements of %s have no '%s'", sg->key, sg->key,
+					     sg->key, sg->key), NULL;
+			s = m;
+			where = sg->key;
+			break;
+		}
+		case SEG_INDEX: case SEG_STAR: case SEG_SELECT:
+			if (sg->kind == SEG_SELECT && s->kind == SH_OBJ && i > 0 && e->segs[i - 1].kind == SEG_SELECT) {
+				/* a second selection filters the elements the first one kept */
+			} else if (check && s->kind != SH_ARR && s->kind != SH_MAP && s->kind != SH_ANY) {
+				return rfail(r, sg->off, "'%s' is not a list: [ ] selects elements of a list", where), NULL;
+			} else {
+				s = s->kind == SH_ARR ? s->elem : shape_any();
+			}
+			if (sg->kind == SEG_SELECT && check && !shape_member(s, sg->key, &hint))
+				return rfail(r, sg->off, "unknown field '%s' in %s%s%s%s", sg->key, s->name, hint ? ": did you mean '" : "",
+					     hint ? hint : "", hint ? "'?" : ""), NULL;
+			break;
+		}
+	}
+	return s;
+}
+
+static const shape *resolve_path(resolver *r, expr *e)
+{
+	const shape *s = shape_any();
+	if (e->root == ROOT_DOLLAR) {
+		s = shape_root();
+	} else {
+		const char *nm = e->name;
+		int found = 0;
+		for (size_t i = r->nvars; i-- > 0;) {
+			if (!strcmp(r->vars[i], nm)) {
+				e->root = ROOT_VAR;
+				e->slot = (int)i;
+				s = r->shapes[i] ? r->shapes[i] : shape_any();
+				found = 1;
+				break;
+			}
+		}
+		for (size_t i = 0; !found && i < r->names->nlets; i++) {
+			if (!strcmp(r->names->lets[i], nm)) {
+				e->root = ROOT_LET;
+				e->slot = (int)i;
+				found = 1;
+			}
+		}
+		if (!found && r->names->placeholders) {
+			static const char *const ph[] = {"lhs", "rhs", "diff"};
+			for (int i = 0; i < 3; i++)
+				if (!strcmp(nm, ph[i])) {
+					e->root = ROOT_LHS + i;
+					found = 1;
+				}
+		}
+		if (!found) {
+			const char *hint;
+			const shape *m = shape_member(shape_root(), nm, &hint);
+			if (!m && r->names->check_paths) {
+				if (hint)
+					return rfail(r, e->off, "unknown name '%s': not a key of the submission, a variable or a let (did you mean '%s'?)",
+						     nm, hint), NULL;
+				return rfail(r, e->off, "unknown name '%s': not a key of the submission, a variable or a let", nm), NULL;
+			}
+			e->root = ROOT_DOC;
+			s = m ? m : shape_any();
+		}
+		if ((e->root == ROOT_LET || e->root >= ROOT_LHS) && e->nsegs)
+			return rfail(r, e->segs[0].off, "'%s' is a value, not a place in the submission: it has no keys", nm), NULL;
+	}
+	return path_shape(r, e, s);
+}
+
+static int resolve_bind(resolver *r, expr_bind *b, size_t at)
+{
+	const shape *s = shape_any();
+	if (b->seq->kind == EX_PATH) {
+		if (!(s = resolve_path(r, b->seq)))
+			return -1;
+		if (!b->seq->plural)
+			s = s->kind == SH_ARR ? s->elem : shape_any();
+	} else if (resolve(r, b->seq)) {
+		return -1;
+	}
+	if (r->nvars >= r->names->nvars + EXPR_MAX_VARS)
+		return rfail(r, at, "more than %d nested iterations", EXPR_MAX_VARS);
+	b->slot = (int)r->nvars;
+	b->shape = s;
+	r->vars[r->nvars] = b->var;
+	r->shapes[r->nvars] = s;
+	r->nvars++;
+	int rc = (b->where && resolve(r, b->where)) || (b->body && resolve(r, b->body)) ? -1 : 0;
+	r->nvars--;
+	return rc;
+}
+
+static int resolve(resolver *r, expr *e)
+{
+	if (++r->depth > EXPR_MAX_HEIGHT + 8)
+		return rfail(r, e->off, "expression nested too deeply");
+	int rc = 0;
+	switch (e->kind) {
+	case EX_PATH:
+		if (e->root == ROOT_UNRESOLVED || e->root == ROOT_DOC || e->root == ROOT_DOLLAR || e->root == ROOT_VAR)
+			rc = resolve_path(r, e) ? 0 : -1;
+		break;
+	case EX_UNARY:
+		rc = resolve(r, e->a);
+		break;
+	case EX_BINARY:
+		rc = resolve(r, e->a) || resolve(r, e->b) ? -1 : 0;
+		break;
+	case EX_CALL: case EX_LIST:
+		if (e->bind)
+			rc = resolve_bind(r, e->bind, e->off);
+		for (size_t i = 0; !rc && i < e->nargs; i++)
+			rc = resolve(r, e->args[i]);
+		break;
+	case EX_QUANT:
+		rc = resolve_bind(r, e->bind, e->off);
+		break;
+	default:
+		break;
+	}
+	r->depth--;
+	return rc;
+}
+
+int expr_resolve(expr *e, const expr_names *names, expr_err *err)
+{
+	resolver r;
+	memset(&r, 0, sizeof r);
+	memset(err, 0, sizeof *err);
+	r.names = names;
+	r.err = err;
+	for (size_t i = 0; i < names->nvars && i < EXPR_MAX_VARS; i++) {
+		r.vars[i] = names->vars[i];
+		r.shapes[i] = names->var_shapes ? names->var_shapes[i] : NULL;
+	}
+	r.nvars = names->nvars < EXPR_MAX_VARS ? names->nvars : EXPR_MAX_VARS;
+	return resolve(&r, e);
+}
+
+size_t expr_top_vars(const expr *e, const char **vars, const shape **shapes, size_t max)
+{
+	size_t n = 0;
+	while (e && e->kind == EX_QUANT && (e->op == Q_ALL || e->op == Q_NONE) && n < max) {
+		vars[n] = e->bind->var;
+		if (shapes)
+			shapes[n] = e->bind->shape;
+		n++;
+		if (e->op == Q_NONE)
+			break;
+		e = e->bind->body;
+	}
+	return n;
+}
+
+/* ---- printing ------------------------------------------------------------------ */
+
+typedef struct out {
+	char *buf;
+	size_t n, len;
+} out;
+
+static void put(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(out *o, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(o->len < o->n ? o->buf + o->len : NULL, o->len < o->n ? o->n - o->len : 0, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		o->len += (size_t)k;
+}
+
+static void put_str(out *o, const char *s)
+{
+	put(o, "\"");
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			put(o, "\\%c", *s);
+		else if (*s == '\n')
+			put(o, "\\n");
+		else
+			put(o, "%c", *s);
+	}
+	put(o, "\"");
+}
+
+static void print(out *o, const expr *e);
+
+static void print_bind(out *o, const expr_bind *b)
+{
+	put(o, "%s in ", b->var);
+	print(o, b->seq);
+	if (b->where) {
+		put(o, " where ");
+		print(o, b->where);
+	}
+	if (b->body) {
+		put(o, " : ");
+		print(o, b->body);
+	}
+}
+
+static const char *const op_text[] = {
+	[OP_OR] = "or", [OP_AND] = "and", [OP_NOT] = "not", [OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<",
+	[OP_LE] = "<=", [OP_GT] = ">", [OP_GE] = ">=", [OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*",
+	[OP_DIV] = "/", [OP_NEG] = "-",
+};
+
+static void print(out *o, const expr *e)
+{
+	switch (e->kind) {
+	case EX_NUM:
+		put(o, "%s", e->str);
+		break;
+	case EX_STR:
+		put_str(o, e->str);
+		break;
+	case EX_BOOL:
+		put(o, "%s", e->bval ? "true" : "false");
+		break;
+	case EX_NULL:
+		put(o, "null");
+		break;
+	case EX_PATH:
+		put(o, "%s", e->name ? e->name : "$");
+		for (size_t i = 0; i < e->nsegs; i++) {
+			const expr_seg *sg = &e->segs[i];
+			switch (sg->kind) {
+			case SEG_KEY: case SEG_RECURSE:
+				if (expr_is_plain_name(sg->key))
+					put(o, ".%s", sg->key);
+				else {
+					put(o, "[");
+					put_str(o, sg->key);
+					put(o, "]");
+				}
+				if (sg->kind == SEG_RECURSE)
+					put(o, "**");
+				break;
+			case SEG_INDEX:
+				put(o, "[%ld]", sg->index);
+				break;
+			case SEG_STAR:
+				put(o, "[*]");
+				break;
+			case SEG_SELECT:
+				put(o, "[%s%s", sg->key, sg->negate ? "!=" : "=");
+				print(o, sg->value);
+				put(o, "]");
+				break;
+			}
+		}
+		break;
+	case EX_UNARY:
+		put(o, "(%s ", op_text[e->op]);
+		print(o, e->a);
+		put(o, ")");
+		break;
+	case EX_BINARY:
+		put(o, "(%s ", op_text[e->op]);
+		print(o, e->a);
+		put(o, " ");
+		print(o, e->b);
+		put(o, ")");
+		break;
+	case EX_CALL:
+		put(o, "(%s", e->name);
+		if (e->bind) {
+			put(o, " ");
+			print_bind(o, e->bind);
+		}
+		for (size_t i = 0; i < e->nargs; i++) {
+			put(o, " ");
+			print(o, e->args[i]);
+		}
+		put(o, ")");
+		break;
+	case EX_QUANT:
+		put(o, "(%s ", e->op == Q_ALL ? "all" : e->op == Q_ANY ? "any" : "none");
+		print_bind(o, e->bind);
+		put(o, ")");
+		break;
+	case EX_LIST:
+		put(o, "[");
+		for (size_t i = 0; i < e->nargs; i++) {
+			put(o, "%s", i ? ", " : "");
+			print(o, e->args[i]);
+		}
+		put(o, "]");
+		break;
+	}
+}
+
+size_t expr_print(const expr *e, char *buf, size_t n)
+{
+	out o = {buf, n, 0};
+	if (n)
+		buf[0] = '\0';
+	print(&o, e);
+	return o.len;
+}
+

@@ -99,6 +99,7 @@ static int is_globstar(const segs *p, size_t i)
 static int segs_match(const segs *p, const segs *s, size_t k)
 {
 	unsigned char ok[GLOB_MAX_SEGS + 1][GLOB_MAX_SEGS + 1];   /* ok[i][j]: p[i..] matches s[j..k) */
+	memset(ok, 0, sizeof ok);
 	for (size_t i = p->n + 1; i-- > 0;) {
 		for (size_t j = k + 1; j-- > 0;) {
 			if (i == p->n)

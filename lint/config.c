@@ -184,6 +184,7 @@ void config_set_release(config_set *cs)
 	}
 	free(cs->dirs);
 	free(cs->files);
+	free(cs->last_dir);
 	memset(cs, 0, sizeof *cs);
 }
 
@@ -482,12 +483,41 @@ static void remember(config_set *cs, const char *dir, const config *c, const cha
 	cs->ndirs++;
 }
 
-const config *config_find(config_set *cs, const char *file, pack_errs *errs)
+static const config *find_uncached(config_set *cs, const char *file, pack_errs *errs);
+
+/* config_find, for a path known to be a file (not a directory) when is_file. */
+static const config *find(config_set *cs, const char *file, int is_file, pack_errs *errs)
 {
 	if (cs->disabled)
 		return cs->v[0];
 	if (cs->forced)
 		return cs->forced;
+	/* files of one directory come together: the answer for the last directory as written */
+	const char *slash = strrchr(file, '/');
+	size_t dl = slash ? (size_t)(slash - file) : 0;
+	if (cs->last_dir && strlen(cs->last_dir) == dl && !strncmp(cs->last_dir, file, dl)) {
+		struct stat st;
+		if (is_file || stat(file, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			if (!cs->last_cfg)
+				cs->last_refused = cs->last_dir_refused;
+			return cs->last_cfg;
+		}
+	}
+	const config *found = find_uncached(cs, file, errs);
+	free(cs->last_dir);
+	cs->last_dir = strndup(file, dl);
+	cs->last_cfg = found;
+	cs->last_dir_refused = found ? NULL : cs->last_refused;
+	return found;
+}
+
+const config *config_find(config_set *cs, const char *file, pack_errs *errs)
+{
+	return find(cs, file, 0, errs);
+}
+
+static const config *find_uncached(config_set *cs, const char *file, pack_errs *errs)
+{
 	char *d = real_dir_of(file);
 	if (!d)
 		return cs->v[0];
@@ -560,7 +590,10 @@ static int by_path(const void *a, const void *b)
 /* A rule pack this run loaded is not a submission: a directory of submissions may keep its packs. */
 static int is_pack_file(const pack_set *ps, const char *file)
 {
-	if (!ps || !ps->n)
+	int any = 0;   /* the install's packs are not among the submissions: only a repository's can be */
+	for (size_t i = 0; ps && i < ps->n; i++)
+		any |= !ps->v[i]->from_install;
+	if (!any)
 		return 0;
 	char *real = realpath(file, NULL);
 	int hit = 0;
@@ -580,7 +613,7 @@ int config_assign(config_set *cs, file_list *fl, pack_errs *errs)
 	for (size_t i = 0; i < fl->n; i++) {
 		size_t before = errs->n + errs->dropped;
 		cs->last_refused = NULL;
-		const config *c = config_find(cs, fl->v[i], errs);
+		const config *c = find(cs, fl->v[i], !fl->err[i], errs);   /* what collecting found is a file */
 		if (!c) {
 			const char *name = cs->last_refused ? cs->last_refused : CONFIG_NAME;
 			refused += errs->n + errs->dropped > before;

@@ -59,6 +59,9 @@ typedef struct config_set {
 	struct config_file { const char *path; const config *cfg; } *files;  /* after config_assign, sorted */
 	size_t nfiles;
 	const char *last_refused;  /* the configuration config_find last refused (owned by the cache) */
+	char *last_dir;            /* the directory (as written) config_find last answered for, and its answer */
+	const config *last_cfg;
+	const char *last_dir_refused;
 } config_set;
 
 /* Load the packs every file gets (the install's default packs, --pack) and

@@ -5,7 +5,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 c=fuzz/corpus
-mkdir -p $c/decode $c/jscan_load $c/num $c/claim $c/extract $c/expr
+mkdir -p $c/decode $c/jscan_load $c/num $c/claim $c/extract $c/expr $c/pack
 put() { # dir  (content on stdin)
 	local tmp; tmp=$(mktemp)
 	cat > "$tmp"
@@ -112,4 +112,13 @@ for e in sorted(seeds):
     if data:
         open(os.path.join(out, hashlib.sha1(data).hexdigest()[:16]), "wb").write(data)
 PY
+# rule packs: the shipped ones, the test packs (broken ones too), repository packs of the fixtures;
+# and "glob:PATTERN<TAB>PATH" lines for the .jxlint.json ignore matcher
+for f in rules.d/*.json $(grep -l '"pack"' $(find tests fixtures -name '*.json' ! -name '*.out.json') 2>/dev/null | LC_ALL=C sort); do
+	small "$f" && put $c/pack < "$f"
+done
+for g in 'drafts/	drafts/a.json' '**/*.bak.json	a/b/c.bak.json' 'sub/**/skip-*.json	sub/x/skip-1.json' \
+	'/top.json	top.json' '[a-c]?.json	b1.json' '*a*a*b	aaaaaaaaaaaaaaaa' '**/x/**	a/x/b/c.json'; do
+	printf 'glob:%s' "$g" | put $c/pack
+done
 for d in $c/*/; do printf '%s %s\n' "$(ls "$d" | wc -l)" "$d"; done

@@ -272,6 +272,13 @@ static const jxl_fig *h_peek_tail(jxl_ctx *ctx, const jxl_node *n, int as)
 	return ctx && as >= 1 && as < DOC_AS_SLOTS ? fig_read_tail(ctx->env->a, ctx->doc, n, as) : NULL;
 }
 
+#define HOST_SCRATCH_MAX ((size_t)1 << 30)   /* one scratch request; a document is at most 64 MiB */
+
+static void *h_scratch(jxl_ctx *ctx, size_t n)
+{
+	return ctx && n <= HOST_SCRATCH_MAX ? arena_alloc(ctx->env->a, n ? n : 1) : NULL;
+}
+
 static const jxl_node *h_inherited(const jxl_doc *d, const char *key)
 {
 	for (; d && key; d = d->parent) {
@@ -581,6 +588,7 @@ static const jxl_host table = {
 	.peek = h_peek,
 	.inherited = h_inherited,
 	.peek_tail = h_peek_tail,
+	.scratch = h_scratch,
 };
 
 const jxl_host *host_table(void)

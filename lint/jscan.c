@@ -89,6 +89,10 @@ static const char *what_at(const scan *sc, size_t i, char *buf, size_t n)
 
 static int push_pos(scan *sc, size_t off, size_t len, int kline, int kcol)
 {
+	if (sc->npos == JSCAN_MAX_VALUES) {
+		sc->err->limit = 1;
+		return fail(sc, off, "more than %s values in one document: too large to check", "1000000");
+	}
 	if (sc->npos == sc->cap) {
 		size_t cap = sc->cap ? sc->cap * 2 : 64;
 		jscan_pos *p = realloc(sc->pos, cap * sizeof *p);
@@ -225,6 +229,7 @@ static int scan_scalar(scan *sc, int kline, int kcol)
 int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err)
 {
 	scan sc = {.s = s, .n = n, .line = 1, .err = err};
+	err->limit = 0;
 	char stack[JSCAN_MAX_DEPTH + 1];
 	int depth = 0;
 	enum { VALUE, FIRST_MEMBER, MEMBER, COLON, AFTER, FIRST_ITEM } st = VALUE;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #define JSCAN_MAX_DEPTH 128   /* nesting of objects and arrays */
+#define JSCAN_MAX_VALUES 1000000  /* values in one document: memory stays bounded (about 300 B each) */
 
 /* One value, in document order (= preorder of the tree). */
 typedef struct jscan_pos {
@@ -14,6 +15,7 @@ typedef struct jscan_pos {
 } jscan_pos;
 
 typedef struct jscan_err {
+	int limit;           /* 1: well-formed so far, but past a limit (too large), not malformed */
 	size_t off;
 	int line, col;
 	char msg[160];

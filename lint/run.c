@@ -278,9 +278,9 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 	size_t npos = 0;
 	jscan_err je;
 	if (jscan(text, tlen, &pos, &npos, &je)) {
-		const char *zh = arena_printf(&r->a, "JSON 格式错误：%s", je.msg);
-		const char *en = arena_printf(&r->a, "malformed JSON: %s", je.msg);
-		input_finding(r, reg, je.line, je.col, "input/json", zh, en, 1);
+		const char *zh = arena_printf(&r->a, je.limit ? "文件过大：%s" : "JSON 格式错误：%s", je.msg);
+		const char *en = arena_printf(&r->a, je.limit ? "too large: %s" : "malformed JSON: %s", je.msg);
+		input_finding(r, reg, je.line, je.col, je.limit ? "input/too-large" : "input/json", zh, en, 1);
 	} else {
 		const char *end = NULL;
 		cJSON *cj = cJSON_ParseWithLengthOpts(text, tlen, &end, 0);
@@ -352,11 +352,24 @@ typedef struct visited {
 	dev_t dev[RUN_MAX_DIR_DEPTH + 1];
 	ino_t ino[RUN_MAX_DIR_DEPTH + 1];
 	int depth;
+	char *root;                /* realpath of the directory given: links out of it are not followed */
 } visited;
 
 static int by_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Does path resolve to root or below it? */
+static int inside(const char *root, const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (!real || !root)
+		return free(real), 0;
+	size_t n = strlen(root);
+	int in = !strncmp(real, root, n) && (real[n] == '/' || real[n] == '\0' || (n == 1 && root[0] == '/'));
+	free(real);
+	return in;
 }
 
 static void walk_dir(file_list *fl, const char *dir, visited *vis)
@@ -404,7 +417,10 @@ static void walk_dir(file_list *fl, const char *dir, visited *vis)
 		char *p = malloc(len);
 		snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		struct stat cs;
-		if (stat(p, &cs) == 0 && S_ISDIR(cs.st_mode)) {
+		if (lstat(p, &cs) == 0 && S_ISLNK(cs.st_mode) && !inside(vis->root, p)) {
+			fprintf(stderr, "jxlint: %s: a symbolic link out of %s; not followed (name it to lint it)\n", p,
+				vis->root);
+		} else if (stat(p, &cs) == 0 && S_ISDIR(cs.st_mode)) {
 			walk_dir(fl, p, vis);
 		} else {
 			size_t nl = strlen(names[i]);
@@ -424,8 +440,9 @@ int files_collect(const opts *o, file_list *fl)
 	for (size_t i = 0; i < o->npaths; i++) {
 		struct stat st;
 		if (stat(o->paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			visited vis = {.depth = 0};
+			visited vis = {.depth = 0, .root = realpath(o->paths[i], NULL)};
 			walk_dir(fl, o->paths[i], &vis);
+			free(vis.root);
 		} else {
 			add_file(fl, o->paths[i], NULL);
 		}

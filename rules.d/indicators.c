@@ -6,7 +6,6 @@
 #include <string.h>
 
 #define INDICATORS_MAX_DEPTH 64  /* levels of the score tree searched for a group's item */
-#define INDICATORS_MAX_PARTS 256 /* indicators of one group; a larger group is not checked */
 
 static const jxl_host *H;
 
@@ -260,13 +259,14 @@ static int by_group(const void *x, const void *y)
 static void check_group(jxl_ctx *ctx, const jxl_node *inds, const struct row *rows, size_t nrows,
 			const jxl_node *tree)
 {
-	const jxl_node *parts[INDICATORS_MAX_PARTS];
+	const jxl_node **parts;
 	const char *l1 = rows[0].l1;
 	const jxl_node *item = find_named(tree, l1, 0);
 	size_t k;
 	jxl_sum s = {.size = sizeof s};
 
-	if (!item || !present(H->get(item, "score")) || nrows > INDICATORS_MAX_PARTS)
+	if (!item || !present(H->get(item, "score")) || !JXL_HOST_HAS(H, scratch) ||
+	    !(parts = H->scratch(ctx, nrows * sizeof *parts)))
 		return;
 	for (k = 0; k < nrows; k++) {
 		const jxl_node *ind = H->at(inds, rows[k].i);

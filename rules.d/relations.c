@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define RELATIONS_MAX_PARTS 256 /* parts of one breakdown; a larger one is not checked */
 
 static const jxl_host *H;
 
@@ -15,20 +14,27 @@ static const jxl_rule_info rules[] = {
 	 "a formula written in the report does not give its stated result"},
 };
 
+/* Room for n part pointers, from the host: any n, so no breakdown is too large to check. */
+static const jxl_node **parts_for(jxl_ctx *ctx, size_t n)
+{
+	return JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof(const jxl_node *)) : NULL;
+}
+
 /* breakdown/sum: Σ parts ≤ total (above: error); short of it: error when
  * the parts are declared exhaustive, nothing when they are declared a
  * selection ("partial": true, 其中/包括 naming only some), else a warning.
  * A breakdown that says both is read as exhaustive: the stricter reading. */
 static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 {
-	const jxl_node *parts[RELATIONS_MAX_PARTS];
+	const jxl_node **parts;
 	const jxl_node *p = H->get(b, "parts");
 	const char *name = H->str(H->get(b, "name"));
 	size_t i, n = 0, len = H->len(p);
 	jxl_sum s = {.size = sizeof s};
 
-	if ((H->kind(p) != JXL_OBJECT && H->kind(p) != JXL_ARRAY) || len > RELATIONS_MAX_PARTS ||
-	    H->kind(H->get(b, "total")) <= JXL_NULL)
+	if ((H->kind(p) != JXL_OBJECT && H->kind(p) != JXL_ARRAY) || H->kind(H->get(b, "total")) <= JXL_NULL)
+		return;
+	if (!(parts = parts_for(ctx, len)))
 		return;
 	for (i = 0; i < len; i++)
 		if (H->kind(H->at(p, i)) > JXL_NULL)

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #define SCORES_MAX_DEPTH 64   /* levels of the score tree that are walked */
-#define SCORES_MAX_PARTS 256  /* addends of one sum; a larger node is not checked */
 
 static const jxl_host *H;
 
@@ -97,9 +96,9 @@ static int collect(jxl_ctx *ctx, const jxl_node *items, const jxl_node **parts, 
 	for (i = 0; i < len; i++) {
 		const jxl_node *it = H->at(items, i);
 		if (score_of(ctx, it)) {
-			if (*n == SCORES_MAX_PARTS)
-				return -1;
-			parts[(*n)++] = H->get(it, "score");
+			if (parts)   /* NULL: only count */
+				parts[*n] = H->get(it, "score");
+			(*n)++;
 		} else if (!items_of(it) || collect(ctx, items_of(it), parts, n, depth + 1) < 0) {
 			return -1;
 		}
@@ -107,14 +106,23 @@ static int collect(jxl_ctx *ctx, const jxl_node *items, const jxl_node **parts, 
 	return 0;
 }
 
+/* Room for n part pointers, from the host: any n, so no node is too large to check. */
+static const jxl_node **parts_for(jxl_ctx *ctx, size_t n)
+{
+	return JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof(const jxl_node *)) : NULL;
+}
+
 static void check_sum(jxl_ctx *ctx, const jxl_node *node, int depth)
 {
-	const jxl_node *parts[SCORES_MAX_PARTS];
+	const jxl_node **parts;
 	size_t n = 0;
 	jxl_sum s = {.size = sizeof s};
 
-	if (!score_of(ctx, node) || !items_of(node) || collect(ctx, items_of(node), parts, &n, depth + 1) < 0)
+	if (!score_of(ctx, node) || !items_of(node) || collect(ctx, items_of(node), NULL, &n, depth + 1) < 0 ||
+	    !(parts = parts_for(ctx, n)))
 		return;
+	n = 0;
+	collect(ctx, items_of(node), parts, &n, depth + 1);
 	s.rule = "scores/sum";
 	s.total = H->get(node, "score");
 	s.parts = parts;
@@ -127,12 +135,12 @@ static void check_sum(jxl_ctx *ctx, const jxl_node *node, int depth)
 /* node max = Σ items' max, when every item states one and none is a bonus item. */
 static void check_max_sum(jxl_ctx *ctx, const jxl_node *node)
 {
-	const jxl_node *parts[SCORES_MAX_PARTS];
+	const jxl_node **parts;
 	const jxl_node *items = items_of(node);
 	size_t i, n = H->len(items);
 	jxl_sum s = {.size = sizeof s};
 
-	if (!max_of(ctx, node) || !items || n > SCORES_MAX_PARTS)
+	if (!max_of(ctx, node) || !items || !(parts = parts_for(ctx, n)))
 		return;
 	for (i = 0; i < n; i++) {
 		const jxl_node *it = H->at(items, i);

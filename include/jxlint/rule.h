@@ -204,6 +204,9 @@ typedef struct jxl_host {
 	 * → ≥95%, "…联网率达90%以上" → ≥90%. NULL when the text does not end
 	 * with a figure (or ends with a long noun). Never reports. */
 	const jxl_fig *(*peek_tail)(jxl_ctx *ctx, const jxl_node *n, int as);
+	/* n zeroed bytes that live until the check call returns (NULL if n is
+	 * absurd): for arrays sized by the document, so no rule needs a limit. */
+	void *(*scratch)(jxl_ctx *ctx, size_t n);
 } jxl_host;
 
 /* Does this host provide the member `m` (added after the first edition)? */

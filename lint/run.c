@@ -215,6 +215,43 @@ static void check_tree(file_result *r, const registry *reg, jxl_node *root, cons
 	locate_culprits(&env, &top);
 }
 
+#define RUN_QUOTE_BEFORE 12   /* characters of a report quoted before a finding's column */
+#define RUN_QUOTE_AFTER  48   /* and from it on */
+
+/* A finding on a text report quotes the words it was read from: the
+ * extractor's own sentence when it kept one, else the report line around
+ * the finding's column (code points, cut at the line's ends). */
+static void quote_sources(file_result *r, const char *text, size_t len)
+{
+	for (size_t i = 0; i < r->dg.n; i++) {
+		finding *f = &r->dg.v[i];
+		if (f->source || f->line <= 0)
+			continue;
+		const char *p = text, *end = text + len;
+		for (int l = 1; l < f->line && p < end; l++) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			p = nl ? nl + 1 : end;
+		}
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		/* the column, in code points, then a window around it */
+		const char *at = p;
+		for (int c = 1; c < f->col && at < eol; c++)
+			do at++; while (at < eol && ((unsigned char)*at & 0xC0) == 0x80);
+		const char *from = at;
+		for (int c = 0; c < RUN_QUOTE_BEFORE && from > p; c++)
+			do from--; while (from > p && ((unsigned char)*from & 0xC0) == 0x80);
+		const char *to = at;
+		for (int c = 0; c < RUN_QUOTE_AFTER && to < eol; c++)
+			do to++; while (to < eol && ((unsigned char)*to & 0xC0) == 0x80);
+		while (to > from && (to[-1] == '\r' || to[-1] == ' '))
+			to--;
+		if (to > from)
+			f->source = arena_strndup(&r->a, from, (size_t)(to - from));
+	}
+}
+
 void run_file(const opts *o, const registry *reg, const char *path, const char *preset_error, file_result *r)
 {
 	memset(r, 0, sizeof *r);
@@ -306,8 +343,10 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		cJSON_Delete(cj);
 	}
 	free(pos);
-	if (is_text)
+	if (is_text) {
 		extract_result_release(&ex);
+		quote_sources(r, dr.utf8, dr.len);
+	}
 	free(dr.utf8);
 	diag_sort(&r->dg);
 	if (o->quiet)

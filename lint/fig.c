@@ -58,6 +58,17 @@ static const char *unit_name(const num_fig *nf)
 	}
 }
 
+/* A percent (or a per-mille, kept as the percent it is: 5‰ = 0.5%). */
+static void set_percent(jxl_fig *f, int permille)
+{
+	f->unit = FIG_PERCENT;
+	if (permille) {
+		f->v = dec_shift(f->v, -1);
+		f->pexp -= 1;
+		f->permille = 1;
+	}
+}
+
 const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
 {
 	err->kind = 0;
@@ -114,13 +125,8 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 		break;
 	case JXL_AS_RATE:
 		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			f->unit = FIG_PERCENT;
+			set_percent(f, nf.unit == NUM_UNIT_PERMILLE);
 			rounded = 1;
-			if (nf.unit == NUM_UNIT_PERMILLE) {
-				f->v = dec_shift(f->v, -1);
-				f->pexp -= 1;
-				f->permille = 1;
-			}
 		} else if (nf.unit == NUM_UNIT_NONE) {
 			f->unit = FIG_RATIO;
 			rounded = 1;
@@ -142,13 +148,8 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 		break;
 	default:
 		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			f->unit = FIG_PERCENT;
+			set_percent(f, nf.unit == NUM_UNIT_PERMILLE);
 			rounded = 1;
-			if (nf.unit == NUM_UNIT_PERMILLE) {
-				f->v = dec_shift(f->v, -1);
-				f->pexp -= 1;
-				f->permille = 1;
-			}
 		} else if (nf.unit == NUM_UNIT_YUAN) {
 			f->unit = FIG_MONEY;
 		} else {

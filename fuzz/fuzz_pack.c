@@ -23,6 +23,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size >= 5 && !memcmp(data, "glob:", 5)) {
+		if (fuzz_ignored("glob"))   /* exponential backtracking, reported */
+			return 0;
 		char buf[2 * 4096];
 		size_t n = size - 5 < sizeof buf - 1 ? size - 5 : sizeof buf - 1;
 		memcpy(buf, data + 5, n);

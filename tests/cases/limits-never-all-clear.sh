@@ -69,4 +69,10 @@ for f in breakdown-parts score-items indicator-group; do
 			|| fail "$f-$where-limit.json: the sum does not hold, yet exit 0 and '$summary' (a false all-clear)"
 	done
 done
+
+# 6. a stated rate whose inputs are missing cannot be recomputed: docs/submission.md promises an info
+# ("says so when one of a pair is missing"), so it is reported or counted, never silently passed
+out=$("$JXLINT" --lang en "$ROOT/fixtures/input/rate-without-its-figures.json"); rc=$?
+echo "$out" | grep -q '^[^ ]*rate-without-its-figures.json:[0-9]' || echo "$out" | tail -1 | grep -q 'not checked' \
+	|| fail "rate-without-its-figures.json: the stated execution rate was not checked and nothing says so: $(echo "$out" | tail -1)"
 exit $failed

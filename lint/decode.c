@@ -130,16 +130,29 @@ static const char *guess_utf16(const unsigned char *buf, size_t n)
 	return NULL;
 }
 
-static int refuse_nul(decode_result *out, decode_err *err, size_t base)
+/* The input byte offset of the first NUL character: a 0x0000 code unit in
+ * UTF-16, a zero byte in the byte encodings. */
+static size_t nul_offset(const unsigned char *buf, size_t n, size_t skip, const char *enc)
 {
-	const char *z = memchr(out->utf8, '\0', out->len);
-	if (!z)
+	if (enc && !strncasecmp(enc, "UTF-16", 6)) {
+		for (size_t i = skip; i + 1 < n; i += 2)
+			if (!buf[i] && !buf[i + 1])
+				return i;
+		return n;
+	}
+	const unsigned char *z = skip < n ? memchr(buf + skip, 0, n - skip) : NULL;
+	return z ? (size_t)(z - buf) : n;
+}
+
+static int refuse_nul(decode_result *out, decode_err *err, const unsigned char *buf, size_t n, size_t skip)
+{
+	if (!memchr(out->utf8, '\0', out->len))
 		return 0;
-	size_t off = (size_t)(z - out->utf8) + base;
+	size_t off = nul_offset(buf, n, skip, out->encoding);
 	free(out->utf8);
 	out->utf8 = NULL;
 	err->offset = off;
-	snprintf(err->msg, sizeof err->msg, "NUL character in the text (near byte %zu)", off);
+	snprintf(err->msg, sizeof err->msg, "NUL character in the text (at byte %zu)", off);
 	return -1;
 }
 
@@ -203,5 +216,5 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 	}
 	if (rc)
 		return rc;
-	return refuse_nul(out, err, skip);
+	return refuse_nul(out, err, buf, n, skip);
 }

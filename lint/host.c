@@ -465,8 +465,22 @@ static int h_check_rate(jxl_ctx *ctx, const jxl_rate *r)
 		return JXL_SKIPPED;
 	const jxl_fig *num = r->num_fig ? r->num_fig : host_fig(ctx, r->num, as);
 	const jxl_fig *den = r->den_fig ? r->den_fig : host_fig(ctx, r->den, as);
-	if (!num || !den)
+	if (!num || !den) {
+		/* a stated rate nobody can recompute: say so, never a silent pass */
+		const jxl_node *gone = !num ? r->num : r->den;
+		const char *which_zh = gone ? doc_label(a, gone, 1) : "分子或分母";
+		const char *which_en = gone ? doc_label(a, gone, 0) : "its numerator or denominator";
+		ctx->env->dg->unchecked++;
+		finding *f = add_at(ctx, r->stated, 1, 1, "rates/not-checked", 0);
+		if (f) {
+			f->stated = fig_text(a, ctx->doc, stated, -1);
+			f->msg_zh = arena_printf(a, "%s写作 %s，但缺少%s，无法复核", r->what_zh ? r->what_zh : doc_label(a, r->stated, 1),
+						 f->stated, which_zh);
+			f->msg_en = arena_printf(a, "%s is stated as %s, but %s is missing: it cannot be recomputed",
+						 r->what_en ? r->what_en : doc_label(a, r->stated, 0), f->stated, which_en);
+		}
 		return JXL_SKIPPED;
+	}
 	const char *what_zh, *what_en;
 	if (r->absolute)
 		num = fig_abs(a, num);

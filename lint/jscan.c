@@ -91,7 +91,7 @@ static int push_pos(scan *sc, size_t off, size_t len, int kline, int kcol)
 {
 	if (sc->npos == JSCAN_MAX_VALUES) {
 		sc->err->limit = 1;
-		return fail(sc, off, "more than %s values in one document: too large to check", "1000000");
+		return fail(sc, off, "more than %s values in one document: too large to check", "2000000");
 	}
 	if (sc->npos == sc->cap) {
 		size_t cap = sc->cap ? sc->cap * 2 : 64;

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #define JSCAN_MAX_DEPTH 128   /* nesting of objects and arrays */
-#define JSCAN_MAX_VALUES 1000000  /* values in one document: memory stays bounded (about 300 B each) */
+#define JSCAN_MAX_VALUES 2000000  /* values in one document: memory stays bounded (about 300 B each) */
 
 /* One value, in document order (= preorder of the tree). */
 typedef struct jscan_pos {

@@ -93,7 +93,8 @@ int plugin_load_dir(registry *r, const char *dir, char *why, size_t n)
 		names[count++] = strdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, count, sizeof *names, by_name);
+	if (count)
+		qsort(names, count, sizeof *names, by_name);
 	int rc = 0;
 	for (size_t i = 0; i < count; i++) {
 		if (!rc) {

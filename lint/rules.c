@@ -26,6 +26,7 @@ static const jxl_rule_info core_rules[] = {
 	{"input/unused-suppression", JXL_SEV_INFO, "规则屏蔽未屏蔽任何问题", "a suppression that silenced nothing"},
 	{"rates/ratio-form", JXL_SEV_WARNING, "比率写成了小数而非百分数", "a rate written as a ratio where a percent is expected"},
 	{"rates/truncated", JXL_SEV_WARNING, "比率末位差异可由截位解释", "a last-digit difference that truncation explains"},
+	{"rates/not-checked", JXL_SEV_INFO, "比率缺少计算所需的数字，无法复核", "a stated rate whose figures are missing: not recomputed"},
 	{"rates/zero-denominator", JXL_SEV_INFO, "分母为零，比率无定义", "the denominator is zero: the rate is undefined"},
 	{"claim/percent-slip", JXL_SEV_WARNING, "算式中百分号或倍数写错", "a percent written as a ratio, or ×1% for ×100%"},
 	{"claim/precedence", JXL_SEV_INFO, "算式缺少括号", "a formula that holds only with parentheses it lacks"},

@@ -399,11 +399,14 @@ static int by_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Does path resolve to root or below it? */
+/* Does path resolve to root or below it? 1 yes, 0 no, -1 it does not resolve
+ * (a dangling link or a loop: left to be reported as unreadable). */
 static int inside(const char *root, const char *path)
 {
 	char *real = realpath(path, NULL);
-	if (!real || !root)
+	if (!real)
+		return -1;
+	if (!root)
 		return free(real), 0;
 	size_t n = strlen(root);
 	int in = !strncmp(real, root, n) && (real[n] == '/' || real[n] == '\0' || (n == 1 && root[0] == '/'));
@@ -456,7 +459,7 @@ static void walk_dir(file_list *fl, const char *dir, visited *vis)
 		char *p = malloc(len);
 		snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		struct stat cs;
-		if (lstat(p, &cs) == 0 && S_ISLNK(cs.st_mode) && !inside(vis->root, p)) {
+		if (lstat(p, &cs) == 0 && S_ISLNK(cs.st_mode) && inside(vis->root, p) == 0) {
 			fprintf(stderr, "jxlint: %s: a symbolic link out of %s; not followed (name it to lint it)\n", p,
 				vis->root);
 		} else if (stat(p, &cs) == 0 && S_ISDIR(cs.st_mode)) {

@@ -111,6 +111,20 @@ static int push_pos(scan *sc, size_t off, size_t len, int kline, int kcol)
 	return 0;
 }
 
+/* The value of four hex digits at off, or -1. */
+static long hex4(const scan *sc, size_t off)
+{
+	long v = 0;
+	for (size_t k = 0; k < 4; k++) {
+		char h = off + k < sc->n ? sc->s[off + k] : 0;
+		int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
 static int scan_string(scan *sc)
 {
 	size_t start = sc->i++;
@@ -125,10 +139,16 @@ static int scan_string(scan *sc)
 				break;
 			char e = sc->s[sc->i + 1];
 			if (e == 'u') {
-				for (int k = 2; k < 6; k++) {
-					char h = sc->i + k < sc->n ? sc->s[sc->i + k] : 0;
-					if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F')))
-						return fail(sc, sc->i, "invalid \\u escape in a string: four hex digits expected%s", NULL);
+				long u = hex4(sc, sc->i + 2);
+				if (u < 0)
+					return fail(sc, sc->i, "invalid \\u escape in a string: four hex digits expected%s", NULL);
+				if (u >= 0xDC00 && u <= 0xDFFF)
+					return fail(sc, sc->i, "a \\u escape of a lone low surrogate (\\uDC00-\\uDFFF)%s", NULL);
+				if (u >= 0xD800 && u <= 0xDBFF) {   /* must be followed by its low half */
+					long lo = sc->i + 7 < sc->n && sc->s[sc->i + 6] == '\\' && sc->s[sc->i + 7] == 'u' ? hex4(sc, sc->i + 8) : -1;
+					if (lo < 0xDC00 || lo > 0xDFFF)
+						return fail(sc, sc->i, "a \\u escape of a lone high surrogate (\\uD800-\\uDBFF) without its pair%s", NULL);
+					sc->i += 6;
 				}
 				sc->i += 6;
 				continue;

@@ -21,6 +21,7 @@ static const jxl_rule_info core_rules[] = {
 	{"input/duplicate-key", JXL_SEV_WARNING, "同一对象中字段重复", "the same key twice in one object"},
 	{"input/figure", JXL_SEV_WARNING, "数字无法识别", "a figure that cannot be read"},
 	{"input/unit", JXL_SEV_WARNING, "单位与字段不符", "a unit that does not fit the field"},
+	{"input/nothing-read", JXL_SEV_INFO, "报告中没有读到可检查的数字", "a report in which nothing could be read to check"},
 	{"input/money-unit", JXL_SEV_INFO, "未声明金额单位，按元处理", "no money_unit: amounts read as 元"},
 	{"input/suppression", JXL_SEV_WARNING, "规则屏蔽未写理由或格式错误", "a suppression without a reason, or malformed"},
 	{"input/unused-suppression", JXL_SEV_INFO, "规则屏蔽未屏蔽任何问题", "a suppression that silenced nothing"},

@@ -177,6 +177,20 @@ static int has_bare_money(const jxl_node *root)
 	return 0;
 }
 
+/* Did a text report yield any section a rule reads? (Its header alone does not count.) */
+static int read_anything(const jxl_node *root)
+{
+	static const char *const header[] = {"form", "unit", "project", "year", "filed", "money_unit", "source"};
+	for (size_t i = 0; root->kind == JXL_OBJECT && i < root->nkids; i++) {
+		size_t k = 0;
+		while (k < sizeof header / sizeof *header && strcmp(root->kids[i]->key, header[k]))
+			k++;
+		if (k == sizeof header / sizeof *header)
+			return 1;
+	}
+	return 0;
+}
+
 static void check_tree(file_result *r, const registry *reg, jxl_node *root, const char *path)
 {
 	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg, .cfg = config_lookup(reg->configs, path)};
@@ -337,6 +351,11 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 					}
 				}
 			}
+			if (is_text && o->cmd != CMD_EXTRACT && !read_anything(root))
+				input_finding(r, reg, 1, 1, "input/nothing-read",
+					      "报告中没有读到任何可检查的数字（资金、比率、人员、评分、算式）：未做检查",
+					      "nothing in this report could be read as figures to check (funds, rates, staffing, "
+					      "scores, formulas): it was not checked", 0), r->dg.unchecked++;
 			if (o->cmd != CMD_EXTRACT && !o->parse_only)
 				check_tree(r, reg, root, path);
 		}

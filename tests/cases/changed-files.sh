@@ -58,17 +58,20 @@ expect "files: 5
 new.json
 other/d.json
 sub/b.json
+sub/notes.md
 sub/名 字.json" "$(linted --changed)" "from the top"
-# (sub/notes.md is linted too: it has no findings, so only the count shows it)
+# (sub/notes.md is linted too, as a report: nothing in it can be read, which is said — input/nothing-read)
 
 cd sub
 expect "files: 5
 ../new.json
 ../other/d.json
 b.json
+notes.md
 名 字.json" "$(linted --changed)" "from a subdirectory"
 expect "files: 3
 b.json
+notes.md
 名 字.json" "$(linted --changed .)" "narrowed to ."
 expect "files: 1
 ../other/d.json" "$(linted --changed ../other)" "narrowed to ../other"
@@ -90,6 +93,7 @@ expect "files: 6
 new.json
 other/d.json
 sub/b.json
+sub/notes.md
 sub/名 字.json" "$(linted --changed=HEAD~2)" "against HEAD~2"
 git checkout -q -b topic
 printf '%s\n' "$bad" > other/d2.json && git add other/d2.json && git commit -qm topic

@@ -12,35 +12,6 @@
 #include "jscan.h"
 
 /* RFC 6901 pointer → node, as run.c resolves the extractor's positions. */
-static const jxl_node *resolve(const jxl_node *n, const char *p)
-{
-	while (n && *p == '/') {
-		p++;
-		size_t len = strcspn(p, "/");
-		char key[4096];
-		size_t k = 0;
-		for (size_t i = 0; i < len && k + 1 < sizeof key; i++) {
-			if (p[i] == '~' && i + 1 < len) {
-				key[k++] = p[i + 1] == '1' ? '/' : '~';
-				i++;
-			} else {
-				key[k++] = p[i];
-			}
-		}
-		key[k] = '\0';
-		if (n->kind == JXL_OBJECT) {
-			n = doc_get(n, key);
-		} else if (n->kind == JXL_ARRAY) {
-			size_t idx = (size_t)strtoul(key, NULL, 10);
-			n = idx < n->nkids ? n->kids[idx] : NULL;
-		} else {
-			n = NULL;
-		}
-		p += len;
-	}
-	return n;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	decode_result dr;
@@ -73,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < ex.npos; i++) {
 			if (!ex.pos[i].pointer || ex.pos[i].line < 1 || ex.pos[i].col < 1)
 				FUZZ_FAIL("a position without pointer, line or column");
-			if (!resolve(root, ex.pos[i].pointer) && fuzz_strict())
+			if (!doc_resolve(root, ex.pos[i].pointer) && fuzz_strict())
 				FUZZ_FAIL("a position whose pointer names no value (FUZZ_STRICT)");
 		}
 		arena_release(&a);

@@ -189,6 +189,36 @@ const jxl_node *doc_path(const jxl_node *from, const char *path)
 	return n;
 }
 
+const jxl_node *doc_resolve(const jxl_node *root, const char *p)
+{
+	const jxl_node *n = root;
+	while (n && *p == '/') {
+		p++;
+		size_t len = strcspn(p, "/");
+		char key[4096];
+		size_t k = 0;
+		for (size_t i = 0; i < len && k + 1 < sizeof key; i++) {
+			if (p[i] == '~' && i + 1 < len) {
+				key[k++] = p[i + 1] == '1' ? '/' : '~';
+				i++;
+			} else {
+				key[k++] = p[i];
+			}
+		}
+		key[k] = '\0';
+		if (n->kind == JXL_OBJECT) {
+			n = doc_get(n, key);
+		} else if (n->kind == JXL_ARRAY) {
+			size_t idx = (size_t)strtoul(key, NULL, 10);
+			n = idx < n->nkids ? n->kids[idx] : NULL;
+		} else {
+			n = NULL;
+		}
+		p += len;
+	}
+	return n;
+}
+
 static size_t pointer_len(const jxl_node *n)
 {
 	size_t len = 0;

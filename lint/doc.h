@@ -52,6 +52,8 @@ void doc_init(jxl_doc *d, arena *a, jxl_node *root, const char *path, const jxl_
 const jxl_node *doc_get(const jxl_node *obj, const char *key);
 /* "income.total", "scores.items[2].score", "staffing[category=行政编制].quota" */
 const jxl_node *doc_path(const jxl_node *from, const char *path);
+/* The node an RFC 6901 pointer names below root ("/claims/3/text"), or NULL. */
+const jxl_node *doc_resolve(const jxl_node *root, const char *pointer);
 /* RFC 6901 pointer of n, in the arena. */
 const char *doc_pointer(arena *a, const jxl_node *n);
 /* What a reviewer calls this value, in Chinese (zh) or English: a known

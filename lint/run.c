@@ -111,35 +111,6 @@ static int is_text_path(const opts *o, const char *path)
 
 /* ---- checking ------------------------------------------------------------ */
 
-static const jxl_node *resolve_pointer(const jxl_node *root, const char *p)
-{
-	const jxl_node *n = root;
-	while (n && *p == '/') {
-		p++;
-		size_t len = strcspn(p, "/");
-		char key[256];
-		size_t k = 0;
-		for (size_t i = 0; i < len && k + 1 < sizeof key; i++) {
-			if (p[i] == '~' && i + 1 < len) {
-				key[k++] = p[i + 1] == '1' ? '/' : '~';
-				i++;
-			} else {
-				key[k++] = p[i];
-			}
-		}
-		key[k] = '\0';
-		if (n->kind == JXL_OBJECT)
-			n = doc_get(n, key);
-		else if (n->kind == JXL_ARRAY) {
-			size_t idx = (size_t)strtoul(key, NULL, 10);
-			n = idx < n->nkids ? n->kids[idx] : NULL;
-		} else
-			n = NULL;
-		p += len;
-	}
-	return n;
-}
-
 static void check_doc(check_env *env, const registry *reg, const jxl_doc *d)
 {
 	for (size_t i = 0; i < reg->nplugins; i++) {
@@ -344,7 +315,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		} else {
 			if (is_text) {   /* findings point into the report, not the JSON made from it */
 				for (size_t i = 0; i < ex.npos; i++) {
-					jxl_node *n = (jxl_node *)resolve_pointer(root, ex.pos[i].pointer);
+					jxl_node *n = (jxl_node *)doc_resolve(root, ex.pos[i].pointer);
 					if (n) {
 						n->line = n->kline = ex.pos[i].line;
 						n->col = n->kcol = ex.pos[i].col;

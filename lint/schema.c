@@ -1,5 +1,6 @@
 /* schema.c — the submission format's shape: unknown keys, wrong types, duplicate keys. */
 #include "schema.h"
+int shape_key_distance(const char *a, const char *b);   /* shape.c: the one key-distance measure */
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,37 +60,12 @@ static const field f_top[] = {
 };
 static const shape s_top = SHAPE("submission", f_top);
 
-/* Damerau-free Levenshtein on short ASCII keys, capped. */
-static int distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 40 || lb > 40)
-		return 99;
-	int row[41];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int prev = row[0];
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int cur = row[j];
-			int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			int best = prev + cost;
-			if (row[j] + 1 < best) best = row[j] + 1;
-			if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
 static const char *closest(const shape *s, const char *key)
 {
 	const char *best = NULL;
 	int bd = 3;
 	for (size_t i = 0; i < s->n; i++) {
-		int d = distance(key, s->fields[i].key);
+		int d = shape_key_distance(key, s->fields[i].key);
 		if (d < bd || (strcasecmp(key, s->fields[i].key) == 0)) {
 			bd = d;
 			best = s->fields[i].key;

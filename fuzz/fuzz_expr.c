@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonpool.h"
 #include "fuzz.h"
 #include "arena.h"
 #include "diag.h"
@@ -39,15 +40,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static jxl_node *load(arena *a, const char *json, size_t n)
 {
 	char *text = arena_strndup(a, json, n);
-	jscan_pos *pos = NULL;
-	size_t npos = 0;
 	jscan_err je;
-	if (jscan(text, n, &pos, &npos, &je))
-		return NULL;
-	cJSON *cj = cJSON_ParseWithLength(text, n);
-	jxl_node *root = cj ? doc_build(a, cj, text, pos, npos) : NULL;
-	cJSON_Delete(cj);
-	free(pos);
+	jxl_node *root = jsonpool_doc(a, text, n, NULL, &je);
 	return root && root->kind == JXL_OBJECT ? root : NULL;
 }
 

@@ -15,6 +15,10 @@ void arena_init(arena *a);
 void arena_release(arena *a);
 /* Zeroed memory; aborts on out of memory (the host's one allowed abort). */
 void *arena_alloc(arena *a, size_t n);
+/* The same, not zeroed (for cJSON's nodes and strings, which it fills itself). */
+void *arena_alloc_raw(arena *a, size_t n);
+/* Free the blocks this thread keeps for reuse (at the end of a thread or of the run). */
+void arena_cache_drop(void);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);

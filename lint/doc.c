@@ -31,7 +31,7 @@ static jxl_node *build(builder *b, const cJSON *c, jxl_node *parent, int index)
 	n->kline = p->kline;
 	n->kcol = p->kcol;
 	if (parent && parent->kind == JXL_OBJECT)
-		n->key = arena_strdup(b->a, c->string ? c->string : "");
+		n->key = c->string ? c->string : "";   /* cJSON's strings live in the same arena (jsonpool) */
 	if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
 		n->kind = cJSON_IsObject(c) ? JXL_OBJECT : JXL_ARRAY;
 		size_t k = 0;
@@ -53,7 +53,7 @@ static jxl_node *build(builder *b, const cJSON *c, jxl_node *parent, int index)
 			n->sup = sup_index_build(b->a, n);
 	} else if (cJSON_IsString(c)) {
 		n->kind = JXL_STRING;
-		n->str = arena_strdup(b->a, c->valuestring ? c->valuestring : "");
+		n->str = c->valuestring ? c->valuestring : "";
 		n->slen = strlen(n->str);
 	} else if (cJSON_IsNumber(c)) {
 		n->kind = JXL_NUMBER;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "baseline.h"
 #include "changed.h"
 #include "config.h"
@@ -231,5 +232,6 @@ int main(int argc, char **argv)
 	pack_set_release(&ps);
 	registry_release(&reg);
 	opts_release(&o);
+	arena_cache_drop();
 	return rc;
 }

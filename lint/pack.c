@@ -1,4 +1,5 @@
 /* pack.c — declarative rule packs (JSON files in rules.d): load, validate whole or refuse with located errors, register their rules. */
+#include "jsonpool.h"
 #include "pack.h"
 
 #include <cJSON.h>
@@ -149,9 +150,9 @@ static void check_keys(loader *L, const jxl_node *obj, const char *what, const c
 			continue;   /* $comment */
 		int ok = 0, best = 3;
 		const char *hint = NULL;
-		for (size_t j = 0; keys[j]; j++) {
-			if (!strcmp(k, keys[j]))
-				ok = 1;
+		for (size_t j = 0; keys[j] && !ok; j++)
+			ok = !strcmp(k, keys[j]);
+		for (size_t j = 0; keys[j] && !ok; j++) {   /* the nearest key, only for the message */
 			int d = shape_key_distance(k, keys[j]);
 			if (d < best) {
 				best = d;
@@ -680,25 +681,18 @@ pack *pack_parse(const char *path, const char *text, size_t n, const registry *r
 	arena_init(&p->a);
 	p->path = strdup(path);
 	loader L = {.p = p, .path = p->path, .text = text, .n = n, .errs = errs, .errs_at_start = errs->n + errs->dropped, .reg = reg};
-	jscan_pos *pos = NULL;
-	size_t npos = 0;
 	jscan_err je;
-	if (jscan(text, n, &pos, &npos, &je)) {
-		err_at(&L, je.line, je.col, "malformed JSON: %s", je.msg);
-		pack_free(p);
-		return NULL;
-	}
-	cJSON *cj = cJSON_ParseWithLength(text, n);
-	jxl_node *root = cj ? doc_build(&p->a, cj, text, pos, npos) : NULL;
-	free(pos);
+	cJSON *cj = NULL;
+	jxl_node *root = jsonpool_doc(&p->a, text, n, &cj, &je);   /* the tree lives in p->a */
 	if (!root) {
-		err_at(&L, 1, 1, "malformed JSON");
-		cJSON_Delete(cj);
+		if (je.msg[0])
+			err_at(&L, je.line, je.col, "malformed JSON: %s", je.msg);
+		else
+			err_at(&L, je.line, je.col, "malformed JSON");
 		pack_free(p);
 		return NULL;
 	}
 	build_pack(&L, cj, root);
-	cJSON_Delete(cj);
 	if (failed(&L)) {
 		pack_free(p);
 		return NULL;

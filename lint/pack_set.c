@@ -1,4 +1,5 @@
 /* pack_set.c — the packs of one run: found by name in the install's rules directory or given as files, each read once, registered whole or not at all. */
+#include "jsonpool.h"
 #include "pack.h"
 
 #include <cJSON.h>
@@ -65,20 +66,15 @@ jxl_node *pack_read_json(arena *a, const char *path, const char *shown, size_t m
 		pack_errs_add(errs, shown, 0, 0, "%s", why);
 		return NULL;
 	}
-	jscan_pos *pos = NULL;
-	size_t npos = 0;
 	jscan_err je;
-	if (jscan(text, n, &pos, &npos, &je)) {
+	jxl_node *root = jsonpool_doc(a, text, n, NULL, &je);
+	if (!root && je.msg[0]) {
 		pack_errs_add(errs, shown, je.line, je.col, "malformed JSON: %s", je.msg);
 		free(text);
 		return NULL;
 	}
-	cJSON *cj = cJSON_ParseWithLength(text, n);
-	jxl_node *root = cj ? doc_build(a, cj, text, pos, npos) : NULL;
-	free(pos);
-	cJSON_Delete(cj);
 	if (!root) {
-		pack_errs_add(errs, shown, 1, 1, "malformed JSON");
+		pack_errs_add(errs, shown, je.line, je.col, "malformed JSON");
 		free(text);
 		return NULL;
 	}

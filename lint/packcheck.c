@@ -1,4 +1,5 @@
 /* packcheck.c — `jxlint rules check`: what loading cannot see in a pack — weights that do not add up, examples that do not behave, duplicate, redundant and contradictory rules. */
+#include "jsonpool.h"
 #include "packcheck.h"
 
 #include <cJSON.h>
@@ -104,15 +105,8 @@ int packcheck_example(const registry *reg, const pack_rule *r, const char *json,
 {
 	size_t n = strlen(json);
 	char *text = arena_strndup(a, json, n);
-	jscan_pos *pos = NULL;
-	size_t npos = 0;
 	jscan_err je;
-	if (jscan(text, n, &pos, &npos, &je))
-		return -1;
-	cJSON *cj = cJSON_ParseWithLength(text, n);
-	jxl_node *root = cj ? doc_build(a, cj, text, pos, npos) : NULL;
-	cJSON_Delete(cj);
-	free(pos);
+	jxl_node *root = jsonpool_doc(a, text, n, NULL, &je);
 	if (!root || root->kind != JXL_OBJECT)
 		return -1;
 	check_env env = {.a = a, .dg = dg, .reg = reg};

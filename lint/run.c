@@ -1,7 +1,7 @@
 /* run.c — the pipeline for one file (bytes → decode → parse → rules → findings) and for many, on N threads. */
 #include "run.h"
+#include "jsonpool.h"
 
-#include <cJSON.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -296,22 +296,15 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		if (o->cmd == CMD_EXTRACT)
 			r->extracted = arena_strndup(&r->a, ex.json, ex.len);
 	}
-	jscan_pos *pos = NULL;
-	size_t npos = 0;
 	jscan_err je;
-	if (jscan(text, tlen, &pos, &npos, &je)) {
+	jxl_node *root = jsonpool_doc(&r->a, text, tlen, NULL, &je);   /* lives and dies with r->a */
+	if (!root && je.msg[0]) {
 		const char *zh = arena_printf(&r->a, je.limit ? "文件过大：%s" : "JSON 格式错误：%s", je.msg);
 		const char *en = arena_printf(&r->a, je.limit ? "too large: %s" : "malformed JSON: %s", je.msg);
 		input_finding(r, reg, je.line, je.col, je.limit ? "input/too-large" : "input/json", zh, en, 1);
 	} else {
-		const char *end = NULL;
-		cJSON *cj = cJSON_ParseWithLengthOpts(text, tlen, &end, 0);
-		jxl_node *root = cj ? doc_build(&r->a, cj, text, pos, npos) : NULL;
 		if (!root) {
-			int line = 1, col = 1;
-			if (end)
-				jscan_linecol(text, tlen, (size_t)(end - text), &line, &col);
-			input_finding(r, reg, line, col, "input/json", "JSON 无法解析", "the JSON cannot be parsed", 1);
+			input_finding(r, reg, je.line, je.col, "input/json", "JSON 无法解析", "the JSON cannot be parsed", 1);
 		} else {
 			if (is_text) {   /* findings point into the report, not the JSON made from it */
 				for (size_t i = 0; i < ex.npos; i++) {
@@ -330,9 +323,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 			if (o->cmd != CMD_EXTRACT && !o->parse_only)
 				check_tree(r, reg, root, path);
 		}
-		cJSON_Delete(cj);
 	}
-	free(pos);
 	if (is_text) {
 		extract_result_release(&ex);
 		quote_sources(r, dr.utf8, dr.len);
@@ -517,8 +508,10 @@ static void *worker(void *arg)
 		while (i < p->fl->n && i >= p->handed + p->window)
 			pthread_cond_wait(&p->cv, &p->mu);
 		pthread_mutex_unlock(&p->mu);
-		if (i >= p->fl->n)
+		if (i >= p->fl->n) {
+			arena_cache_drop();   /* the blocks this thread kept for reuse */
 			return NULL;
+		}
 		run_file(p->o, p->reg, p->fl->v[i], p->fl->err[i], &p->res[i % p->window]);
 		pthread_mutex_lock(&p->mu);
 		p->done[i % p->window] = 1;

@@ -99,10 +99,11 @@ const shape *shape_member(const shape *s, const char *key, const char **hint)
 		return &sh_any;
 	if (s->kind != SH_OBJ)
 		return NULL;
-	int best = 3;
-	for (size_t i = 0; i < s->nfields; i++) {
+	for (size_t i = 0; i < s->nfields; i++)
 		if (!strcmp(s->fields[i].key, key))
 			return s->fields[i].sub;
+	int best = 3;   /* not a field: the nearest one, for the message */
+	for (size_t i = 0; i < s->nfields; i++) {
 		int d = shape_key_distance(s->fields[i].key, key);
 		if (d < best) {
 			best = d;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonpool.h"
 #include "config.h"
 #include "eval.h"
 #include "expr.h"
@@ -60,15 +61,10 @@ static int load_doc(state *st, const char *json)
 	diag_init(&st->dg, &st->a, "test");
 	size_t n = strlen(json);
 	char *text = arena_strndup(&st->a, json, n);
-	jscan_pos *pos = NULL;
-	size_t npos = 0;
 	jscan_err je;
-	if (jscan(text, n, &pos, &npos, &je))
+	jxl_node *root = jsonpool_doc(&st->a, text, n, NULL, &je);
+	if (!root && je.msg[0])
 		return fprintf(stderr, "bad @doc: %s\n", je.msg), -1;
-	cJSON *cj = cJSON_ParseWithLength(text, n);
-	jxl_node *root = cj ? doc_build(&st->a, cj, text, pos, npos) : NULL;
-	cJSON_Delete(cj);
-	free(pos);
 	if (!root)
 		return fprintf(stderr, "bad @doc\n"), -1;
 	doc_init(&st->doc, &st->a, root, "test", NULL);

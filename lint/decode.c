@@ -5,6 +5,7 @@
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 size_t utf8_valid_prefix(const unsigned char *s, size_t n)
@@ -16,6 +17,13 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 		unsigned min;
 		if (c < 0x80) {
 			i++;
+			while (n - i >= 8) {   /* runs of ASCII, eight bytes at a time */
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080u)
+					break;
+				i += 8;
+			}
 			continue;
 		} else if (c >= 0xC2 && c <= 0xDF) {
 			len = 2; min = 0x80;

@@ -28,6 +28,13 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 		} else if (c >= 0xC2 && c <= 0xDF) {
 			len = 2; min = 0x80;
 		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {   /* CJK: the usual case */
+				unsigned cp3 = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+				if (cp3 < 0x800 || (cp3 >= 0xD800 && cp3 <= 0xDFFF))
+					return i;
+				i += 3;
+				continue;
+			}
 			len = 3; min = 0x800;
 		} else if (c >= 0xF0 && c <= 0xF4) {
 			len = 4; min = 0x10000;

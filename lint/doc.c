@@ -30,10 +30,8 @@ static jxl_node *build(builder *b, const cJSON *c, jxl_node *parent, int index)
 	n->col = p->col;
 	n->kline = p->kline;
 	n->kcol = p->kcol;
-	if (parent && parent->kind == JXL_OBJECT) {
+	if (parent && parent->kind == JXL_OBJECT)
 		n->key = c->string ? c->string : "";   /* cJSON's strings live in the same arena (jsonpool) */
-		n->khash = doc_key_hash(n->key);
-	}
 	if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
 		n->kind = cJSON_IsObject(c) ? JXL_OBJECT : JXL_ARRAY;
 		size_t k = 0;
@@ -82,10 +80,11 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 	if (!obj || obj->kind != JXL_OBJECT || !key)
 		return NULL;
 	/* Last one wins, as in most JSON readers; duplicates are reported. */
-	unsigned h = doc_key_hash(key);
-	for (size_t i = obj->nkids; i-- > 0;)
-		if (obj->kids[i]->khash == h && !strcmp(obj->kids[i]->key, key))
+	for (size_t i = obj->nkids; i-- > 0;) {
+		const char *k = obj->kids[i]->key;   /* most names differ in their first two bytes: no call for those */
+		if (k[0] == key[0] && (!k[0] || (k[1] == key[1] && !strcmp(k, key))))
 			return obj->kids[i];
+	}
 	return NULL;
 }
 

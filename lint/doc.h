@@ -14,7 +14,6 @@ struct jxl_fig;
 struct jxl_node {
 	enum jxl_kind kind;
 	const char *key;           /* member name, or NULL */
-	unsigned khash;            /* doc_key_hash(key), for doc_get */
 	const char *str;           /* string value (UTF-8) or number literal; NULL otherwise */
 	size_t slen;
 	int bval;
@@ -31,15 +30,6 @@ struct jxl_node {
 	struct sup_index *sup;         /* a "$lint": {"disable": {…}} object: its patterns, indexed */
 	unsigned sup_used : 1;         /* a suppression entry that silenced something */
 };
-
-/* FNV-1a of a member name: doc_get compares it before the name. */
-static inline unsigned doc_key_hash(const char *k)
-{
-	unsigned h = 2166136261u;
-	for (; *k; k++)
-		h = (h ^ (unsigned char)*k) * 16777619u;
-	return h;
-}
 
 struct jxl_doc {
 	arena *a;                  /* borrowed: owned by the file being linted */

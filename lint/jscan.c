@@ -128,8 +128,15 @@ static long hex4(const scan *sc, size_t off)
 static int scan_string(scan *sc)
 {
 	size_t start = sc->i++;
+	const unsigned char *s = (const unsigned char *)sc->s;
 	while (sc->i < sc->n) {
-		unsigned char c = (unsigned char)sc->s[sc->i];
+		size_t i = sc->i;   /* the plain bytes first, in a tight loop */
+		while (i < sc->n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+			i++;
+		sc->i = i;
+		if (i >= sc->n)
+			break;
+		unsigned char c = s[i];
 		if (c == '"') {
 			sc->i++;
 			return 0;

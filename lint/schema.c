@@ -99,7 +99,7 @@ static void check_duplicates(jxl_ctx *ctx, const jxl_node *obj)
 		int dup = 0;
 		for (size_t i = 1; i < obj->nkids && !dup; i++)
 			for (size_t j = 0; j < i && !dup; j++)
-				dup = obj->kids[i]->khash == obj->kids[j]->khash && !strcmp(obj->kids[i]->key, obj->kids[j]->key);
+				dup = obj->kids[i]->key[0] == obj->kids[j]->key[0] && !strcmp(obj->kids[i]->key, obj->kids[j]->key);
 		if (!dup)
 			return;
 	}

@@ -11,6 +11,13 @@ struct jxl_fig;
 
 #define DOC_AS_SLOTS 6     /* one cached figure per enum jxl_as */
 
+/* The figures read from one node, one per enum jxl_as (most nodes are never
+ * read as a figure, so this is not part of every node). */
+struct doc_figs {
+	const struct jxl_fig *fig[DOC_AS_SLOTS];
+	unsigned char done[DOC_AS_SLOTS];
+};
+
 struct jxl_node {
 	enum jxl_kind kind;
 	const char *key;           /* member name, or NULL */
@@ -23,8 +30,7 @@ struct jxl_node {
 	jxl_node *parent;
 	jxl_node **kids;
 	size_t nkids;
-	const struct jxl_fig *fig[DOC_AS_SLOTS];  /* cache of fig(); per document, so per thread */
-	unsigned char fig_done[DOC_AS_SLOTS];
+	struct doc_figs *figs;     /* cache of fig(), made on the first read; per document, so per thread */
 	const jxl_node *lint_member;   /* objects: their "$lint" member (the last), or NULL */
 	const jxl_node *source_member; /* objects: their "source" member (the last), or NULL */
 	struct sup_index *sup;         /* a "$lint": {"disable": {…}} object: its patterns, indexed */

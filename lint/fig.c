@@ -194,8 +194,7 @@ const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int 
 	*tail = *n;
 	tail->str = n->str + best;
 	tail->slen = n->slen - best;
-	memset(tail->fig, 0, sizeof tail->fig);
-	memset(tail->fig_done, 0, sizeof tail->fig_done);
+	tail->figs = NULL;
 	fig_err err;
 	jxl_fig *f = (jxl_fig *)fig_read(a, d, tail, as, &err);
 	if (f)

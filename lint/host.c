@@ -158,12 +158,14 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
 	if (!n || as < 1 || as >= DOC_AS_SLOTS)
 		return NULL;
 	jxl_node *m = (jxl_node *)n;   /* the cache is the only mutable part of a node */
-	if (m->fig_done[as])
-		return m->fig[as];
+	if (m->figs && m->figs->done[as])
+		return m->figs->fig[as];
 	fig_err err;
 	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
-	m->fig_done[as] = 1;
-	m->fig[as] = f;
+	if (!m->figs)
+		m->figs = arena_alloc(ctx->env->a, sizeof *m->figs);
+	m->figs->done[as] = 1;
+	m->figs->fig[as] = f;
 	if (!f && err.kind) {
 		ctx->env->dg->unchecked++;
 		const char *rule = err.kind == 'u' ? "input/unit" : err.kind == 't' ? "input/type" : "input/figure";
@@ -261,8 +263,8 @@ static const jxl_fig *h_peek(jxl_ctx *ctx, const jxl_node *n, int as)
 {
 	if (!ctx || !n || as < 1 || as >= DOC_AS_SLOTS)
 		return NULL;
-	if (n->fig_done[as])
-		return n->fig[as];
+	if (n->figs && n->figs->done[as])
+		return n->figs->fig[as];
 	fig_err err;
 	return fig_read(ctx->env->a, ctx->doc, n, as, &err);
 }

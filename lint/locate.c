@@ -13,9 +13,13 @@ static int index_in(const relation *r, const jxl_fig *c)
 	return -2;
 }
 
-/* Σ signs·parts (intervals), with c replaced by the exact value v. */
-static int relation_holds_with(arena *a, const relation *r, const jxl_fig *c, dec v)
+/* Σ signs·parts (intervals), with c replaced by the exact value v. The
+ * figures of the trial live in a scratch arena, released at once. */
+static int relation_holds_with(const relation *r, const jxl_fig *c, dec v)
 {
+	arena scratch;
+	arena_init(&scratch);
+	arena *a = &scratch;
 	jxl_fig *fixed = arena_alloc(a, sizeof *fixed);
 	*fixed = *c;
 	fixed->v = fixed->lo = fixed->hi = v;
@@ -29,9 +33,11 @@ static int relation_holds_with(arena *a, const relation *r, const jxl_fig *c, de
 		else
 			sum = r->signs[i] < 0 ? fig_sub(a, sum, p) : fig_add(a, sum, p);
 		if (!sum)
-			return 0;
+			break;
 	}
-	return sum && fig_cmp(sum, total) == 0;
+	int holds = sum && fig_cmp(sum, total) == 0;
+	arena_release(&scratch);
+	return holds;
 }
 
 /* The value c must take for relation r to balance exactly (nominal values). */
@@ -188,7 +194,7 @@ void locate_culprits(check_env *env, const jxl_doc *d)
 				ok = !r->broken;     /* a broken relation it is not in stays broken */
 				continue;
 			}
-			ok = relation_holds_with(env->a, r, c, v);
+			ok = relation_holds_with(r, c, v);
 		}
 		if (ok && c != found) {
 			found = c;

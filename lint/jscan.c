@@ -1,6 +1,7 @@
 /* jscan.c — a validating scan of JSON text: where every value starts, the literal of every number, readable errors. */
 #include "jscan.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,12 +126,28 @@ static long hex4(const scan *sc, size_t off)
 	return v;
 }
 
+/* Does any of the eight bytes at p end a run of plain string bytes: '"',
+ * '\\' or a control character (< 0x20)? (Bytes >= 0x80 are plain.) */
+static int special8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w;
+	memcpy(&w, p, 8);
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+	uint64_t has_q = (q - ones) & ~q & highs;          /* a zero byte of q: a '"' */
+	uint64_t has_b = (b - ones) & ~b & highs;          /* a backslash */
+	uint64_t has_c = (w - ones * 0x20) & ~w & highs;   /* a byte below 0x20 */
+	return (has_q | has_b | has_c) != 0;
+}
+
 static int scan_string(scan *sc)
 {
 	size_t start = sc->i++;
 	const unsigned char *s = (const unsigned char *)sc->s;
 	while (sc->i < sc->n) {
-		size_t i = sc->i;   /* the plain bytes first, in a tight loop */
+		size_t i = sc->i;   /* the plain bytes first: eight at a time, then one by one */
+		while (sc->n - i >= 8 && !special8(s + i))
+			i += 8;
 		while (i < sc->n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
 			i++;
 		sc->i = i;

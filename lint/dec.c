@@ -241,6 +241,14 @@ static int div_tail(u128 *q, u128 r, u128 b, long long s)
  * grows by the count of trailing zero digits not generated. */
 static int div_up(u128 a, u128 b, long long s, u128 *q, long long *exp)
 {
+	u128 as;
+	if (s <= 38 && !__builtin_mul_overflow(a, pow10u((int)s), &as)) {   /* the usual case: one division */
+		u128 q1 = as / b;
+		if (q1 == (u128)0 - 1)
+			return -1;
+		*q = round_half(q1, as % b, b);
+		return 0;
+	}
 	u128 qq = a / b, r = a % b, top = ((u128)0 - 1 - 9) / 10;
 	for (; s > 0 && r; s--) {
 		if (qq > top) {

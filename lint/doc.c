@@ -43,9 +43,10 @@ static jxl_node *build(builder *b, const cJSON *c, jxl_node *parent, int index)
 		for (const cJSON *ch = c->child; ch; ch = ch->next, k++) {
 			if (!(n->kids[k] = build(b, ch, n, (int)k)))
 				return NULL;
-			if (n->kind == JXL_OBJECT && !strcmp(n->kids[k]->key, "$lint"))
+			const char *kk = n->kids[k]->key;
+			if (n->kind == JXL_OBJECT && kk[0] == '$' && !strcmp(kk, "$lint"))
 				n->lint_member = n->kids[k];
-			else if (n->kind == JXL_OBJECT && !strcmp(n->kids[k]->key, "source"))
+			else if (n->kind == JXL_OBJECT && kk[0] == 's' && !strcmp(kk, "source"))
 				n->source_member = n->kids[k];
 		}
 		if (n->kind == JXL_OBJECT && n->key && !strcmp(n->key, "disable") && parent && parent->key &&

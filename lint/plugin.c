@@ -48,13 +48,10 @@ int plugin_load(registry *r, const char *path, char *why, size_t n)
 		char rwhy[200];
 		if (registry_add(r, &p.rules[i], owned, rwhy, sizeof rwhy)) {
 			snprintf(why, n, "plugin %s: %s", path, rwhy);
-			/* roll back this plugin's rules */
-			while (r->nrules && r->rules[r->nrules - 1].origin == owned) {
-				r->nrules--;
-				free((char *)r->rules[r->nrules].id);
-				free((char *)r->rules[r->nrules].summary_zh);
-				free((char *)r->rules[r->nrules].summary_en);
-			}
+			size_t keep = r->nrules;   /* roll back this plugin's rules */
+			while (keep && r->rules[keep - 1].origin == owned)
+				keep--;
+			registry_truncate(r, keep);
 			free(owned);
 			dlclose(h);
 			return -1;

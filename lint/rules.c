@@ -57,6 +57,7 @@ void registry_release(registry *r)
 		free(r->ov[i].pattern);
 	free(r->ov);
 	free(r->rules);
+	free(r->slot);
 	memset(r, 0, sizeof *r);
 }
 
@@ -74,6 +75,8 @@ static char *dupz(const char *s)
 {
 	return strdup(s ? s : "");
 }
+
+static int index_rule(registry *r, size_t i);
 
 int registry_add(registry *r, const jxl_rule_info *info, const char *origin, char *why, size_t n)
 {
@@ -106,14 +109,66 @@ int registry_add(registry *r, const jxl_rule_info *info, const char *origin, cha
 	d->summary_zh = dupz(info->summary_zh);
 	d->summary_en = dupz(info->summary_en);
 	d->origin = origin;
+	if (index_rule(r, r->nrules - 1)) {
+		snprintf(why, n, "out of memory");
+		return -1;
+	}
 	return 0;
 }
 
+static size_t id_hash(const char *s)
+{
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Put rule i in the index (growing it when half full). -1 on out of memory. */
+static int index_rule(registry *r, size_t i)
+{
+	if (2 * (r->nrules + 1) > r->nslot) {
+		size_t n = r->nslot ? 2 * r->nslot : 128;
+		unsigned *s = calloc(n, sizeof *s);
+		if (!s)
+			return -1;
+		free(r->slot);
+		r->slot = s;
+		r->nslot = n;
+		for (size_t k = 0; k < r->nrules; k++)
+			if (k != i)
+				index_rule(r, k);
+	}
+	size_t m = r->nslot - 1, h = id_hash(r->rules[i].id) & m;
+	while (r->slot[h])
+		h = (h + 1) & m;
+	r->slot[h] = (unsigned)i + 1;
+	return 0;
+}
+
+void registry_truncate(registry *r, size_t n)
+{
+	while (r->nrules > n) {
+		r->nrules--;
+		free((char *)r->rules[r->nrules].id);
+		free((char *)r->rules[r->nrules].summary_zh);
+		free((char *)r->rules[r->nrules].summary_en);
+	}
+	if (r->slot)
+		memset(r->slot, 0, r->nslot * sizeof *r->slot);
+	for (size_t k = 0; k < r->nrules; k++)
+		index_rule(r, k);
+}
+
+/* Called for every finding and every checked relation: hashed, not a scan. */
 const rule_def *registry_find(const registry *r, const char *id)
 {
-	for (size_t i = 0; i < r->nrules; i++)
-		if (!strcmp(r->rules[i].id, id))
-			return &r->rules[i];
+	if (!r->nslot || !id)
+		return NULL;
+	size_t m = r->nslot - 1;
+	for (size_t h = id_hash(id) & m; r->slot[h]; h = (h + 1) & m)
+		if (!strcmp(r->rules[r->slot[h] - 1].id, id))
+			return &r->rules[r->slot[h] - 1];
 	return NULL;
 }
 

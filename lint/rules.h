@@ -32,6 +32,8 @@ typedef struct rule_override {
 typedef struct registry {
 	rule_def *rules;
 	size_t nrules, cap;
+	unsigned *slot;            /* open-addressing index of rules by id: index + 1, 0 = empty */
+	size_t nslot;              /* a power of two, at least twice nrules */
 	plugin_ent *plugins;
 	size_t nplugins;
 	rule_override *ov;
@@ -44,6 +46,8 @@ void registry_release(registry *r);
 /* Add a rule; -1 if the id is malformed or already taken (why filled). */
 int registry_add(registry *r, const jxl_rule_info *info, const char *origin, char *why, size_t n);
 const rule_def *registry_find(const registry *r, const char *id);
+/* Drop the rules after the first n (a plugin that failed half-way). */
+void registry_truncate(registry *r, size_t n);
 /* The severity in force for id (overrides applied; last match wins); 0 = off. */
 int registry_severity(const registry *r, const char *id);
 /* base with the command line's overrides for id applied (configuration sits between the default and these). */

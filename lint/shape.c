@@ -100,7 +100,7 @@ const shape *shape_member(const shape *s, const char *key, const char **hint)
 	if (s->kind != SH_OBJ)
 		return NULL;
 	for (size_t i = 0; i < s->nfields; i++)
-		if (!strcmp(s->fields[i].key, key))
+		if (s->fields[i].key[0] == key[0] && !strcmp(s->fields[i].key, key))
 			return s->fields[i].sub;
 	int best = 3;   /* not a field: the nearest one, for the message */
 	for (size_t i = 0; i < s->nfields; i++) {

@@ -118,9 +118,7 @@ int eval_empty_text(const jxl_node *n)
 	for (size_t i = 0; i < n->slen; i++)   /* the words for "missing" have no digit: skip the parse */
 		if (n->str[i] >= '0' && n->str[i] <= '9')
 			return 0;
-	num_fig nf;
-	num_err ne;
-	return num_parse(n->str, n->slen, &nf, &ne) == NUM_EMPTY;
+	return num_is_empty(n->str, n->slen);
 }
 
 /* Could the string node be read as a figure (without reporting anything)? */

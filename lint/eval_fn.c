@@ -210,21 +210,9 @@ static size_t norm_name(const char *s, char *out, size_t cap)
 	return k;
 }
 
-static int name_eq(const char *a, const char *b)
+/* Template names against one name of the submission, normalised (y) by the caller. */
+static int names_match_norm(const tmpl_node *t, const char *name, const char *y)
 {
-	char x[256], y[256];
-	if (!strcmp(a, b))
-		return 1;
-	norm_name(a, x, sizeof x);
-	norm_name(b, y, sizeof y);
-	return !strcmp(x, y);
-}
-
-/* Template names against one name of the submission, normalised once. */
-static int names_match(const tmpl_node *t, const char *name)
-{
-	char y[256];
-	norm_name(name, y, sizeof y);
 	for (size_t i = 0; i < t->nnames; i++) {
 		char x[256];
 		if (!strcmp(t->names[i], name))
@@ -236,6 +224,13 @@ static int names_match(const tmpl_node *t, const char *name)
 	return 0;
 }
 
+static int names_match(const tmpl_node *t, const char *name)
+{
+	char y[256];
+	norm_name(name, y, sizeof y);
+	return names_match_norm(t, name, y);
+}
+
 static int tmpl_matches(const tmpl_node *t, const jxl_node *n)
 {
 	const jxl_node *nm = doc_get(n, "name");
@@ -245,17 +240,24 @@ static int tmpl_matches(const tmpl_node *t, const jxl_node *n)
 	return t->kind && kd && kd->kind == JXL_STRING && !strcmp(kd->str, t->kind);
 }
 
-static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name, int depth)
+static const tmpl_node *tmpl_by_norm(const tmpl_node *t, const char *name, const char *y, int depth)
 {
-	for (size_t i = 0; i < t->nnames; i++)
-		if (name_eq(t->names[i], name))
-			return t;
+	if (names_match_norm(t, name, y))
+		return t;
 	for (size_t i = 0; depth < 64 && i < t->nitems; i++) {
-		const tmpl_node *r = tmpl_by_name(&t->items[i], name, depth + 1);
+		const tmpl_node *r = tmpl_by_norm(&t->items[i], name, y, depth + 1);
 		if (r)
 			return r;
 	}
 	return NULL;
+}
+
+/* The template node named name (the first in document order), the name normalised once. */
+static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name)
+{
+	char y[256];
+	norm_name(name, y, sizeof y);
+	return tmpl_by_norm(t, name, y, 0);
 }
 
 /* The template node for a node of the score tree: the same position by names from the root. */
@@ -294,9 +296,9 @@ static ev_val fn_weight(eval_env *e, const expr *x)
 	if (!e->tmpl)
 		return eval_missing(x, 1);
 	if (v.t == EV_STR)
-		t = tmpl_by_name(e->tmpl, v.s, 0);
+		t = tmpl_by_name(e->tmpl, v.s);
 	else if (v.t == EV_NODE && v.node->kind == JXL_STRING)
-		t = tmpl_by_name(e->tmpl, v.node->str, 0);
+		t = tmpl_by_name(e->tmpl, v.node->str);
 	else if (v.t == EV_NODE && v.node->kind == JXL_OBJECT)
 		t = tmpl_for(e, v.node);
 	else

@@ -720,6 +720,21 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 	return rc;
 }
 
+int num_is_empty(const char *s, size_t n)
+{
+	struct text t;
+	struct pst p;
+	if (n > NUM_MAX_TEXT || fold(s, n, &t, NULL))
+		return 0;
+	memset(&p, 0, sizeof p);
+	p.t = &t;
+	p.end = t.n;
+	skip_spaces(&p);
+	while (p.end > p.i && t.cp[p.end - 1] == ' ')
+		p.end--;
+	return is_empty(&t, p.i, p.end);
+}
+
 size_t num_describe(const num_fig *f, char *buf, size_t n)
 {
 	static const char *const quals[] = { "", " >=", " >", " <=", " <", " ~" };

@@ -78,6 +78,10 @@ typedef struct num_fig {
 	char noun[24];         /* NUL-terminated UTF-8 noun for NUM_UNIT_NOUN ("人次"); 項 folded to 项 */
 } num_fig;
 
+/* Is s one of the ways of writing "no figure" ("", "-", "—", "/", "无",
+ * "N/A", "不适用", blanks): exactly when num_parse returns NUM_EMPTY. */
+int num_is_empty(const char *s, size_t n);
+
 /* Parse result codes. */
 enum {
 	NUM_OK = 0,

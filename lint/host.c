@@ -266,7 +266,15 @@ static const jxl_fig *h_peek(jxl_ctx *ctx, const jxl_node *n, int as)
 	if (n->figs && n->figs->done[as])
 		return n->figs->fig[as];
 	fig_err err;
-	return fig_read(ctx->env->a, ctx->doc, n, as, &err);
+	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
+	if (f || !err.kind) {   /* what fig() would find and say nothing about: kept for both */
+		jxl_node *m = (jxl_node *)n;
+		if (!m->figs)
+			m->figs = arena_alloc(ctx->env->a, sizeof *m->figs);
+		m->figs->done[as] = 1;
+		m->figs->fig[as] = f;
+	}
+	return f;
 }
 
 static const jxl_fig *h_peek_tail(jxl_ctx *ctx, const jxl_node *n, int as)

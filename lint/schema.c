@@ -242,9 +242,9 @@ static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int dept
 	check_duplicates(ctx, obj);
 	for (size_t i = 0; i < obj->nkids; i++) {
 		const jxl_node *k = obj->kids[i];
-		if (!strcmp(k->key, "$comment"))
+		if (k->key[0] == '$' && !strcmp(k->key, "$comment"))
 			continue;
-		if (!strcmp(k->key, "$lint")) {
+		if (k->key[0] == '$' && !strcmp(k->key, "$lint")) {
 			if (k->kind != JXL_OBJECT)
 				type_error(ctx, k, "对象", "an object");
 			else
@@ -253,7 +253,7 @@ static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int dept
 		}
 		const field *fd = NULL;
 		for (size_t j = 0; j < s->n && !fd; j++)
-			if (!strcmp(s->fields[j].key, k->key))
+			if (s->fields[j].key[0] == k->key[0] && !strcmp(s->fields[j].key, k->key))
 				fd = &s->fields[j];
 		if (!fd) {
 			if (s != &s_lint || strcmp(k->key, "disable"))

@@ -137,6 +137,13 @@ int dec_add(dec a, dec b, dec *out)
 	long long target = a.exp < b.exp ? a.exp : b.exp, e;
 	dec r;
 	u128 m;
+	const __int128 e37 = (__int128)10000000000000000000u * 1000000000000000000u;   /* 10^37 */
+	if (a.exp == b.exp && a.exp >= -NUM_MAX_EXP && a.exp <= NUM_MAX_EXP && a.coef > -e37 && a.coef < e37 &&
+	    b.coef > -e37 && b.coef < e37) {   /* the usual case: what the general path gives, without it */
+		out->coef = a.coef + b.coef;
+		out->exp = a.exp;
+		return 0;
+	}
 	if (a.coef == 0 || b.coef == 0)
 		r = a.coef == 0 ? b : a;
 	else if (add_aligned(a, b, out) == 0)

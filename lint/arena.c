@@ -9,13 +9,14 @@
 
 struct arena_block {
 	arena_block *next;
-	size_t cap, off;
+	size_t cap;
 	_Alignas(16) unsigned char data[];
 };
 
 void arena_init(arena *a)
 {
 	a->head = NULL;
+	a->cur = a->end = NULL;
 	a->used = 0;
 }
 
@@ -52,6 +53,7 @@ void arena_release(arena *a)
 		b = next;
 	}
 	a->head = NULL;
+	a->cur = a->end = NULL;
 	a->used = 0;
 }
 
@@ -65,36 +67,31 @@ void arena_cache_drop(void)
 	ncache = 0;
 }
 
-void *arena_alloc_raw(arena *a, size_t n)
+/* No room in the head block for n (a multiple of 16): a new block. */
+void *arena_alloc_slow(arena *a, size_t n)
 {
-	n = (n + 15) & ~(size_t)15;
-	if (!a->head || a->head->cap - a->head->off < n) {
-		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-		arena_block *b;
-		if (cap == ARENA_BLOCK && cache) {
-			b = cache;
-			cache = b->next;
-			ncache--;
-		} else if (!(b = malloc(sizeof *b + cap))) {
-			fputs("jxlint: out of memory\n", stderr);
-			abort();
-		}
-		b->cap = cap;
-		b->off = 0;
-		if (a->head && cap > ARENA_BLOCK) {   /* a big one goes under the current block, which keeps its room */
-			b->off = n;
-			b->next = a->head->next;
-			a->head->next = b;
-			a->used += n;
-			return b->data;
-		}
-		b->next = a->head;
-		a->head = b;
+	size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+	arena_block *b;
+	if (cap == ARENA_BLOCK && cache) {
+		b = cache;
+		cache = b->next;
+		ncache--;
+	} else if (!(b = malloc(sizeof *b + cap))) {
+		fputs("jxlint: out of memory\n", stderr);
+		abort();
 	}
-	void *p = a->head->data + a->head->off;
-	a->head->off += n;
+	b->cap = cap;
 	a->used += n;
-	return p;
+	if (a->head && cap > ARENA_BLOCK) {   /* a big one goes under the current block, which keeps its room */
+		b->next = a->head->next;
+		a->head->next = b;
+		return b->data;
+	}
+	b->next = a->head;
+	a->head = b;
+	a->cur = b->data + n;
+	a->end = b->data + cap;
+	return b->data;
 }
 
 void *arena_alloc(arena *a, size_t n)
@@ -106,7 +103,7 @@ void *arena_alloc(arena *a, size_t n)
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_raw(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

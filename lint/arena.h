@@ -8,6 +8,7 @@
 typedef struct arena_block arena_block;
 typedef struct arena {
 	arena_block *head;
+	unsigned char *cur, *end;   /* the free room of the head block */
 	size_t used;      /* bytes handed out, for limits */
 } arena;
 
@@ -16,7 +17,18 @@ void arena_release(arena *a);
 /* Zeroed memory; aborts on out of memory (the host's one allowed abort). */
 void *arena_alloc(arena *a, size_t n);
 /* The same, not zeroed (for cJSON's nodes and strings, which it fills itself). */
-void *arena_alloc_raw(arena *a, size_t n);
+void *arena_alloc_slow(arena *a, size_t n);
+static inline void *arena_alloc_raw(arena *a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if ((size_t)(a->end - a->cur) >= n) {   /* the usual case: room in the head block */
+		void *p = a->cur;
+		a->cur += n;
+		a->used += n;
+		return p;
+	}
+	return arena_alloc_slow(a, n);
+}
 /* Free the blocks this thread keeps for reuse (at the end of a thread or of the run). */
 void arena_cache_drop(void);
 char *arena_strndup(arena *a, const char *s, size_t n);

@@ -234,6 +234,9 @@ static void read_packs(cload *L, const jxl_node *arr)
 		if (s[0] == '!') {
 			if (!pack_is_name(s + 1))
 				cerr(L, e, "\"!NAME\" turns off a default pack by name; \"%s\" is not a pack name", s + 1);
+			else if (!strcmp(s + 1, PACK_CORE))
+				cerr(L, e, "\"!%s\": the %s pack holds built-in checks and is always on; turn its rules off by id in \"rules\" "
+				     "(\"staffing/over-quota\": \"off\")", PACK_CORE, PACK_CORE);
 			else
 				remove_pack(L->c, s + 1);
 			continue;

@@ -22,6 +22,9 @@
 
 /* Limits, each tested at the limit and one past it (tests/cases/pack-limits.sh). */
 #define PACK_MAX_BYTES   (1L << 20)  /* size of one pack file */
+/* The install's pack of built-in checks (rules.d/core.json): a rules
+ * directory must have it, and a configuration cannot turn it off. */
+#define PACK_CORE        "core"
 #define PACK_MAX_RULES   500         /* rules in one pack */
 #define PACK_MAX_LETS    32          /* named sub-expressions of one rule */
 #define PACK_MAX_ERRORS  50          /* errors reported for one pack before the rest are counted */
@@ -118,7 +121,8 @@ pack *pack_set_by_name(pack_set *ps, const char *name, pack_errs *errs);
 pack *pack_set_by_path(pack_set *ps, const char *path, pack_errs *errs);
 /* Load every pack of the rules directory (they are small: each is read and
  * checked at start-up; those with "default": true are enabled without
- * being asked for). Returns the number of refused packs. */
+ * being asked for). Returns the number of refused packs; a rules directory
+ * without the core pack counts as one (its built-in checks would be missing). */
 int pack_set_load_dir(pack_set *ps, pack_errs *errs);
 
 /* Parse and validate a pack from text without registering it (for tests

@@ -251,10 +251,17 @@ pack *pack_set_by_path(pack_set *ps, const char *path, pack_errs *errs)
 
 int pack_set_load_dir(pack_set *ps, pack_errs *errs)
 {
-	int refused = 0;
-	for (size_t i = 0; i < ps->navail; i++)
+	int refused = 0, core = 0;
+	for (size_t i = 0; i < ps->navail; i++) {
+		core |= !strcmp(ps->avail[i], PACK_CORE);
 		if (!pack_set_by_name(ps, ps->avail[i], errs))
 			refused++;
+	}
+	if (ps->dir && !core) {   /* built-in checks live there too: never lint with part of them */
+		pack_errs_add(errs, ps->dir, 0, 0, "no %s.json in this rules directory: it holds built-in checks, which would be "
+			      "missing (copy rules.d/%s.json beside the plugins)", PACK_CORE, PACK_CORE);
+		refused++;
+	}
 	return refused;
 }
 

@@ -1,4 +1,4 @@
-/* meta.c — metadata: the evaluated year is plausible and the filing date comes after it. */
+/* meta.c — metadata: the filing date comes after the evaluated year (meta/year-range is in rules.d/core.json). */
 #include <jxlint/rule.h>
 
 #include <stdio.h>
@@ -12,8 +12,6 @@ static const jxl_host *H;
 static const jxl_rule_info rules[] = {
 	{"meta/filed-before-year-end", JXL_SEV_WARNING, "填报日期不晚于评价年度年末",
 	 "filed on or before the end of the evaluated year"},
-	{"meta/year-range", JXL_SEV_WARNING, "评价年度不在 2000–2100 之间",
-	 "evaluated year outside 2000..2100"},
 };
 
 /* The year of this document; a project inside `projects` inherits the
@@ -65,17 +63,8 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 
 	if (!yf || H->to_int(yf, &year) < 0)
 		return;
-	if (year < META_YEAR_MIN || year > META_YEAR_MAX) {
-		if (yn != H->get(root, "year"))
-			return; /* inherited: reported once, on the file */
-		f.rule = "meta/year-range";
-		f.node = yn;
-		f.stated = yf;
-		f.msg_zh = H->fmt(ctx, "评价年度 %lld 不在 %d–%d 之间", year, META_YEAR_MIN, META_YEAR_MAX);
-		f.msg_en = H->fmt(ctx, "evaluated year %lld is outside %d..%d", year, META_YEAR_MIN, META_YEAR_MAX);
-		H->emit(ctx, &f);
-		return;
-	}
+	if (year < META_YEAR_MIN || year > META_YEAR_MAX)
+		return; /* an implausible year (meta/year-range, rules.d/core.json): no date is measured against it */
 	if (fy < 0 || fy > year)
 		return;
 	f.rule = "meta/filed-before-year-end";

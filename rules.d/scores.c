@@ -1,4 +1,4 @@
-/* scores.c — the score tree: sums, maxima, ranges, grade, execution cap (the indicator table is indicators.c). */
+/* scores.c — the score tree: sums, maxima, ranges, total, grade, execution cap (the indicator table is indicators.c; scores/max-missing is in rules.d/core.json). */
 #include <jxlint/rule.h>
 
 #include <stdio.h>
@@ -16,16 +16,9 @@ static const jxl_rule_info rules[] = {
 	{"scores/grade", JXL_SEV_ERROR, "评价等级与总分所在档次不符", "the grade does not match the total's band"},
 	{"scores/execution-cap", JXL_SEV_WARNING, "预算执行率不足 100%，而得分超过按执行率计算的上限或为满分",
 	 "score above what the budget execution rate allows, or full marks with execution below 100%"},
-	{"scores/max-missing", JXL_SEV_INFO, "部分指标未写分值，无法核对得分是否超过分值",
-	 "items without a maximum: score ≤ max cannot be checked"},
 };
 
 /* --- small readers --- */
-
-static int present(const jxl_node *n)
-{
-	return H->kind(n) > JXL_NULL;
-}
 
 static const jxl_fig *score_of(jxl_ctx *ctx, const jxl_node *n)
 {
@@ -180,8 +173,6 @@ static void check_range(jxl_ctx *ctx, const jxl_node *node, const char *name)
 
 struct walk {
 	jxl_ctx *ctx;
-	size_t leaves;           /* items without sub-items that state a score */
-	size_t leaves_nomax;     /* … of which state no max */
 	const jxl_node *exec;    /* the budget-execution item, if any */
 };
 
@@ -195,11 +186,6 @@ static void walk(struct walk *w, const jxl_node *node, int depth)
 	check_range(w->ctx, node, name_of(node, "总分"));
 	check_sum(w->ctx, node, depth);
 	check_max_sum(w->ctx, node);
-	if (!items && depth > 0 && score_of(w->ctx, node)) {
-		w->leaves++;
-		if (!present(H->get(node, "max")))
-			w->leaves_nomax++;
-	}
 	if (!w->exec && depth > 0 && is_exec(node))
 		w->exec = node;
 	for (i = 0; i < n; i++)
@@ -468,7 +454,7 @@ static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tre
 
 static void check_tree(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree)
 {
-	struct walk w = {ctx, 0, 0, NULL};
+	struct walk w = {ctx, NULL};
 
 	if (H->kind(tree) != JXL_OBJECT)
 		return;
@@ -476,10 +462,6 @@ static void check_tree(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree)
 	check_total_max(ctx, tree);
 	check_grade(ctx, tree);
 	check_exec_cap(ctx, doc, tree, w.exec);
-	if (w.leaves_nomax > 0)
-		emit(ctx, "scores/max-missing", 0, tree, NULL, NULL,
-		     H->fmt(ctx, "%zu 个末级指标中有 %zu 个未写分值，无法核对得分是否超过分值", w.leaves, w.leaves_nomax),
-		     H->fmt(ctx, "%zu of %zu items state no max; score ≤ max cannot be checked", w.leaves_nomax, w.leaves));
 }
 
 static void check(jxl_ctx *ctx, const jxl_doc *doc)

@@ -1,4 +1,4 @@
-/* staffing.c — staffing rules: headcount within quota, total rows equal to their rows (the smallest complete plugin). */
+/* staffing.c — staffing rules: total rows equal to their rows (the smallest complete plugin; staffing/over-quota is in rules.d/core.json). */
 #include <jxlint/rule.h>
 
 #include <stdio.h>
@@ -8,8 +8,6 @@
 static const jxl_host *H;
 
 static const jxl_rule_info rules[] = {
-	{"staffing/over-quota", JXL_SEV_WARNING,
-	 "实有人数超过编制数", "headcount above the approved quota"},
 	{"staffing/total", JXL_SEV_ERROR,
 	 "合计行的编制数或实有人数不等于各行之和", "a total row does not equal the sum of the other rows"},
 };
@@ -28,27 +26,6 @@ static const char *category(const jxl_node *row)
 {
 	const char *c = H->str(H->get(row, "category"));
 	return c ? c : "（未命名）";
-}
-
-/* staffing/over-quota: actual surely above quota, per row. */
-static void check_quota(jxl_ctx *ctx, const jxl_node *row)
-{
-	const jxl_node *an = H->get(row, "actual");
-	const jxl_fig *quota = H->fig(ctx, H->get(row, "quota"), JXL_AS_COUNT);
-	const jxl_fig *actual = H->fig(ctx, an, JXL_AS_COUNT);
-	jxl_finding f = {.size = sizeof f};
-
-	if (!quota || !actual || H->cmp(actual, quota) <= 0)
-		return;
-	f.rule = "staffing/over-quota";
-	f.node = an;
-	f.stated = actual;
-	f.difference = H->sub(ctx, actual, quota);
-	f.msg_zh = H->fmt(ctx, "「%s」实有 %s 人，超过编制 %s 人", category(row),
-	                  H->text(ctx, actual), H->text(ctx, quota));
-	f.msg_en = H->fmt(ctx, "%s: %s people in post, above the quota of %s", category(row),
-	                  H->text(ctx, actual), H->text(ctx, quota));
-	H->emit(ctx, &f);
 }
 
 /* staffing/total: a total row's `field` equals the sum of that field over
@@ -93,7 +70,6 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 		return;
 	for (i = 0; i < n; i++) {
 		const jxl_node *row = H->at(rows, i);
-		check_quota(ctx, row);
 		if (is_total(row)) {
 			check_total(ctx, rows, row, "quota", "编制数", "quota");
 			check_total(ctx, rows, row, "actual", "实有人数", "headcount");

@@ -120,6 +120,35 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 	if (start.t != EV_NODE)
 		return eval_fail(e, EVE_TYPE, x, "'%s' is %s and has no keys", x->name ? x->name : "$",
 			    start.t == EV_FIG ? "a figure" : start.t == EV_STR ? "text" : "not an object");
+	int simple = !x->plural;
+	for (size_t i = 0; simple && i < x->nsegs; i++)
+		simple = x->segs[i].kind == SEG_KEY || x->segs[i].kind == SEG_INDEX;
+	if (simple) {   /* keys and indexes only (n.max, $.year): one node at a time, no lists; the same steps */
+		const jxl_node *n = start.node;
+		for (size_t i = 0; i < x->nsegs; i++) {
+			const expr_seg *sg = &x->segs[i];
+			if (!n)
+				return eval_missing(x, 1);
+			if (eval_step(e, x))
+				return (ev_val){.t = EV_ERR, .at = x};
+			const jxl_node *m = NULL;
+			if (sg->kind == SEG_KEY) {
+				m = doc_get(n, sg->key);
+			} else if (n->kind == JXL_ARRAY) {
+				long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
+				if (idx >= 0 && (size_t)idx < n->nkids)
+					m = n->kids[idx];
+			}
+			if (m && eval_step(e, x))
+				return (ev_val){.t = EV_ERR, .at = x};
+			n = m;
+		}
+		if (!n)
+			return eval_missing(x, 1);
+		ev_val r = eval_nodev(n);
+		r.at = x;
+		return n->kind == JXL_NULL ? eval_missing(x, 0) : r;
+	}
 	nodelist cur = {0}, nxt = {0};
 	nl_push(e, &cur, start.node);
 	int plural_seen = 0;

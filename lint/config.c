@@ -320,6 +320,12 @@ static void read_rules(cload *L, const jxl_node *obj)
 			cerr_key(L, e, "\"%s\" is not a rule id or a glob of rule ids (like scores/*)", id);
 			continue;
 		}
+		if (!matches_some_rule(L->cs->ps->reg, id) && L->cs->ps->deferred) {
+			pack_errs quiet;   /* the opt-in packs not loaded yet may have it; their own errors are not this file's */
+			pack_errs_init(&quiet);
+			pack_set_load_dir(L->cs->ps, &quiet);
+			pack_errs_release(&quiet);
+		}
 		if (!matches_some_rule(L->cs->ps->reg, id)) {
 			cerr_key(L, e, strpbrk(id, "*?[") ? "\"%s\" matches no rule (see jxlint --list-rules)"
 							   : "unknown rule \"%s\" (see jxlint --list-rules)", id);

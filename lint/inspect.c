@@ -51,7 +51,8 @@ int inspect_setup(registry *reg, pack_set *ps, config_set *cs, const opts *o, co
 	pack_errs_init(&errs);
 	pack_set_init(ps, reg, rules_dir && *rules_dir ? rules_dir : NULL);
 	int rc = 0;
-	if (pack_set_load_dir(ps, &errs) | config_set_init(cs, ps, o, &errs))
+	int loaded = o->cmd == CMD_LINT ? pack_set_load_defaults(ps, &errs) : pack_set_load_dir(ps, &errs);
+	if (loaded | config_set_init(cs, ps, o, &errs))
 		rc = 2;
 	/* --list-rules and --explain also show the packs the working directory's configuration enables */
 	if (!rc && (o->cmd == CMD_LIST_RULES || o->cmd == CMD_EXPLAIN) && !config_find(cs, "./.", &errs))

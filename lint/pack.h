@@ -106,6 +106,7 @@ typedef struct pack_set {
 	registry *reg;             /* where the rules of loaded packs are registered */
 	char **avail;              /* names of the *.json packs in dir, sorted */
 	size_t navail;
+	int deferred;              /* some opt-in packs of dir are not loaded yet (pack_set_load_defaults) */
 } pack_set;
 
 int pack_set_init(pack_set *ps, registry *reg, const char *dir);
@@ -124,6 +125,10 @@ pack *pack_set_by_path(pack_set *ps, const char *path, pack_errs *errs);
  * being asked for). Returns the number of refused packs; a rules directory
  * without the core pack counts as one (its built-in checks would be missing). */
 int pack_set_load_dir(pack_set *ps, pack_errs *errs);
+/* The same for a lint run: the core pack and the packs with "default": true
+ * only. An opt-in pack is loaded when a configuration or --pack names it, or
+ * by pack_set_load_dir when a rule id is looked for that no loaded rule has. */
+int pack_set_load_defaults(pack_set *ps, pack_errs *errs);
 
 /* Parse and validate a pack from text without registering it (for tests
  * and `jxlint rules check`). Returns NULL with errors. */

@@ -249,11 +249,82 @@ pack *pack_set_by_path(pack_set *ps, const char *path, pack_errs *errs)
 	return load_file(ps, path, NULL, 0, errs);
 }
 
-int pack_set_load_dir(pack_set *ps, pack_errs *errs)
+/* Does the pack text say "default": true at its top level? Read without
+ * parsing the whole pack, so that a lint run compiles only the packs it
+ * uses. 1 yes, 0 no (a well-formed top-level object without it), -1 when
+ * this quick look cannot tell (the pack is then loaded, and whatever is
+ * wrong with it reported, as before). */
+static int quick_default(const char *s, size_t n)
+{
+	size_t i = 0;
+	int depth = 0, key = 0, yes = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (i >= n || s[i] != '{')
+		return -1;
+	while (i < n) {
+		char c = s[i];
+		if (c == '"') {
+			size_t st = ++i;
+			while (i < n && s[i] != '"')
+				i += s[i] == '\\' ? 2 : 1;
+			if (i >= n)
+				return -1;
+			size_t len = i++ - st;
+			if (depth == 1 && key && len == 7 && !memcmp(s + st, "default", 7)) {
+				size_t j = i;
+				while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+					j++;
+				if (j < n && s[j] == ':') {
+					for (j++; j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'); j++)
+						;
+					if (n - j >= 4 && !memcmp(s + j, "true", 4))
+						yes = 1;
+					else if (!(n - j >= 5 && !memcmp(s + j, "false", 5)))
+						return -1;   /* "default": something else: the full load says what is wrong */
+				}
+			}
+			key = 0;
+			continue;
+		}
+		if (c == '{' || c == '[') {
+			depth++;
+			key = c == '{';
+		} else if (c == '}' || c == ']') {
+			if (--depth < 0)
+				return -1;
+			key = 0;
+			if (depth == 0) {   /* the end of the top-level object: only blanks may follow */
+				for (i++; i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'); i++)
+					;
+				return i == n ? yes : -1;
+			}
+		} else if (c == ',') {
+			key = depth >= 1;
+		}
+		i++;
+	}
+	return -1;
+}
+
+static int load_dir(pack_set *ps, pack_errs *errs, int defaults_only)
 {
 	int refused = 0, core = 0;
 	for (size_t i = 0; i < ps->navail; i++) {
-		core |= !strcmp(ps->avail[i], PACK_CORE);
+		int is_core = !strcmp(ps->avail[i], PACK_CORE);
+		core |= is_core;
+		if (defaults_only && !is_core) {
+			char path[PATH_MAX + 64], why[300];
+			size_t n = 0;
+			snprintf(path, sizeof path, "%s/%s.json", ps->dir, ps->avail[i]);
+			char *text = read_file(path, PACK_MAX_BYTES, &n, why, sizeof why);
+			int d = text ? quick_default(text, n) : -1;
+			free(text);
+			if (d == 0) {   /* opt-in: loaded when a configuration or --pack asks for it */
+				ps->deferred = 1;
+				continue;
+			}
+		}
 		if (!pack_set_by_name(ps, ps->avail[i], errs))
 			refused++;
 	}
@@ -263,6 +334,18 @@ int pack_set_load_dir(pack_set *ps, pack_errs *errs)
 		refused++;
 	}
 	return refused;
+}
+
+int pack_set_load_dir(pack_set *ps, pack_errs *errs)
+{
+	int refused = load_dir(ps, errs, 0);
+	ps->deferred = 0;
+	return refused;
+}
+
+int pack_set_load_defaults(pack_set *ps, pack_errs *errs)
+{
+	return load_dir(ps, errs, 1);
 }
 
 const pack_rule *pack_set_rule(const pack_set *ps, const char *id)

@@ -184,7 +184,7 @@ const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int 
 		if (((unsigned char)n->str[st] & 0xC0) == 0x80)
 			continue;
 		num_fig nf;
-		if (num_parse(n->str + st, n->slen - st, &nf, NULL) == NUM_OK &&
+		if (num_may_start(n->str + st, n->slen - st) && num_parse(n->str + st, n->slen - st, &nf, NULL) == NUM_OK &&
 		    (nf.unit != NUM_UNIT_NOUN || strlen(nf.noun) <= FIG_TAIL_NOUN))
 			best = st;
 	}

@@ -720,6 +720,22 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 	return rc;
 }
 
+int num_may_start(const char *s, size_t n)
+{
+	uint32_t c;
+	if (!n || !utf8_next((const unsigned char *)s, n, 0, &c))
+		return 0;
+	c = fold_cp(c);
+	if (is_digit(c) || c == '.' || c == '-' || c == '+' || c == '(' || c == ' ' || c == '$' || c == '\\')
+		return 1;   /* a number, a sign, a bracket, or what fold() skips or turns into something else */
+	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
+		uint32_t w;
+		if (utf8_next((const unsigned char *)prefixes[k].w, strlen(prefixes[k].w), 0, &w) && w == c)
+			return 1;
+	}
+	return 0;
+}
+
 int num_is_empty(const char *s, size_t n)
 {
 	struct text t;

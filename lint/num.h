@@ -78,6 +78,10 @@ typedef struct num_fig {
 	char noun[24];         /* NUL-terminated UTF-8 noun for NUM_UNIT_NOUN ("人次"); 項 folded to 项 */
 } num_fig;
 
+/* Could a figure that num_parse accepts start at s? 0 means it cannot
+ * (a cheap test before trying every start of a text, as fig_read_tail does). */
+int num_may_start(const char *s, size_t n);
+
 /* Is s one of the ways of writing "no figure" ("", "-", "—", "/", "无",
  * "N/A", "不适用", blanks): exactly when num_parse returns NUM_EMPTY. */
 int num_is_empty(const char *s, size_t n);

@@ -233,7 +233,13 @@ static void run_parse(const char *in, size_t len, enum mode mode, char *got, siz
 	num_fig f;
 	num_err e;
 	int rc = num_parse(in, len, &f, &e);
-	if (rc == NUM_EMPTY)
+	if (rc == NUM_EMPTY && !num_is_empty(in, len))
+		snprintf(got, n, "num_is_empty disagrees: num_parse says empty");
+	else if (rc != NUM_EMPTY && num_is_empty(in, len))
+		snprintf(got, n, "num_is_empty disagrees: num_parse does not say empty");
+	else if (rc == NUM_OK && !num_may_start(in, len))
+		snprintf(got, n, "num_may_start refuses a text num_parse reads");
+	else if (rc == NUM_EMPTY)
 		snprintf(got, n, "empty");
 	else if (rc != NUM_OK)
 		snprintf(got, n, "error@%zu: %s", e.offset, e.msg);

@@ -720,6 +720,15 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 	return rc;
 }
 
+/* The first code point of each prefix word, decoded once at load time. */
+static uint32_t prefix_first[sizeof prefixes / sizeof prefixes[0]];
+
+__attribute__((constructor)) static void init_prefix_first(void)
+{
+	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
+		utf8_next((const unsigned char *)prefixes[k].w, strlen(prefixes[k].w), 0, &prefix_first[k]);
+}
+
 int num_may_start(const char *s, size_t n)
 {
 	uint32_t c;
@@ -728,11 +737,9 @@ int num_may_start(const char *s, size_t n)
 	c = fold_cp(c);
 	if (is_digit(c) || c == '.' || c == '-' || c == '+' || c == '(' || c == ' ' || c == '$' || c == '\\')
 		return 1;   /* a number, a sign, a bracket, or what fold() skips or turns into something else */
-	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
-		uint32_t w;
-		if (utf8_next((const unsigned char *)prefixes[k].w, strlen(prefixes[k].w), 0, &w) && w == c)
+	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
+		if (prefix_first[k] == c)
 			return 1;
-	}
 	return 0;
 }
 

@@ -71,6 +71,8 @@ typedef struct eval_env {
 	long steps, max_steps;
 	const eval_tol *tol;       /* or NULL */
 	const tmpl_node *tmpl;     /* or NULL */
+	const char *wname;         /* the last name weight() looked up in tmpl (within one rule), */
+	const tmpl_node *wnode;    /* and what it found: rows often repeat a name */
 	expr *const *lets;         /* the rule's named sub-expressions, by slot */
 	size_t nlets;
 	ev_val *letv;

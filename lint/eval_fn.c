@@ -295,11 +295,14 @@ static ev_val fn_weight(eval_env *e, const expr *x)
 		return eval_note_missing(e, v);
 	if (!e->tmpl)
 		return eval_missing(x, 1);
-	if (v.t == EV_STR)
-		t = tmpl_by_name(e->tmpl, v.s);
-	else if (v.t == EV_NODE && v.node->kind == JXL_STRING)
-		t = tmpl_by_name(e->tmpl, v.node->str);
-	else if (v.t == EV_NODE && v.node->kind == JXL_OBJECT)
+	const char *name = v.t == EV_STR ? v.s : v.t == EV_NODE && v.node->kind == JXL_STRING ? v.node->str : NULL;
+	if (name && e->wname && !strcmp(name, e->wname)) {
+		t = e->wnode;
+	} else if (name) {
+		t = tmpl_by_name(e->tmpl, name);
+		e->wname = name;
+		e->wnode = t;
+	} else if (v.t == EV_NODE && v.node->kind == JXL_OBJECT)
 		t = tmpl_for(e, v.node);
 	else
 		return eval_fail(e, EVE_TYPE, x, "weight() takes a node of the score tree or a name");

@@ -616,6 +616,7 @@ int config_assign(config_set *cs, file_list *fl, pack_errs *errs)
 {
 	int refused = 0;
 	size_t k = 0;
+	free(cs->files);   /* the previous batch's */
 	cs->files = malloc((fl->n ? fl->n : 1) * sizeof *cs->files);
 	if (!cs->files)
 		return -1;

@@ -102,27 +102,52 @@ static void baseline_notes(const opts *o, const sink_state *st)
 	}
 }
 
-static int run_lint(const opts *o, const registry *reg, config_set *cs)
+/* The files of a run, a batch at a time: memory does not grow with their number. */
+#define RUN_BATCH 4096
+
+/* The next batch: the list --changed made (all of it, once), or the walk's next files. */
+static size_t next_batch(file_walk *w, file_list *changed, file_list *fl)
 {
-	file_list fl;
-	char why[600];
-	if (o->changed && o->cmd == CMD_LINT) {
-		if (changed_collect(o, &fl, why, sizeof why))
-			return tool_error(why);
-	} else {
-		files_collect(o, &fl);
+	if (!w) {
+		*fl = *changed;
+		memset(changed, 0, sizeof *changed);
+		return fl->n;
 	}
-	pack_errs perrs;   /* each file's .jxlint.json, and the packs it enables, before any file is linted */
+	return file_walk_next(w, fl, RUN_BATCH);
+}
+
+/* Configurations for a batch: each file's .jxlint.json, and the packs it
+ * enables, read before any file of the batch is linted (each is read once,
+ * so its errors are said once). */
+static void assign_configs(config_set *cs, file_list *fl)
+{
+	pack_errs perrs;
 	pack_errs_init(&perrs);
-	if (config_assign(cs, &fl, &perrs))
+	if (config_assign(cs, fl, &perrs))
 		inspect_errors(&perrs);   /* the files under a refused one are reported (input/config), not linted */
 	pack_errs_release(&perrs);
+}
+
+static int run_lint(const opts *o, const registry *reg, config_set *cs)
+{
+	file_list changed = {0}, fl = {0};
+	file_walk *walk = NULL;
+	char why[600];
+	if (o->changed && o->cmd == CMD_LINT) {
+		if (changed_collect(o, &changed, why, sizeof why))
+			return tool_error(why);
+	} else if (!(walk = file_walk_open(o, 0))) {
+		return tool_error("out of memory");
+	}
+	size_t first = next_batch(walk, &changed, &fl);
+	assign_configs(cs, &fl);
 	baseline known, record;
 	baseline_init(&known);
 	baseline_init(&record);
 	if (o->baseline && baseline_load(&known, o->baseline, why, sizeof why)) {
 		baseline_release(&known);
 		files_release(&fl);
+		file_walk_close(walk);
 		return tool_error(why);
 	}
 	reporter rep = {.out = stdout, .o = o, .reg = reg};
@@ -133,10 +158,19 @@ static int run_lint(const opts *o, const registry *reg, config_set *cs)
 	}
 	sink_state st = {.rep = &rep, .o = o, .known = o->baseline ? &known : NULL,
 			 .record = o->write_baseline ? &record : NULL};
-	progress_init(&st.prog, stderr, fl.n, !o->quiet && o->cmd != CMD_EXTRACT);
+	int want_progress = !o->quiet && o->cmd != CMD_EXTRACT && isatty(fileno(stderr));
+	size_t total = first < RUN_BATCH || !walk || !want_progress ? first : files_count(o);
+	progress_init(&st.prog, stderr, total, want_progress);
 	if (o->cmd != CMD_EXTRACT)
 		rep.begin(&rep);
-	run_all(o, reg, &fl, on_result, &st);
+	for (;;) {
+		run_all(o, reg, &fl, on_result, &st);
+		files_release(&fl);
+		if (!next_batch(walk, &changed, &fl))
+			break;
+		assign_configs(cs, &fl);
+	}
+	file_walk_close(walk);
 	progress_clear(&st.prog);
 	int rc = 0;
 	if (st.sum.unreadable)

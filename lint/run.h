@@ -6,9 +6,8 @@
 #include "diag.h"
 #include "opts.h"
 #include "rules.h"
+#include "walk.h"
 
-/* Limits on one file, named here and tested at the limit (fixtures/input). */
-#define RUN_MAX_DIR_DEPTH 64
 
 typedef struct file_result {
 	const char *path;
@@ -24,20 +23,6 @@ typedef struct file_result {
  * directory); it becomes the file's input/read finding. */
 void run_file(const opts *o, const registry *reg, const char *path, const char *preset_error, file_result *r);
 void file_result_release(file_result *r);
-
-/* Expand the command line's paths: directories → every *.json below them,
- * sorted, each directory visited once (symlink loops are cut). A path that
- * cannot be used stays in the list with its error, to be reported as a
- * finding in its place. */
-typedef struct file_list {
-	char **v;
-	char **err;                /* NULL, or why v[i] cannot be read */
-	size_t n, cap;
-} file_list;
-int files_collect(const opts *o, file_list *out);
-/* Append one path (and why it cannot be read, or NULL); -1 when out of memory. */
-int files_add(file_list *fl, const char *path, const char *err);
-void files_release(file_list *fl);
 
 /* Lint every file on o->jobs threads and hand results to `sink` in list
  * order (so output never depends on the thread count). */

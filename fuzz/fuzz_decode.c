@@ -24,6 +24,9 @@ static void check(const unsigned char *buf, size_t n, const char *force)
 		/* the error points into the input and says something */
 		if (e.msg[0] == '\0' || !memchr(e.msg, '\0', sizeof e.msg))
 			FUZZ_FAIL("an error without a message");
+		if (e.msg_zh[0] == '\0' || !memchr(e.msg_zh, '\0', sizeof e.msg_zh) ||
+		    utf8_valid_prefix((const unsigned char *)e.msg_zh, strlen(e.msg_zh)) != strlen(e.msg_zh))
+			FUZZ_FAIL("an error without a Chinese message, or one that is not UTF-8");
 		if (e.offset > n && !fuzz_ignored("decode-offset"))
 			FUZZ_FAIL("error offset past the end of the input (an offset in the converted text?)");
 	}

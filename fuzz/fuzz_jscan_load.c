@@ -52,6 +52,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (jscan(text, tlen, &pos, &npos, &je)) {
 		if (je.off > tlen || je.line < 1 || je.col < 1 || je.msg[0] == '\0')
 			FUZZ_FAIL("jscan error outside the text, or without line/column/message");
+		if (je.msg_zh[0] == '\0' || !memchr(je.msg_zh, '\0', sizeof je.msg_zh) ||
+		    utf8_valid_prefix((const unsigned char *)je.msg_zh, strlen(je.msg_zh)) != strlen(je.msg_zh))
+			FUZZ_FAIL("jscan error without a Chinese message, or one that is not UTF-8");
 	} else {
 		for (size_t i = 0; i < npos; i++)
 			if (pos[i].off + pos[i].len > tlen || pos[i].line < 1 || pos[i].col < 1 || pos[i].len == 0)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -56,10 +57,22 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 	return n;
 }
 
-static int fail(decode_err *err, size_t off, const char *msg)
+/* Format the Chinese message; when it is cut short, a partial last character goes too. */
+static void set_zh(decode_err *err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int r = vsnprintf(err->msg_zh, sizeof err->msg_zh, fmt, ap);
+	va_end(ap);
+	if (r >= (int)sizeof err->msg_zh)
+		err->msg_zh[utf8_valid_prefix((const unsigned char *)err->msg_zh, strlen(err->msg_zh))] = '\0';
+}
+
+static int fail(decode_err *err, size_t off, const char *en, const char *zh)
 {
 	err->offset = off;
-	snprintf(err->msg, sizeof err->msg, "%s", msg);
+	snprintf(err->msg, sizeof err->msg, "%s", en);
+	snprintf(err->msg_zh, sizeof err->msg_zh, "%s", zh);
 	return -1;
 }
 
@@ -71,13 +84,14 @@ static int convert(const char *from, const unsigned char *buf, size_t n, size_t 
 	if (cd == (iconv_t)-1) {
 		err->offset = 0;
 		snprintf(err->msg, sizeof err->msg, "unknown encoding '%s'", from);
+		set_zh(err, "未知的编码“%s”", from);
 		return -1;
 	}
 	size_t cap = n * 2 + 16;
 	char *dst = malloc(cap);
 	if (!dst) {
 		iconv_close(cd);
-		return fail(err, 0, "out of memory");
+		return fail(err, 0, "out of memory", "内存不足");
 	}
 	char *in = (char *)buf;
 	size_t inleft = n;
@@ -94,19 +108,21 @@ static int convert(const char *from, const unsigned char *buf, size_t n, size_t 
 			if (!bigger) {
 				free(dst);
 				iconv_close(cd);
-				return fail(err, 0, "out of memory");
+				return fail(err, 0, "out of memory", "内存不足");
 			}
 			dst = bigger;
 			o = dst + used;
 			oleft = cap - used - 1;
 			continue;
 		}
+		int cut = errno == EINVAL;   /* before free() and iconv_close() may change errno */
 		size_t off = base + (size_t)(in - (char *)buf);
 		free(dst);
 		iconv_close(cd);
 		err->offset = off;
 		snprintf(err->msg, sizeof err->msg, "%s at byte %zu as %s",
-			 errno == EINVAL ? "truncated character" : "invalid byte sequence", off, from);
+			 cut ? "truncated character" : "invalid byte sequence", off, from);
+		set_zh(err, "按 %s 解码时，字节偏移 %zu 处的%s", from, off, cut ? "字符不完整" : "字节序列无效");
 		return -1;
 	}
 	iconv_close(cd);
@@ -120,7 +136,7 @@ static int copy_utf8(const unsigned char *buf, size_t n, decode_result *out, dec
 {
 	char *dst = malloc(n + 1);
 	if (!dst)
-		return fail(err, 0, "out of memory");
+		return fail(err, 0, "out of memory", "内存不足");
 	memcpy(dst, buf, n);
 	dst[n] = '\0';
 	out->utf8 = dst;
@@ -168,6 +184,7 @@ static int refuse_nul(decode_result *out, decode_err *err, const unsigned char *
 	out->utf8 = NULL;
 	err->offset = off;
 	snprintf(err->msg, sizeof err->msg, "NUL character in the text (at byte %zu)", off);
+	set_zh(err, "文本中有 NUL 字符（字节偏移 %zu）", off);
 	return -1;
 }
 
@@ -183,6 +200,7 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 			if (ok != n - skip) {
 				err->offset = skip + ok;
 				snprintf(err->msg, sizeof err->msg, "invalid UTF-8 at byte %zu", skip + ok);
+				set_zh(err, "字节偏移 %zu 处不是有效的 UTF-8", skip + ok);
 				return -1;
 			}
 			rc = copy_utf8(buf + skip, n - skip, out, err);
@@ -196,6 +214,7 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 		if (ok != n - 3) {
 			err->offset = 3 + ok;
 			snprintf(err->msg, sizeof err->msg, "invalid UTF-8 at byte %zu (the file starts with a UTF-8 BOM)", 3 + ok);
+			set_zh(err, "字节偏移 %zu 处不是有效的 UTF-8（文件以 UTF-8 BOM 开头）", 3 + ok);
 			return -1;
 		}
 		rc = copy_utf8(buf + 3, n - 3, out, err);
@@ -225,6 +244,7 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 				err->offset = ok;
 				snprintf(err->msg, sizeof err->msg,
 					 "neither UTF-8 (invalid at byte %zu) nor GB18030 (%.200s)", ok, gerr.msg);
+				set_zh(err, "既不是 UTF-8（字节偏移 %zu 处无效），也不是 GB18030（%s）", ok, gerr.msg_zh);
 				return -1;
 			}
 		}

@@ -12,7 +12,8 @@ typedef struct decode_result {
 
 typedef struct decode_err {
 	size_t offset;         /* byte offset in the input */
-	char msg[400];
+	char msg[400];         /* English: "invalid UTF-8 at byte 10" */
+	char msg_zh[480];      /* the same in Chinese (UTF-8): "第 10 字节处不是有效的 UTF-8" */
 } decode_err;
 
 /* Decode buf[0..n). force: an iconv encoding name (from --encoding), or

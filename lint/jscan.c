@@ -48,12 +48,21 @@ static int col_of(scan *sc, size_t off)
 	return c;
 }
 
-static int fail(scan *sc, size_t off, const char *fmt, const char *arg)
+/* Fill the error at off: en and zh say the same in English and in Chinese,
+ * each a format with one %s, filled with arg_en and arg_zh (NULL: ""). */
+static int fail2(scan *sc, size_t off, const char *en, const char *arg_en, const char *zh, const char *arg_zh)
 {
 	sc->err->off = off;
 	jscan_linecol(sc->s, sc->n, off, &sc->err->line, &sc->err->col);
-	snprintf(sc->err->msg, sizeof sc->err->msg, fmt, arg ? arg : "");
+	snprintf(sc->err->msg, sizeof sc->err->msg, en, arg_en ? arg_en : "");
+	snprintf(sc->err->msg_zh, sizeof sc->err->msg_zh, zh, arg_zh ? arg_zh : "");
 	return -1;
+}
+
+/* The same argument (a number, a token) in both languages. */
+static int fail(scan *sc, size_t off, const char *en, const char *zh, const char *arg)
+{
+	return fail2(sc, off, en, arg, zh, arg);
 }
 
 static void skip_ws(scan *sc)
@@ -70,35 +79,43 @@ static void skip_ws(scan *sc)
 	}
 }
 
-/* Describe the character at i for a message. */
-static const char *what_at(const scan *sc, size_t i, char *buf, size_t n)
+/* Describe the character at i for a message, in Chinese when zh. */
+static const char *what_at(const scan *sc, size_t i, char *buf, size_t n, int zh)
 {
 	if (i >= sc->n)
-		return "the end of the file";
+		return zh ? "文件末尾" : "the end of the file";
 	unsigned char c = (unsigned char)sc->s[i];
 	if (c >= 0x20 && c < 0x7F)
-		snprintf(buf, n, "'%c'", c);
+		snprintf(buf, n, zh ? "“%c”" : "'%c'", c);
 	else if (c >= 0x80) {
 		size_t len = 1;
 		while (i + len < sc->n && len < 4 && ((unsigned char)sc->s[i + len] & 0xC0) == 0x80)
 			len++;
-		snprintf(buf, n, "'%.*s'", (int)len, sc->s + i);
+		snprintf(buf, n, zh ? "“%.*s”" : "'%.*s'", (int)len, sc->s + i);
 	} else
-		snprintf(buf, n, "control character 0x%02X", c);
+		snprintf(buf, n, zh ? "控制字符 0x%02X" : "control character 0x%02X", c);
 	return buf;
+}
+
+/* The argument is the character at i, described in each language. */
+static int fail_at(scan *sc, size_t i, const char *en, const char *zh)
+{
+	char b_en[32], b_zh[32];
+	return fail2(sc, i, en, what_at(sc, i, b_en, sizeof b_en, 0), zh, what_at(sc, i, b_zh, sizeof b_zh, 1));
 }
 
 static int push_pos(scan *sc, size_t off, size_t len, int kline, int kcol)
 {
 	if (sc->npos == JSCAN_MAX_VALUES) {
 		sc->err->limit = 1;
-		return fail(sc, off, "more than %s values in one document: too large to check", "2000000");
+		return fail(sc, off, "more than %s values in one document: too large to check",
+			    "一个文档中的值超过 %s 个：太大，无法检查", "2000000");
 	}
 	if (sc->npos == sc->cap) {
 		size_t cap = sc->cap ? sc->cap * 2 : 64;
 		jscan_pos *p = realloc(sc->pos, cap * sizeof *p);
 		if (!p)
-			return fail(sc, off, "out of memory%s", NULL);
+			return fail(sc, off, "out of memory%s", "内存不足%s", NULL);
 		sc->pos = p;
 		sc->cap = cap;
 	}
@@ -165,32 +182,38 @@ static int scan_string(scan *sc)
 			if (e == 'u') {
 				long u = hex4(sc, sc->i + 2);
 				if (u < 0)
-					return fail(sc, sc->i, "invalid \\u escape in a string: four hex digits expected%s", NULL);
+					return fail(sc, sc->i, "invalid \\u escape in a string: four hex digits expected%s",
+						    "字符串中的 \\u 转义无效：应为四位十六进制数字%s", NULL);
 				if (u >= 0xDC00 && u <= 0xDFFF)
-					return fail(sc, sc->i, "a \\u escape of a lone low surrogate (\\uDC00-\\uDFFF)%s", NULL);
+					return fail(sc, sc->i, "a \\u escape of a lone low surrogate (\\uDC00-\\uDFFF)%s",
+						    "\\u 转义是单独的低位代理（\\uDC00-\\uDFFF），前面缺少与之配对的高位代理%s", NULL);
 				if (u >= 0xD800 && u <= 0xDBFF) {   /* must be followed by its low half */
 					long lo = sc->i + 7 < sc->n && sc->s[sc->i + 6] == '\\' && sc->s[sc->i + 7] == 'u' ? hex4(sc, sc->i + 8) : -1;
 					if (lo < 0xDC00 || lo > 0xDFFF)
-						return fail(sc, sc->i, "a \\u escape of a lone high surrogate (\\uD800-\\uDBFF) without its pair%s", NULL);
+						return fail(sc, sc->i, "a \\u escape of a lone high surrogate (\\uD800-\\uDBFF) without its pair%s",
+							    "\\u 转义是单独的高位代理（\\uD800-\\uDBFF），后面缺少与之配对的低位代理%s", NULL);
 					sc->i += 6;
 				}
 				sc->i += 6;
 				continue;
 			}
 			if (!strchr("\"\\/bfnrt", e)) {
-				char b[3] = {'\\', e, 0};
-				return fail(sc, sc->i, "invalid escape '%s' in a string", b);
+				char b[3] = {'\\', e, 0}, bz[6] = {'\\', e, 0};   /* zh: the whole character after the backslash */
+				for (size_t k = 2; k < 5 && sc->i + k < sc->n && ((unsigned char)sc->s[sc->i + k] & 0xC0) == 0x80; k++)
+					bz[k] = sc->s[sc->i + k];
+				return fail2(sc, sc->i, "invalid escape '%s' in a string", b, "字符串中的转义“%s”无效", bz);
 			}
 			sc->i += 2;
 			continue;
 		}
 		if (c == '\n')
-			return fail(sc, sc->i, "line break inside a string (unterminated string?)%s", NULL);
+			return fail(sc, sc->i, "line break inside a string (unterminated string?)%s",
+				    "字符串中有换行（字符串缺少结尾的引号？）%s", NULL);
 		if (c < 0x20)
-			return fail(sc, sc->i, "control character inside a string%s", NULL);
+			return fail(sc, sc->i, "control character inside a string%s", "字符串中有控制字符%s", NULL);
 		sc->i++;
 	}
-	return fail(sc, start, "unterminated string%s", NULL);
+	return fail(sc, start, "unterminated string%s", "字符串缺少结尾的引号%s", NULL);
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -203,34 +226,37 @@ static int scan_number(scan *sc)
 		i++;
 	if (i >= sc->n || !is_digit(s[i])) {
 		if (i + 3 <= sc->n && (!strncmp(s + i, "Inf", 3) || !strncmp(s + i, "NaN", 3)))
-			return fail(sc, st, "%s is not a JSON number; write null, or the figure as a string", "Infinity/NaN");
-		return fail(sc, st, "'-' must be followed by a digit%s", NULL);
+			return fail(sc, st, "%s is not a JSON number; write null, or the figure as a string",
+				    "%s 不是 JSON 数字；请写 null，或把数字写成字符串", "Infinity/NaN");
+		return fail(sc, st, "'-' must be followed by a digit%s", "“-”后面必须是数字%s", NULL);
 	}
 	if (s[i] == '0' && i + 1 < sc->n && is_digit(s[i + 1]))
-		return fail(sc, st, "number with a leading zero; write it as a string if the zero matters%s", NULL);
+		return fail(sc, st, "number with a leading zero; write it as a string if the zero matters%s",
+			    "数字以 0 开头；如果这个 0 有意义，请写成字符串%s", NULL);
 	while (i < sc->n && is_digit(s[i]))
 		i++;
 	if (i < sc->n && s[i] == '.') {
 		i++;
 		if (i >= sc->n || !is_digit(s[i]))
-			return fail(sc, i, "a decimal point must be followed by a digit%s", NULL);
+			return fail(sc, i, "a decimal point must be followed by a digit%s", "小数点后面必须是数字%s", NULL);
 		while (i < sc->n && is_digit(s[i]))
 			i++;
 		if (i < sc->n && s[i] == '.')
-			return fail(sc, i, "number with two decimal points; write it as a string%s", NULL);
+			return fail(sc, i, "number with two decimal points; write it as a string%s", "数字中有两个小数点；请写成字符串%s", NULL);
 	}
 	if (i < sc->n && (s[i] == 'e' || s[i] == 'E')) {
 		i++;
 		if (i < sc->n && (s[i] == '+' || s[i] == '-'))
 			i++;
 		if (i >= sc->n || !is_digit(s[i]))
-			return fail(sc, i, "exponent without digits%s", NULL);
+			return fail(sc, i, "exponent without digits%s", "指数部分没有数字%s", NULL);
 		while (i < sc->n && is_digit(s[i]))
 			i++;
 	}
 	if (i < sc->n && (s[i] == '%' || (unsigned char)s[i] >= 0x80 ||
 			  (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-		return fail(sc, st, "a figure with separators, units or %% must be a JSON string (\"65,240,247.04\")%s", NULL);
+		return fail(sc, st, "a figure with separators, units or %% must be a JSON string (\"65,240,247.04\")%s",
+			    "带千位分隔符、单位或 %% 的数字必须写成 JSON 字符串（\"65,240,247.04\"）%s", NULL);
 	sc->i = i;
 	return 0;
 }
@@ -245,12 +271,12 @@ static int scan_literal(scan *sc)
 			return 0;
 		}
 	}
-	char b[32];
 	if (sc->n - sc->i >= 3 && (!memcmp(sc->s + sc->i, "NaN", 3) || !memcmp(sc->s + sc->i, "Inf", 3)))
-		return fail(sc, sc->i, "%s is not JSON; write null, or the figure as a string", "NaN/Infinity");
+		return fail(sc, sc->i, "%s is not JSON; write null, or the figure as a string",
+			    "%s 不是 JSON 值；请写 null，或把数字写成字符串", "NaN/Infinity");
 	if (sc->s[sc->i] == '\'')
-		return fail(sc, sc->i, "JSON strings use double quotes, not single quotes%s", NULL);
-	return fail(sc, sc->i, "unexpected %s where a value was expected", what_at(sc, sc->i, b, sizeof b));
+		return fail(sc, sc->i, "JSON strings use double quotes, not single quotes%s", "JSON 的字符串要用双引号，不能用单引号%s", NULL);
+	return fail_at(sc, sc->i, "unexpected %s where a value was expected", "此处应为一个值，却是%s");
 }
 
 /* One value at sc->i (after white space). */
@@ -278,28 +304,29 @@ int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err
 	int depth = 0;
 	enum { VALUE, FIRST_MEMBER, MEMBER, COLON, AFTER, FIRST_ITEM } st = VALUE;
 	int kline = 0, kcol = 0;
-	char b[32];
 	int rc = 0;
 
 	*pos = NULL;
 	*npos = 0;
 	skip_ws(&sc);
 	if (sc.i >= n) {
-		rc = fail(&sc, sc.i, "empty document: no JSON value%s", NULL);
+		rc = fail(&sc, sc.i, "empty document: no JSON value%s", "文档为空：没有 JSON 值%s", NULL);
 		goto out;
 	}
 	for (;;) {
 		skip_ws(&sc);
 		if (st == AFTER && depth == 0) {
 			if (sc.i < n)
-				rc = fail(&sc, sc.i, "extra text after the JSON value: %s", what_at(&sc, sc.i, b, sizeof b));
+				rc = fail_at(&sc, sc.i, "extra text after the JSON value: %s", "JSON 值之后还有多余内容：%s");
 			break;
 		}
 		if (sc.i >= n) {
-			const char *msg = depth == 0 ? "unexpected end of file: expected a value%s"
-				: stack[depth - 1] == '{' ? "unexpected end of file: object not closed with '}'%s"
-				: "unexpected end of file: array not closed with ']'%s";
-			rc = fail(&sc, n, msg, NULL);
+			int k = depth == 0 ? 0 : stack[depth - 1] == '{' ? 1 : 2;
+			static const char *const en[] = {"unexpected end of file: expected a value%s",
+				"unexpected end of file: object not closed with '}'%s", "unexpected end of file: array not closed with ']'%s"};
+			static const char *const zh[] = {"文件意外结束：应为一个值%s", "文件意外结束：对象缺少结尾的“}”%s",
+				"文件意外结束：数组缺少结尾的“]”%s"};
+			rc = fail(&sc, n, en[k], zh[k], NULL);
 			break;
 		}
 		char c = s[sc.i];
@@ -313,7 +340,7 @@ int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err
 		case VALUE:
 			if (c == '{' || c == '[') {
 				if (depth >= JSCAN_MAX_DEPTH) {
-					rc = fail(&sc, sc.i, "nesting deeper than %s levels", "128");
+					rc = fail(&sc, sc.i, "nesting deeper than %s levels", "嵌套超过 %s 层", "128");
 					goto out;
 				}
 				if ((rc = push_pos(&sc, sc.i, 1, kline, kcol)))
@@ -338,11 +365,11 @@ int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err
 		case MEMBER:
 			if (c != '"') {
 				if (c == '}' && st == MEMBER)
-					rc = fail(&sc, sc.i, "trailing comma before '}'%s", NULL);
+					rc = fail(&sc, sc.i, "trailing comma before '}'%s", "“}”前有多余的逗号%s", NULL);
 				else if (c == '\'')
-					rc = fail(&sc, sc.i, "JSON keys use double quotes, not single quotes%s", NULL);
+					rc = fail(&sc, sc.i, "JSON keys use double quotes, not single quotes%s", "JSON 的键要用双引号，不能用单引号%s", NULL);
 				else
-					rc = fail(&sc, sc.i, "expected a key in double quotes, found %s", what_at(&sc, sc.i, b, sizeof b));
+					rc = fail_at(&sc, sc.i, "expected a key in double quotes, found %s", "此处应为双引号括起的键，却是%s");
 				goto out;
 			}
 			kline = sc.line;
@@ -353,7 +380,7 @@ int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err
 			continue;
 		case COLON:
 			if (c != ':') {
-				rc = fail(&sc, sc.i, "expected ':' after the key, found %s", what_at(&sc, sc.i, b, sizeof b));
+				rc = fail_at(&sc, sc.i, "expected ':' after the key, found %s", "键之后应为“:”，却是%s");
 				goto out;
 			}
 			sc.i++;
@@ -368,7 +395,7 @@ int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err
 				if (open == '[') {
 					skip_ws(&sc);
 					if (sc.i < n && s[sc.i] == ']') {
-						rc = fail(&sc, sc.i, "trailing comma before ']'%s", NULL);
+						rc = fail(&sc, sc.i, "trailing comma before ']'%s", "“]”前有多余的逗号%s", NULL);
 						goto out;
 					}
 				}
@@ -379,9 +406,11 @@ int jscan(const char *s, size_t n, jscan_pos **pos, size_t *npos, jscan_err *err
 				continue;
 			}
 			if (open == '{')
-				rc = fail(&sc, sc.i, "expected ',' or '}' after an object member, found %s", what_at(&sc, sc.i, b, sizeof b));
+				rc = fail_at(&sc, sc.i, "expected ',' or '}' after an object member, found %s",
+					     "对象成员之后应为“,”或“}”，却是%s");
 			else
-				rc = fail(&sc, sc.i, "expected ',' or ']' after an array item, found %s", what_at(&sc, sc.i, b, sizeof b));
+				rc = fail_at(&sc, sc.i, "expected ',' or ']' after an array item, found %s",
+					     "数组元素之后应为“,”或“]”，却是%s");
 			goto out;
 		}
 		}

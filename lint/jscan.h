@@ -18,7 +18,8 @@ typedef struct jscan_err {
 	int limit;           /* 1: well-formed so far, but past a limit (too large), not malformed */
 	size_t off;
 	int line, col;
-	char msg[160];
+	char msg[160];       /* English, lowercase: "trailing comma before '}'" */
+	char msg_zh[240];    /* the same in Chinese (UTF-8): "“}”前有多余的逗号" */
 } jscan_err;
 
 /* Scan s[0..n). On success *pos (malloc'd, caller frees) holds *npos

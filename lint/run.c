@@ -273,7 +273,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 	decode_err de;
 	if (decode_bytes(bytes, len, o->encoding, &dr, &de)) {
 		free(bytes);
-		input_finding(r, reg, 0, 0, "input/encoding", arena_printf(&r->a, "无法解码（字节偏移 %zu）：%s", de.offset, de.msg),
+		input_finding(r, reg, 0, 0, "input/encoding", arena_printf(&r->a, "无法解码（字节偏移 %zu）：%s", de.offset, de.msg_zh),
 			      arena_printf(&r->a, "cannot decode (byte offset %zu): %s", de.offset, de.msg), 1);
 		return;
 	}
@@ -299,7 +299,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 	jscan_err je;
 	jxl_node *root = jsonpool_doc(&r->a, text, tlen, NULL, &je);   /* lives and dies with r->a */
 	if (!root && je.msg[0]) {
-		const char *zh = arena_printf(&r->a, je.limit ? "文件过大：%s" : "JSON 格式错误：%s", je.msg);
+		const char *zh = arena_printf(&r->a, je.limit ? "文件过大：%s" : "JSON 格式错误：%s", je.msg_zh);
 		const char *en = arena_printf(&r->a, je.limit ? "too large: %s" : "malformed JSON: %s", je.msg);
 		input_finding(r, reg, je.line, je.col, je.limit ? "input/too-large" : "input/json", zh, en, 1);
 	} else {

@@ -28,13 +28,13 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 "$bin" "${args[@]}" "$work/corpus/$short" "$root/fuzz/corpus/$short" > "$log" 2>&1
 rc=$?
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+last=$(grep -aE '^#[0-9]+' "$log" | tail -1)
 cov=$(printf '%s\n' "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
 ft=$(printf '%s\n' "$last" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
 corp=$(printf '%s\n' "$last" | sed -n 's/.*corp: \([0-9]*\/[0-9a-zA-Z]*\).*/\1/p')
 printf 'fuzz %-12s %4ss  execs %-9s cov %-6s ft %-6s corpus %s\n' "$short" "$secs" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}"
 if [ $rc -ne 0 ]; then
 	echo "fuzz $short: FAILED (exit $rc); see $log and $work/artifacts/$short/"
-	grep -E '^(==[0-9]+==ERROR|SUMMARY)|runtime error|invariant broken' "$log" | head -5
+	grep -aE '^(==[0-9]+==ERROR|SUMMARY)|runtime error|invariant broken' "$log" | head -5
 	exit 1
 fi

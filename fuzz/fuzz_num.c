@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "fuzz.h"
 #include "num.h"
 
@@ -16,6 +17,9 @@ static int parse(const uint8_t *s, size_t n, num_fig *f)
 	int rc = num_parse(buf, n, f, &e);
 	if (rc == NUM_ERROR && (e.offset > n || e.msg[0] == '\0' || !memchr(e.msg, '\0', sizeof e.msg)))
 		FUZZ_FAIL("num_parse error without offset in range or message");
+	if (rc == NUM_ERROR && (e.msg_zh[0] == '\0' || !memchr(e.msg_zh, '\0', sizeof e.msg_zh) ||
+	    utf8_valid_prefix((const unsigned char *)e.msg_zh, strlen(e.msg_zh)) != strlen(e.msg_zh)))
+		FUZZ_FAIL("num_parse error without a Chinese message, or one that is not UTF-8");
 	if (rc == NUM_OK) {
 		char d[256];
 		size_t need = num_describe(f, d, sizeof d);

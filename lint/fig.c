@@ -26,10 +26,12 @@ static const char *quote(const jxl_node *n, char *buf, size_t cap)
 	return buf;
 }
 
-static int set_err(fig_err *err, int kind, const char *msg)
+/* en and zh say the same in English and in Chinese. */
+static int set_err(fig_err *err, int kind, const char *en, const char *zh)
 {
 	err->kind = kind;
-	snprintf(err->msg, sizeof err->msg, "%s", msg);
+	snprintf(err->msg, sizeof err->msg, "%s", en);
+	snprintf(err->msg_zh, sizeof err->msg_zh, "%s", zh);
 	return 0;
 }
 
@@ -58,6 +60,18 @@ static const char *unit_name(const num_fig *nf)
 	}
 }
 
+/* The same in Chinese, as what follows the quoted figure: “50元”是金额（元）, “12斤”的单位是“斤”. */
+static const char *unit_name_zh(const num_fig *nf, char *buf, size_t cap)
+{
+	switch (nf->unit) {
+	case NUM_UNIT_YUAN: return "是金额（元）";
+	case NUM_UNIT_PERCENT: return "是百分数";
+	case NUM_UNIT_PERMILLE: return "是千分数";
+	case NUM_UNIT_NOUN: snprintf(buf, cap, "的单位是“%s”", nf->noun); return buf;
+	default: return "是不带单位的数";
+	}
+}
+
 /* A percent (or a per-mille, kept as the percent it is: 5‰ = 0.5%). */
 static void set_percent(jxl_fig *f, int permille)
 {
@@ -73,12 +87,16 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 {
 	err->kind = 0;
 	err->msg[0] = '\0';
+	err->msg_zh[0] = '\0';
 	if (!n || n->kind == JXL_NULL)
 		return NULL;
 	if (n->kind != JXL_NUMBER && n->kind != JXL_STRING) {
-		set_err(err, 't', n->kind == JXL_BOOL ? "true/false where a figure was expected"
-			: n->kind == JXL_OBJECT ? "an object where a figure was expected"
-			: "an array where a figure was expected");
+		int k = n->kind == JXL_BOOL ? 0 : n->kind == JXL_OBJECT ? 1 : 2;
+		static const char *const en[] = {"true/false where a figure was expected",
+			"an object where a figure was expected", "an array where a figure was expected"};
+		static const char *const zh[] = {"此处应为数字，却是 true/false", "此处应为数字，却是 JSON 对象",
+			"此处应为数字，却是 JSON 数组"};
+		set_err(err, 't', en[k], zh[k]);
 		return NULL;
 	}
 	num_fig nf;
@@ -88,9 +106,10 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	if (rc == NUM_EMPTY)
 		return NULL;
 	if (rc != NUM_OK) {
-		char m[400];
+		char m[400], mz[sizeof err->msg_zh];
 		snprintf(m, sizeof m, "cannot read \"%s\" as a figure: %s", quote(n, q, sizeof q), ne.msg);
-		set_err(err, 'p', m);
+		snprintf(mz, sizeof mz, "无法把“%s”读成数字：%s", q, ne.msg_zh);
+		set_err(err, 'p', m, mz);
 		return NULL;
 	}
 	jxl_fig *f = fig_new(a);
@@ -108,7 +127,7 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	default: break;
 	}
 	int rounded = nf.mag > 0 || nf.qual == NUM_QUAL_APPROX;
-	char m[400];
+	char m[400], mz[sizeof err->msg_zh], uz[sizeof nf.noun + 32];
 	switch (as) {
 	case JXL_AS_MONEY:
 		if (nf.unit == NUM_UNIT_NONE) {
@@ -118,7 +137,8 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 			rounded = d->money_mag > 0 || nf.qual == NUM_QUAL_APPROX;
 		} else if (nf.unit != NUM_UNIT_YUAN && !(nf.unit == NUM_UNIT_NOUN && !strcmp(nf.noun, "元"))) {
 			snprintf(m, sizeof m, "\"%s\" is %s where money was expected", quote(n, q, sizeof q), unit_name(&nf));
-			set_err(err, 'u', m);
+			snprintf(mz, sizeof mz, "“%s”%s，此处应为金额", q, unit_name_zh(&nf, uz, sizeof uz));
+			set_err(err, 'u', m, mz);
 			return NULL;
 		}
 		f->unit = FIG_MONEY;
@@ -132,7 +152,8 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 			rounded = 1;
 		} else {
 			snprintf(m, sizeof m, "\"%s\" is %s where a rate was expected", quote(n, q, sizeof q), unit_name(&nf));
-			set_err(err, 'u', m);
+			snprintf(mz, sizeof mz, "“%s”%s，此处应为比率", q, unit_name_zh(&nf, uz, sizeof uz));
+			set_err(err, 'u', m, mz);
 			return NULL;
 		}
 		break;
@@ -141,7 +162,9 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 		if (nf.unit == NUM_UNIT_YUAN || nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
 			snprintf(m, sizeof m, "\"%s\" is %s where %s was expected", quote(n, q, sizeof q), unit_name(&nf),
 				 as == JXL_AS_COUNT ? "a count" : "a score");
-			set_err(err, 'u', m);
+			snprintf(mz, sizeof mz, "“%s”%s，此处应为%s", q, unit_name_zh(&nf, uz, sizeof uz),
+				 as == JXL_AS_COUNT ? "数量" : "分值");
+			set_err(err, 'u', m, mz);
 			return NULL;
 		}
 		f->unit = as == JXL_AS_COUNT ? FIG_COUNT : FIG_PLAIN;

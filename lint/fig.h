@@ -26,8 +26,9 @@ struct jxl_fig {
 };
 
 typedef struct fig_err {
-	int kind;              /* 'u' unit mismatch, 'p' unparseable */
-	char msg[400];
+	int kind;              /* 'u' unit mismatch, 'p' unparseable, 't' not a number or string */
+	char msg[400];         /* English: "cannot read \"1.2.3\" as a figure: two decimal points" */
+	char msg_zh[1200];     /* the same in Chinese (UTF-8): "无法把“1.2.3”读成数字：有两个小数点" */
 } fig_err;
 
 /* Read node n as `as` (enum jxl_as). Returns NULL with err->kind 0 when the

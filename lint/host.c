@@ -169,8 +169,8 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
 	if (!f && err.kind) {
 		ctx->env->dg->unchecked++;
 		const char *rule = err.kind == 'u' ? "input/unit" : err.kind == 't' ? "input/type" : "input/figure";
-		char zh[700], en[700];
-		snprintf(zh, sizeof zh, "%s：%s；依赖它的检查未执行", doc_label(ctx->env->a, n, 1), err.msg);
+		char zh[sizeof err.msg_zh + 300], en[700];
+		snprintf(zh, sizeof zh, "%s：%s；依赖它的检查未执行", doc_label(ctx->env->a, n, 1), err.msg_zh);
 		snprintf(en, sizeof en, "%s: %s; checks that need it were skipped", doc_label(ctx->env->a, n, 0), err.msg);
 		host_emit_core(ctx, n, 0, 0, rule, 0, zh, en);
 	}

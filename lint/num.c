@@ -38,20 +38,24 @@ struct pst {
 	long long e;
 };
 
-static int fail(const struct pst *p, int pos, const char *msg)
+/* Fill the error at code point pos: en and zh say the same in English and in Chinese. */
+static int fail(const struct pst *p, int pos, const char *en, const char *zh)
 {
 	if (p->err) {
 		p->err->offset = p->t->off[pos];
-		snprintf(p->err->msg, sizeof p->err->msg, "%s", msg);
+		snprintf(p->err->msg, sizeof p->err->msg, "%s", en);
+		snprintf(p->err->msg_zh, sizeof p->err->msg_zh, "%s", zh);
 	}
 	return NUM_ERROR;
 }
 
-static int failn(const struct pst *p, int pos, const char *fmt, long long v)
+/* The same, en and zh each a format with one %lld, filled with v. */
+static int failn(const struct pst *p, int pos, const char *en, const char *zh, long long v)
 {
-	char msg[120];
-	snprintf(msg, sizeof msg, fmt, v);
-	return fail(p, pos, msg);
+	char m_en[sizeof p->err->msg], m_zh[sizeof p->err->msg_zh];
+	snprintf(m_en, sizeof m_en, en, v);
+	snprintf(m_zh, sizeof m_zh, zh, v);
+	return fail(p, pos, m_en, m_zh);
 }
 
 /* Decode one UTF-8 sequence at s[i..n); its length, or 0 when invalid. */
@@ -151,6 +155,7 @@ static int fold(const char *s, size_t n, struct text *t, num_err *err)
 			if (err) {
 				err->offset = i;
 				snprintf(err->msg, sizeof err->msg, "invalid utf-8");
+				snprintf(err->msg_zh, sizeof err->msg_zh, "不是有效的 UTF-8 文本");
 			}
 			return -1;
 		}
@@ -275,7 +280,7 @@ static int set_qual(struct pst *p, enum num_qual q, int approx, int weak, int po
 		return 0;
 	}
 	if (!weak && qual_dir(q) * qual_dir(f->qual) < 0)
-		return fail(p, pos, "a lower and an upper bound together");
+		return fail(p, pos, "a lower and an upper bound together", "同时写了下限和上限");
 	return 0;
 }
 
@@ -338,16 +343,17 @@ static int no_number(const struct pst *p)
 	for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
 		int m = ascii_ieq(p->t, p->i, p->end, bad[k]);
 		if (m) {
-			char msg[120];
+			char m_en[sizeof p->err->msg], m_zh[sizeof p->err->msg_zh];
 			const struct text *t = p->t;
-			snprintf(msg, sizeof msg, "not a number: %.*s", (int)(t->off[p->i + m] - t->off[p->i]),
-			         t->s + t->off[p->i]);
-			return fail(p, p->i, msg);
+			int len = (int)(t->off[p->i + m] - t->off[p->i]);
+			snprintf(m_en, sizeof m_en, "not a number: %.*s", len, t->s + t->off[p->i]);
+			snprintf(m_zh, sizeof m_zh, "“%.*s”不是数字", len, t->s + t->off[p->i]);
+			return fail(p, p->i, m_en, m_zh);
 		}
 	}
 	if (!has_digit(p->t, p->i, p->end))
-		return fail(p, p->i, "not a number");
-	return fail(p, p->i, "unexpected text before the number");
+		return fail(p, p->i, "not a number", "其中没有阿拉伯数字");
+	return fail(p, p->i, "unexpected text before the number", "数字前面有多余的文字");
 }
 
 static int parse_sign(struct pst *p)
@@ -360,7 +366,7 @@ static int parse_sign(struct pst *p)
 		skip_spaces(p);
 		c = cur(p);
 		if (c == '-' || c == '+' || c == '(')
-			return fail(p, p->i, "two signs");
+			return fail(p, p->i, "two signs", "数字前有两个正负号");
 	}
 	return 0;
 }
@@ -371,7 +377,7 @@ static int add_digit(struct pst *p)
 	if (p->sig || d)
 		p->sig++;
 	if (p->sig > NUM_MAX_DIGITS)
-		return failn(p, p->i, "more than %lld digits", NUM_MAX_DIGITS);
+		return failn(p, p->i, "more than %lld digits", "超过 %lld 位有效数字", NUM_MAX_DIGITS);
 	p->coef = p->coef * 10 + d;
 	p->i++;
 	return 0;
@@ -397,9 +403,9 @@ static int parse_int(struct pst *p)
 	while (cur(p) == ',' && first > 0) {
 		int comma = p->i, group;
 		if (first > 3)
-			return failn(p, lead, "digit group of %lld before a comma", first);
+			return failn(p, lead, "digit group of %lld before a comma", "逗号前的数字组有 %lld 位（应为 1–3 位）", first);
 		if (p->t->cp[lead] == '0')
-			return fail(p, comma, "a comma after a leading zero");
+			return fail(p, comma, "a comma after a leading zero", "以 0 开头的数字中有逗号");
 		p->i++;
 		if (cur(p) == ' ')
 			p->i++;
@@ -407,9 +413,9 @@ static int parse_int(struct pst *p)
 		if (digit_run(p, &n))
 			return NUM_ERROR;
 		if (n == 0)
-			return fail(p, comma, "no digits after a comma");
+			return fail(p, comma, "no digits after a comma", "逗号后面没有数字");
 		if (n != 3)
-			return failn(p, group, "digit group of %lld after a comma", n);
+			return failn(p, group, "digit group of %lld after a comma", "逗号后的数字组有 %lld 位（应为 3 位）", n);
 	}
 	return 0;
 }
@@ -426,11 +432,11 @@ static int parse_frac(struct pst *p)
 	if (digit_run(p, &p->frac))
 		return NUM_ERROR;
 	if (p->frac == 0)
-		return fail(p, dot, "no digits after the decimal point");
+		return fail(p, dot, "no digits after the decimal point", "小数点后面没有数字");
 	if (cur(p) == '.')
-		return fail(p, p->i, "two decimal points");
+		return fail(p, p->i, "two decimal points", "有两个小数点");
 	if (cur(p) == ',')
-		return fail(p, p->i, "a comma after the decimal point");
+		return fail(p, p->i, "a comma after the decimal point", "小数点后面有逗号");
 	return 0;
 }
 
@@ -519,8 +525,8 @@ static int bad_tail(const struct pst *p, int i, int end)
 {
 	int r = find_range(p->t, i, end);
 	if (r >= 0)
-		return fail(p, r, "a range, not one figure");
-	return fail(p, i, "unexpected text after the number");
+		return fail(p, r, "a range, not one figure", "是一个范围，不是一个数");
+	return fail(p, i, "unexpected text after the number", "数字后面有多余的文字");
 }
 
 /* The unit is all of cp[i..end): 元, %, ‰, or a noun. */
@@ -542,7 +548,7 @@ static int parse_unit(struct pst *p, int i, int end)
 		if (!is_noun_cp(t->cp[k]) && !(t->cp[k] == '/' && k > i && k + 1 < end))
 			return bad_tail(p, k, end);
 		if (len + (size_t)l > sizeof f->noun - 1)
-			return fail(p, i, "unit too long");
+			return fail(p, i, "unit too long", "数字后面的单位太长");
 		memcpy(f->noun + len, b, (size_t)l);
 		len += (size_t)l;
 	}
@@ -615,11 +621,11 @@ static int parse_tail(struct pst *p)
 			p->end--;
 	}
 	if (p->open)
-		return fail(p, p->open - 1, "unclosed bracket");
+		return fail(p, p->open - 1, "unclosed bracket", "缺少右括号");
 	if (is_digit(cur(p)))
-		return fail(p, p->i, "more than one number");
+		return fail(p, p->i, "more than one number", "有不止一个数");
 	if (cur(p) == 0xFF0C && is_digit(at(p, p->i + 1)))
-		return fail(p, p->i, "full-width comma inside a number");
+		return fail(p, p->i, "full-width comma inside a number", "数字中有全角逗号");
 	if (is_range_mark(cur(p)))
 		return bad_tail(p, p->i, p->end);
 	if ((more = parse_more(p)) < 0)
@@ -638,7 +644,7 @@ static int finish(struct pst *p, int start)
 	num_fig *f = p->f;
 	long long exp = p->e - p->frac + f->mag;
 	if (exp > NUM_MAX_EXP || exp < -NUM_MAX_EXP)
-		return fail(p, start, "number out of range");
+		return fail(p, start, "number out of range", "数字超出范围");
 	f->value.coef = f->negative ? -p->coef : p->coef;
 	f->value.exp = (int)exp;
 	f->decimals = p->frac - p->e > 0 ? (int)(p->frac - p->e) : 0;
@@ -697,6 +703,7 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 		if (err) {
 			err->offset = NUM_MAX_TEXT;
 			snprintf(err->msg, sizeof err->msg, "longer than %d bytes", NUM_MAX_TEXT);
+			snprintf(err->msg_zh, sizeof err->msg_zh, "超过 %d 字节", NUM_MAX_TEXT);
 		}
 		return NUM_ERROR;
 	}

@@ -96,6 +96,7 @@ enum {
 typedef struct num_err {
 	size_t offset;     /* byte offset in the input where the problem is */
 	char msg[120];     /* English, lowercase, e.g. "two decimal points" */
+	char msg_zh[360];  /* the same in Chinese (UTF-8), e.g. "有两个小数点" */
 } num_err;
 
 /* Parse the whole of s[0..n) (need not be NUL-terminated) as one figure.

@@ -1,4 +1,5 @@
 /* num_test.c — table-driven tests of num.h: every .tsv file in tests/num, one `input<TAB>expected` per line. */
+#include "decode.h"
 #include "num.h"
 
 #include <glob.h>
@@ -20,6 +21,8 @@
  * Other lines starting with '#' and blank lines are comments. In the input,
  * \t \n \\ and \xNN are escapes; any other backslash stands for itself
  * (so LaTeX like \geq needs no escaping).
+ * Every error must also carry its Chinese message (msg_zh): non-empty,
+ * valid UTF-8 and not the English text; a case whose error lacks one fails.
  */
 
 struct counts {
@@ -228,6 +231,14 @@ static void run_dec(const char *in, const char *expected, char *got, size_t n)
 		snprintf(got, n, "bad expression");
 }
 
+/* The error's Chinese message is there, NUL-terminated, valid UTF-8, and not the English one. */
+static int zh_ok(const num_err *e)
+{
+	size_t len = strnlen(e->msg_zh, sizeof e->msg_zh);
+	return len > 0 && len < sizeof e->msg_zh && strcmp(e->msg_zh, e->msg) &&
+	       utf8_valid_prefix((const unsigned char *)e->msg_zh, len) == len;
+}
+
 static void run_parse(const char *in, size_t len, enum mode mode, char *got, size_t n)
 {
 	num_fig f;
@@ -241,6 +252,8 @@ static void run_parse(const char *in, size_t len, enum mode mode, char *got, siz
 		snprintf(got, n, "num_may_start refuses a text num_parse reads");
 	else if (rc == NUM_EMPTY)
 		snprintf(got, n, "empty");
+	else if (rc != NUM_OK && !zh_ok(&e))   /* does not start "error": fails every expectation */
+		snprintf(got, n, "no Chinese message (empty, not UTF-8 or untranslated) for error@%zu: %s", e.offset, e.msg);
 	else if (rc != NUM_OK)
 		snprintf(got, n, "error@%zu: %s", e.offset, e.msg);
 	else if (mode == MODE_ULP)

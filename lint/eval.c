@@ -127,8 +127,7 @@ int eval_readable_figure(const jxl_node *n)
 	if (!n || n->kind != JXL_STRING)
 		return n && n->kind == JXL_NUMBER;
 	num_fig nf;
-	num_err ne;
-	return num_parse(n->str, n->slen, &nf, &ne) == NUM_OK;
+	return num_parse(n->str, n->slen, &nf, NULL) == NUM_OK;
 }
 
 /* Keys of the format that hold names and words, never figures. */

@@ -698,7 +698,7 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 	int rc;
 	memset(out, 0, sizeof *out);
 	if (err)
-		memset(err, 0, sizeof *err);
+		err->offset = 0, err->msg[0] = err->msg_zh[0] = '\0';   /* not the whole struct: most parses succeed */
 	if (n > NUM_MAX_TEXT) {
 		if (err) {
 			err->offset = NUM_MAX_TEXT;

@@ -78,8 +78,9 @@ static void type_error(jxl_ctx *ctx, const jxl_node *n, const char *want_zh, con
 {
 	arena *a = ctx->env->a;
 	static const char *const kinds[] = {"nothing", "null", "true/false", "a number", "a string", "an array", "an object"};
+	static const char *const kinds_zh[] = {"空", "null", "true/false", "数值", "字符串", "数组", "对象"};
 	host_emit_core(ctx, n, 0, 0, "input/type", 0,
-		       arena_printf(a, "“%s”应为%s，实为 %s", doc_label(a, n, 1), want_zh, kinds[n->kind]),
+		       arena_printf(a, "“%s”应为%s，实为%s", doc_label(a, n, 1), want_zh, kinds_zh[n->kind]),
 		       arena_printf(a, "\"%s\" should be %s, not %s", doc_label(a, n, 0), want_en, kinds[n->kind]));
 	ctx->env->dg->unchecked++;
 }

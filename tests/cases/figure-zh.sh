@@ -108,4 +108,9 @@ while IFS='	' read -r file rule want; do
 done <<EOF
 $cases
 EOF
+# a value of the wrong JSON type (the schema's input/type): the kind it is, in Chinese too
+out=$("$JXLINT" --lang zh "$F/input/wrong-types.json" 2>&1)
+for want in '“staffing”应为数组，实为对象' '“year”应为整数，实为字符串' '“scores.items”应为数组，实为数值'; do
+	printf '%s\n' "$out" | grep -qF "$want [input/type]" || { echo "wrong-types.json: no line $want"; fails=$((fails + 1)); }
+done
 [ $fails -eq 0 ] || { echo "$fails zh figure messages wrong"; exit 1; }

@@ -43,7 +43,7 @@ void arena_release(arena *a)
 	arena_block *b = a->head;
 	while (b) {
 		arena_block *next = b->next;
-		if (b->cap == ARENA_BLOCK && ncache < ARENA_CACHE_MAX) {
+		if (b->cap == ARENA_BLOCK && ARENA_CACHE_MAX > 0 && ncache + 1 <= ARENA_CACHE_MAX) {
 			b->next = cache;
 			cache = b;
 			ncache++;

@@ -583,9 +583,13 @@ static void build_rule(loader *L, const cJSON *pack_json, const jxl_node *n, siz
 	inner.vars = vars;
 	inner.var_shapes = shapes;
 	inner.nvars = nv;
-	r->at = want_expr(L, n, "at", w, 0, &inner, &r->at_src);
+	/* "at" and the message see the assertion's variables: when the assertion
+	 * did not compile, they are not compiled either, so that one mistake is
+	 * one error (not also "unknown name" for every placeholder) */
+	if (r->assert)
+		r->at = want_expr(L, n, "at", w, 0, &inner, &r->at_src);
 	const jxl_node *zh = NULL, *en = NULL;
-	if (!want_zh_en(L, n, "message", w, 1, &(const char *){NULL}, &(const char *){NULL}, &zh, &en)) {
+	if (!want_zh_en(L, n, "message", w, 1, &(const char *){NULL}, &(const char *){NULL}, &zh, &en) && r->assert) {
 		expr_names ph = inner;
 		ph.placeholders = 1;
 		compile_msg(L, zh, "message.zh", &r->msg_zh, &ph);

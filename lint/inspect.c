@@ -256,6 +256,48 @@ int inspect_print_config(const registry *reg, config_set *cs, const opts *o)
 
 /* ---- rules check --------------------------------------------------------------------------------------- */
 
+static int has_rule(const pack *p, const char *id)
+{
+	for (size_t k = 0; k < p->nrules; k++)
+		if (!strcmp(p->rules[k].id, id))
+			return 1;
+	return 0;
+}
+
+/* A rule id of a pack named on the command line that a pack of the install
+ * (another one: not the same pack read from another path) already has: a
+ * lint run that uses both refuses the named pack, so `rules check` says so
+ * too, also for the opt-in packs a lint run does not load unless asked. */
+static void clash_with_install(const char *rules_dir, pack *const *checked, size_t n, pack_errs *errs)
+{
+	if (!rules_dir || !*rules_dir)
+		return;
+	registry r;
+	registry_init(&r);
+	pack_set inst;
+	pack_set_init(&inst, &r, rules_dir);
+	pack_errs quiet;   /* the install's own errors are reported when it is checked */
+	pack_errs_init(&quiet);
+	pack_set_load_dir(&inst, &quiet);
+	pack_errs_release(&quiet);
+	for (size_t i = 0; i < n; i++) {
+		const pack *p = checked[i];
+		for (size_t k = 0; k < p->nrules; k++)
+			for (size_t j = 0; j < inst.n; j++) {
+				const pack *q = inst.v[j];
+				if (q->real && p->real && !strcmp(q->real, p->real))
+					continue;
+				if (q->name && p->name && !strcmp(q->name, p->name))
+					continue;   /* the same pack (an installed one checked from its source, say) */
+				if (has_rule(q, p->rules[k].id))
+					pack_errs_add(errs, p->path, p->rules[k].line, p->rules[k].col,
+						      "rule %s: the id is already defined by rules.d/%s.json", p->rules[k].id, q->name);
+			}
+	}
+	pack_set_release(&inst);
+	registry_release(&r);
+}
+
 int inspect_check_packs(registry *reg, const opts *o, const char *rules_dir)
 {
 	pack_set ps;
@@ -282,6 +324,8 @@ int inspect_check_packs(registry *reg, const opts *o, const char *rules_dir)
 		else
 			refused++;
 	}
+	if (o->npaths)
+		clash_with_install(rules_dir, checked, nchecked, &errs);
 	packcheck c;
 	packcheck_init(&c);
 	for (size_t i = 0; i < nchecked; i++)

@@ -22,7 +22,7 @@ void jscan_linecol(const char *s, size_t n, size_t off, int *line, int *col)
 {
 	int l = 1, c = 1;
 	for (size_t i = 0; i < off && i < n; i++) {
-		if (s[i] == '\n') {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {   /* LF, CRLF or a lone CR */
 			l++;
 			c = 1;
 		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
@@ -69,7 +69,7 @@ static void skip_ws(scan *sc)
 {
 	while (sc->i < sc->n) {
 		char c = sc->s[sc->i];
-		if (c == '\n') {
+		if (c == '\n' || (c == '\r' && (sc->i + 1 >= sc->n || sc->s[sc->i + 1] != '\n'))) {   /* LF, CRLF, lone CR */
 			sc->line++;
 			sc->line_start = sc->i + 1;
 		} else if (c != ' ' && c != '\t' && c != '\r') {

@@ -638,6 +638,11 @@ static void build_pack(loader *L, const cJSON *json, const jxl_node *root)
 	if (d && d->kind != JXL_BOOL)
 		err_at(L, d->line, d->col, "pack: \"default\" is true or false");
 	p->is_default = d && d->kind == JXL_BOOL && d->bval;
+	if (p->is_default) {   /* kept for rules check: ignored in a pack that is not the install's */
+		p->said_default = 1;
+		p->default_line = d->line;
+		p->default_col = d->col;
+	}
 	expr_names none = {.check_paths = 1};
 	p->applies = want_expr(L, root, "applies", "pack", 0, &none, &p->applies_src);
 	const jxl_node *t = member(root, "template");

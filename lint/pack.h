@@ -88,6 +88,8 @@ typedef struct pack {
 	const char *title_zh, *title_en, *version, *source;
 	const char *description_zh, *description_en;
 	int is_default;            /* enabled without being asked for (only for packs of the install) */
+	int said_default;          /* the file says "default": true (at default_line:default_col), install or not */
+	int default_line, default_col;
 	int from_install;          /* found in the install's rules directory */
 	const char *applies_src;
 	expr *applies;             /* or NULL: every document */

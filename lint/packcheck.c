@@ -373,6 +373,10 @@ void packcheck_pack(packcheck *c, const registry *reg, const pack *p, pack *cons
 {
 	if (p->tmpl)
 		check_weights(c, p, p->tmpl);
+	if (p->said_default && !p->from_install)
+		note(c, p->path, p->default_line, p->default_col, JXL_SEV_WARNING,
+		     "\"default\": true is ignored: only the install's packs are on without being named; this pack is on "
+		     "where a configuration's \"packs\" or --pack names it");
 	if (p->tmpl && !p->nrules)
 		note(c, p->path, p->tmpl_line, p->tmpl_col, JXL_SEV_WARNING, "template: no rule uses it (weight() in a rule)");
 	for (size_t i = 0; i < p->nrules; i++) {

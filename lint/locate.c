@@ -40,6 +40,58 @@ static int relation_holds_with(const relation *r, const jxl_fig *c, dec v)
 	return holds;
 }
 
+/* A relation's sum as an interval (Σ lo, Σ hi with the signs), computed
+ * once, so that trying a candidate value is a few exact additions instead
+ * of adding every part again. state: 0 not yet, 1 ready, -1 use the full
+ * recomputation (an open bound, no parts, or a sum out of range). */
+typedef struct rsum {
+	int state;
+	dec lo, hi;
+} rsum;
+
+static void relation_sum(const relation *r, rsum *s)
+{
+	s->state = -1;
+	if (!r->nparts || r->total->lo_inf || r->total->hi_inf)
+		return;
+	dec lo = dec_from_int(0), hi = dec_from_int(0);
+	for (size_t i = 0; i < r->nparts; i++) {
+		const jxl_fig *p = r->parts[i];
+		if (p->lo_inf || p->hi_inf)
+			return;
+		if (r->signs[i] < 0 ? dec_sub(lo, p->hi, &lo) || dec_sub(hi, p->lo, &hi)
+				    : dec_add(lo, p->lo, &lo) || dec_add(hi, p->hi, &hi))
+			return;
+	}
+	s->lo = lo;
+	s->hi = hi;
+	s->state = 1;
+}
+
+/* relation_holds_with from the relation's sum: 1 and *holds set, or 0 when
+ * the full recomputation must answer. The same intervals as adding the
+ * parts again (exact decimals), and the same comparison as fig_cmp. */
+static int holds_from_sum(const relation *r, rsum *s, const jxl_fig *c, dec v, int *holds)
+{
+	if (!s->state)
+		relation_sum(r, s);
+	if (s->state < 0 || c->lo_inf || c->hi_inf)
+		return 0;
+	dec lo = s->lo, hi = s->hi;
+	for (size_t i = 0; i < r->nparts; i++) {
+		if (r->parts[i] != c)
+			continue;
+		int bad = r->signs[i] < 0
+			? dec_add(lo, c->hi, &lo) || dec_sub(lo, v, &lo) || dec_add(hi, c->lo, &hi) || dec_sub(hi, v, &hi)
+			: dec_sub(lo, c->lo, &lo) || dec_add(lo, v, &lo) || dec_sub(hi, c->hi, &hi) || dec_add(hi, v, &hi);
+		if (bad)
+			return 0;
+	}
+	dec tlo = r->total == c ? v : r->total->lo, thi = r->total == c ? v : r->total->hi;
+	*holds = !(dec_cmp(hi, tlo) < 0) && !(dec_cmp(lo, thi) > 0);
+	return 1;
+}
+
 /* The value c must take for relation r to balance exactly (nominal values). */
 static int solve_for(const relation *r, const jxl_fig *c, dec *out)
 {
@@ -180,6 +232,9 @@ void locate_culprits(check_env *env, const jxl_doc *d)
 	const jxl_fig *found = NULL;
 	dec found_v = {0, 0};
 	int nfound = 0;
+	arena scratch;
+	arena_init(&scratch);
+	rsum *sums = arena_alloc(&scratch, env->nrel * sizeof *sums);   /* zeroed: none computed yet */
 	for (size_t k = 0; k <= r0->nparts; k++) {
 		const jxl_fig *c = k == r0->nparts ? r0->total : r0->parts[k];
 		if (!c->node || c->approx)
@@ -194,7 +249,8 @@ void locate_culprits(check_env *env, const jxl_doc *d)
 				ok = !r->broken;     /* a broken relation it is not in stays broken */
 				continue;
 			}
-			ok = relation_holds_with(r, c, v);
+			if (!holds_from_sum(r, &sums[i], c, v, &ok))
+				ok = relation_holds_with(r, c, v);
 		}
 		if (ok && c != found) {
 			found = c;
@@ -202,6 +258,7 @@ void locate_culprits(check_env *env, const jxl_doc *d)
 			nfound++;
 		}
 	}
+	arena_release(&scratch);
 	if (nfound != 1) {
 		locate_typos(env, d);
 		return;

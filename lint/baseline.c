@@ -1,5 +1,6 @@
 /* baseline.c — known findings: record today's by a fingerprint that survives unrelated edits, drop them later. */
 #include "baseline.h"
+#include "readall.h"
 
 #include <cJSON.h>
 #include <errno.h>
@@ -127,41 +128,17 @@ static void sort_merge(baseline *b, int (*cmp)(const void *, const void *))
 
 static char *read_file(const char *path, size_t *len, char *why, size_t n)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return snprintf(why, n, "%s: cannot open: %s", path, strerror(errno)), NULL;
-	char *buf = NULL;
-	size_t cap = 0, got = 0;
-	for (;;) {
-		if (got == cap) {
-			if ((long)cap >= BASELINE_MAX_BYTES) {
-				free(buf);
-				fclose(f);
-				return snprintf(why, n, "%s: larger than %ld bytes", path, BASELINE_MAX_BYTES), NULL;
-			}
-			cap = cap ? cap * 2 : 65536;
-			char *nb = realloc(buf, cap + 1);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return snprintf(why, n, "%s: out of memory", path), NULL;
-			}
-			buf = nb;
-		}
-		size_t k = fread(buf + got, 1, cap - got, f);
-		got += k;
-		if (k == 0)
-			break;
+	read_err e;
+	char *text = read_all(path, BASELINE_MAX_BYTES, len, &e);
+	switch (e.what) {
+	case READ_OK: break;
+	case READ_OPEN: snprintf(why, n, "%s: cannot open: %s", path, strerror(e.errnum)); break;
+	case READ_DIR: case READ_SPECIAL: snprintf(why, n, "%s: not a regular file", path); break;
+	case READ_TOO_LARGE: case READ_GREW: snprintf(why, n, "%s: larger than %ld bytes", path, BASELINE_MAX_BYTES); break;
+	case READ_NOMEM: snprintf(why, n, "%s: out of memory", path); break;
+	case READ_IO: snprintf(why, n, "%s: read error", path); break;
 	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		free(buf);
-		return snprintf(why, n, "%s: read error", path), NULL;
-	}
-	buf[got] = '\0';
-	*len = got;
-	return buf;
+	return text;
 }
 
 static const char *str_member(const cJSON *o, const char *key)

@@ -15,45 +15,26 @@
 
 #include "doc.h"
 #include "jscan.h"
+#include "readall.h"
 
 /* ---- reading JSON with positions --------------------------------------------------------------------- */
 
+/* A pack or configuration file (readall.c), the reason worded for a pack error. */
 static char *read_file(const char *path, size_t max, size_t *len, char *why, size_t n)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		snprintf(why, n, "cannot open: %s", strerror(errno));
-		return NULL;
+	read_err e;
+	char *text = read_all(path, max, len, &e);
+	switch (e.what) {
+	case READ_OK: break;
+	case READ_OPEN: snprintf(why, n, "cannot open: %s", strerror(e.errnum)); break;
+	case READ_DIR: case READ_SPECIAL: snprintf(why, n, "not a regular file"); break;
+	case READ_TOO_LARGE: case READ_GREW:
+		snprintf(why, n, "%lld bytes, more than the %zu this file may have", e.size, max);
+		break;
+	case READ_NOMEM: snprintf(why, n, "out of memory"); break;
+	case READ_IO: snprintf(why, n, "cannot read: %s", strerror(e.errnum)); break;
 	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(why, n, "not a regular file");
-		close(fd);
-		return NULL;
-	}
-	if ((size_t)st.st_size > max) {
-		snprintf(why, n, "%lld bytes, more than the %zu this file may have", (long long)st.st_size, max);
-		close(fd);
-		return NULL;
-	}
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t got = 0;
-	while (buf && got < (size_t)st.st_size) {
-		ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		got += (size_t)k;
-	}
-	close(fd);
-	if (!buf) {
-		snprintf(why, n, "out of memory");
-		return NULL;
-	}
-	buf[got] = '\0';
-	*len = got;
-	return buf;
+	return text;
 }
 
 jxl_node *pack_read_json(arena *a, const char *path, const char *shown, size_t max, pack_errs *errs, char **text_out,

@@ -1,6 +1,7 @@
 /* run.c — the pipeline for one file (bytes → decode → parse → rules → findings) and for many, on N threads. */
 #include "run.h"
 #include "jsonpool.h"
+#include "readall.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -36,69 +37,25 @@ static void input_finding(file_result *r, const registry *reg, int line, int col
 		r->dg.fatal = 1;    /* counted as unreadable, not as unchecked figures */
 }
 
-/* Read the whole file; never follows into FIFOs or devices. */
-static unsigned char *read_all(const opts *o, const char *path, size_t *len, char *why, size_t n, int *rule_too_large)
+/* Read the whole input (readall.c), the reason worded for a finding. */
+static unsigned char *read_input(const opts *o, const char *path, size_t *len, char *why, size_t n, int *rule_too_large)
 {
-	*rule_too_large = 0;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		snprintf(why, n, "cannot open: %s", strerror(errno));
-		return NULL;
+	read_err e;
+	char *buf = read_all(path, (size_t)o->max_file_size, len, &e);
+	*rule_too_large = e.what == READ_TOO_LARGE || e.what == READ_GREW;
+	switch (e.what) {
+	case READ_OK: break;
+	case READ_OPEN: snprintf(why, n, "cannot open: %s", strerror(e.errnum)); break;
+	case READ_DIR: snprintf(why, n, "is a directory"); break;
+	case READ_SPECIAL: snprintf(why, n, "not a regular file (a FIFO, device or socket is never read)"); break;
+	case READ_TOO_LARGE:
+		snprintf(why, n, "%lld bytes, over the limit of %ld (--max-file-size)", e.size, o->max_file_size);
+		break;
+	case READ_GREW: snprintf(why, n, "grew past the limit of %ld bytes while being read", o->max_file_size); break;
+	case READ_NOMEM: snprintf(why, n, "out of memory"); break;
+	case READ_IO: snprintf(why, n, "read error: %s", strerror(e.errnum)); break;
 	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(why, n, "%s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file (a FIFO, device or socket is never read)");
-		close(fd);
-		return NULL;
-	}
-	if (st.st_size > o->max_file_size) {
-		snprintf(why, n, "%lld bytes, over the limit of %ld (--max-file-size)", (long long)st.st_size, o->max_file_size);
-		*rule_too_large = 1;
-		close(fd);
-		return NULL;
-	}
-	size_t cap = (size_t)st.st_size + 1, got = 0;
-	unsigned char *buf = malloc(cap);
-	if (!buf) {
-		snprintf(why, n, "out of memory");
-		close(fd);
-		return NULL;
-	}
-	for (;;) {
-		if (got == cap) {
-			if ((long)cap > o->max_file_size) {
-				snprintf(why, n, "grew past the limit of %ld bytes while being read", o->max_file_size);
-				*rule_too_large = 1;
-				free(buf);
-				close(fd);
-				return NULL;
-			}
-			unsigned char *b = realloc(buf, cap * 2);
-			if (!b) {
-				free(buf);
-				close(fd);
-				snprintf(why, n, "out of memory");
-				return NULL;
-			}
-			buf = b;
-			cap *= 2;
-		}
-		ssize_t k = read(fd, buf + got, cap - got);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			snprintf(why, n, "read error: %s", strerror(errno));
-			free(buf);
-			close(fd);
-			return NULL;
-		}
-		if (k == 0)
-			break;
-		got += (size_t)k;
-	}
-	close(fd);
-	*len = got;
-	return buf;
+	return (unsigned char *)buf;
 }
 
 static int is_text_path(const opts *o, const char *path)
@@ -257,7 +214,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 	}
 	size_t len = 0;
 	int too_large;
-	unsigned char *bytes = read_all(o, path, &len, why, sizeof why, &too_large);
+	unsigned char *bytes = read_input(o, path, &len, why, sizeof why, &too_large);
 	if (!bytes) {
 		input_finding(r, reg, 0, 0, too_large ? "input/too-large" : "input/read",
 			      arena_printf(&r->a, "无法读取：%s", why), arena_printf(&r->a, "cannot be read: %s", why), 1);

@@ -66,6 +66,17 @@ static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *ke
 	return 0;
 }
 
+/* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */
+static const jxl_node *key_or_index(const jxl_node *n, const expr_seg *sg)
+{
+	if (sg->kind == SEG_KEY)
+		return doc_get(n, sg->key);
+	if (n->kind != JXL_ARRAY)
+		return NULL;
+	long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
+	return idx >= 0 && (size_t)idx < n->nkids ? n->kids[idx] : NULL;
+}
+
 static const jxl_node *inherited(const jxl_doc *d, const char *key)
 {
 	for (; d; d = d->parent) {
@@ -131,14 +142,7 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 				return eval_missing(x, 1);
 			if (eval_step(e, x))
 				return (ev_val){.t = EV_ERR, .at = x};
-			const jxl_node *m = NULL;
-			if (sg->kind == SEG_KEY) {
-				m = doc_get(n, sg->key);
-			} else if (n->kind == JXL_ARRAY) {
-				long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
-				if (idx >= 0 && (size_t)idx < n->nkids)
-					m = n->kids[idx];
-			}
+			const jxl_node *m = key_or_index(n, sg);
 			if (m && eval_step(e, x))
 				return (ev_val){.t = EV_ERR, .at = x};
 			n = m;
@@ -162,19 +166,13 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 			if (eval_step(e, x))
 				return (ev_val){.t = EV_ERR, .at = x};
 			switch (sg->kind) {
-			case SEG_KEY: {
-				const jxl_node *m = doc_get(n, sg->key);
+			case SEG_KEY:
+			case SEG_INDEX: {
+				const jxl_node *m = key_or_index(n, sg);
 				if (m)
 					nl_push(e, &nxt, m);
 				break;
 			}
-			case SEG_INDEX:
-				if (n->kind == JXL_ARRAY) {
-					long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
-					if (idx >= 0 && (size_t)idx < n->nkids)
-						nl_push(e, &nxt, n->kids[idx]);
-				}
-				break;
 			case SEG_STAR:
 				if (n->kind == JXL_ARRAY || n->kind == JXL_OBJECT)
 					for (size_t j = 0; j < n->nkids; j++)

@@ -663,6 +663,23 @@ static int parse_figure(struct pst *p)
 	return finish(p, start);
 }
 
+/* Fold s into t and set p to its extent without leading and trailing
+ * blanks (what num_parse and num_is_empty both start with); -1 when s is
+ * not valid UTF-8 (err filled). */
+static int trimmed(const char *s, size_t n, struct text *t, struct pst *p, num_err *err)
+{
+	if (fold(s, n, t, err))
+		return -1;
+	memset(p, 0, sizeof *p);
+	p->t = t;
+	p->end = t->n;
+	p->err = err;
+	skip_spaces(p);
+	while (p->end > p->i && t->cp[p->end - 1] == ' ')
+		p->end--;
+	return 0;
+}
+
 /* The common case, a plain decimal as JSON writes it ("-12345.67"): up to
  * 18 digits, no exponent, nothing around it. Gives exactly what the full
  * parse gives (tests/num covers both); 1 when it applied. */
@@ -709,16 +726,9 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 	}
 	if (n && plain_decimal(s, n, out))
 		return NUM_OK;
-	if (fold(s, n, &t, err))
+	if (trimmed(s, n, &t, &p, err))
 		return NUM_ERROR;
-	memset(&p, 0, sizeof p);
-	p.t = &t;
-	p.end = t.n;
 	p.f = out;
-	p.err = err;
-	skip_spaces(&p);
-	while (p.end > p.i && t.cp[p.end - 1] == ' ')
-		p.end--;
 	if (is_empty(&t, p.i, p.end))
 		return NUM_EMPTY;
 	rc = parse_figure(&p);
@@ -754,14 +764,8 @@ int num_is_empty(const char *s, size_t n)
 {
 	struct text t;
 	struct pst p;
-	if (n > NUM_MAX_TEXT || fold(s, n, &t, NULL))
+	if (n > NUM_MAX_TEXT || trimmed(s, n, &t, &p, NULL))
 		return 0;
-	memset(&p, 0, sizeof p);
-	p.t = &t;
-	p.end = t.n;
-	skip_spaces(&p);
-	while (p.end > p.i && t.cp[p.end - 1] == ' ')
-		p.end--;
 	return is_empty(&t, p.i, p.end);
 }
 

@@ -230,6 +230,13 @@ pack *pack_set_by_path(pack_set *ps, const char *path, pack_errs *errs)
 	return load_file(ps, path, NULL, 0, errs);
 }
 
+static size_t skip_blanks(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
 /* Does the pack text say "default": true at its top level? Read without
  * parsing the whole pack, so that a lint run compiles only the packs it
  * uses. 1 yes, 0 no (a well-formed top-level object without it), -1 when
@@ -237,10 +244,8 @@ pack *pack_set_by_path(pack_set *ps, const char *path, pack_errs *errs)
  * wrong with it reported, as before). */
 static int quick_default(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = skip_blanks(s, n, 0);
 	int depth = 0, key = 0, yes = 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-		i++;
 	if (i >= n || s[i] != '{')
 		return -1;
 	while (i < n) {
@@ -253,12 +258,9 @@ static int quick_default(const char *s, size_t n)
 				return -1;
 			size_t len = i++ - st;
 			if (depth == 1 && key && len == 7 && !memcmp(s + st, "default", 7)) {
-				size_t j = i;
-				while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
-					j++;
+				size_t j = skip_blanks(s, n, i);
 				if (j < n && s[j] == ':') {
-					for (j++; j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'); j++)
-						;
+					j = skip_blanks(s, n, j + 1);
 					if (n - j >= 4 && !memcmp(s + j, "true", 4))
 						yes = 1;
 					else if (!(n - j >= 5 && !memcmp(s + j, "false", 5)))
@@ -275,11 +277,8 @@ static int quick_default(const char *s, size_t n)
 			if (--depth < 0)
 				return -1;
 			key = 0;
-			if (depth == 0) {   /* the end of the top-level object: only blanks may follow */
-				for (i++; i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'); i++)
-					;
-				return i == n ? yes : -1;
-			}
+			if (depth == 0)   /* the end of the top-level object: only blanks may follow */
+				return skip_blanks(s, n, i + 1) == n ? yes : -1;
 		} else if (c == ',') {
 			key = depth >= 1;
 		}

@@ -78,7 +78,7 @@ $(BUILD)/tests/plugins/%.so: tests/plugins/%.c include/jxlint/rule.h
 
 $(BUILD)/tests/%_test: tests/%_test.c $(BUILD)/libjxlint.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDLIBS_ALL)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libjxlint.a $(LDLIBS_ALL)
 
 # Install what Debian lacks; does nothing when all is there.
 deps: deps-test
@@ -157,7 +157,7 @@ $(FUZZ_BUILD)/libjxlint-fuzz.a: $(FUZZ_OBJS)
 	ar rcs $@ $^
 
 $(FUZZ_BINS): $(FUZZ_BUILD)/%: fuzz/%.c $(FUZZ_BUILD)/libjxlint-fuzz.a
-	$(FUZZ_CC) $(CSTD) $(FUZZ_WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude -Ilint $(CJSON_CFLAGS) -o $@ $^ $(CJSON_LIBS) -ldl -lpthread
+	$(FUZZ_CC) $(CSTD) $(FUZZ_WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer -Iinclude -Ilint $(CJSON_CFLAGS) -o $@ $< $(FUZZ_BUILD)/libjxlint-fuzz.a $(CJSON_LIBS) -ldl -lpthread
 
 fuzz-bins:
 	@command -v $(FUZZ_CC) >/dev/null && ls "$$($(FUZZ_CC) --print-runtime-dir)"/libclang_rt.fuzzer*.a >/dev/null 2>&1 \

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonpool.h"
+#include "jparse.h"
 #include "fuzz.h"
 #include "arena.h"
 #include "diag.h"
@@ -12,7 +12,6 @@
 #include "eval.h"
 #include "expr.h"
 #include "host.h"
-#include "jscan.h"
 #include "rules.h"
 
 static registry reg;
@@ -40,8 +39,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static jxl_node *load(arena *a, const char *json, size_t n)
 {
 	char *text = arena_strndup(a, json, n);
-	jscan_err je;
-	jxl_node *root = jsonpool_doc(a, text, n, NULL, &je);
+	jparse_err je;
+	jxl_node *root = jparse(a, text, n, &je);
 	return root && root->kind == JXL_OBJECT ? root : NULL;
 }
 

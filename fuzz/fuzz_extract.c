@@ -1,5 +1,4 @@
 /* fuzz_extract.c — libFuzzer target: a narrative report (any encoding) → decode → extract_text → JSON that must load. */
-#include <cJSON.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +8,7 @@
 #include "decode.h"
 #include "doc.h"
 #include "extract.h"
-#include "jscan.h"
+#include "jparse.h"
 
 /* RFC 6901 pointer → node, as run.c resolves the extractor's positions. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -28,18 +27,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* what it produced is JSON that the loader accepts, and every position names a value in it */
 		if (!ex.json || ex.json[ex.len] != '\0')
 			FUZZ_FAIL("extracted JSON not NUL-terminated");
-		jscan_pos *pos = NULL;
-		size_t npos = 0;
-		jscan_err je;
-		if (jscan(ex.json, ex.len, &pos, &npos, &je))
-			FUZZ_FAIL("extracted JSON refused by jscan");
-		cJSON *cj = cJSON_ParseWithLengthOpts(ex.json, ex.len, NULL, 0);
-		if (!cj)
-			FUZZ_FAIL("extracted JSON refused by cJSON");
 		arena a;
 		arena_init(&a);
-		jxl_node *root = doc_build(&a, cj, ex.json, pos, npos);
-		if (!root || root->kind != JXL_OBJECT)
+		jparse_err je;
+		jxl_node *root = jparse(&a, ex.json, ex.len, &je);
+		if (!root)
+			FUZZ_FAIL("extracted JSON refused by jparse");
+		if (root->kind != JXL_OBJECT)
 			FUZZ_FAIL("extracted JSON does not build a document object");
 		for (size_t i = 0; i < ex.npos; i++) {
 			if (!ex.pos[i].pointer || ex.pos[i].line < 1 || ex.pos[i].col < 1)
@@ -48,8 +42,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_FAIL("a position whose pointer names no value (FUZZ_STRICT)");
 		}
 		arena_release(&a);
-		cJSON_Delete(cj);
-		free(pos);
 		extract_result_release(&ex);
 	} else if (err[0] == '\0') {
 		FUZZ_FAIL("extract_text refused without saying why");

@@ -5,7 +5,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 c=fuzz/corpus
-mkdir -p $c/decode $c/jscan_load $c/num $c/claim $c/extract $c/expr $c/pack
+mkdir -p $c/decode $c/parse $c/num $c/claim $c/extract $c/expr $c/pack
 put() { # dir  (content on stdin)
 	local tmp; tmp=$(mktemp)
 	cat > "$tmp"
@@ -17,7 +17,7 @@ small() { [ "$(stat -c %s "$1")" -le 65536 ]; }
 # JSON documents: every fixture and example under 64 KiB
 find fixtures examples -name '*.json' ! -name '*.out.json' ! -name '*.extract.json' | LC_ALL=C sort | while read -r f; do
 	small "$f" || continue
-	put $c/jscan_load < "$f"
+	put $c/parse < "$f"
 	case "$f" in fixtures/input/*|fixtures/seeds/*|examples/*) put $c/decode < "$f" ;; esac
 done
 # the same documents in the other encodings the decoder detects
@@ -26,8 +26,8 @@ for f in fixtures/seeds/001.json examples/project-2023.json; do
 	{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$f"; } | put $c/decode
 	{ printf '\xfe\xff'; iconv -f UTF-8 -t UTF-16BE "$f"; } | put $c/decode
 	iconv -f UTF-8 -t UTF-16LE "$f" | put $c/decode
-	iconv -f UTF-8 -t UTF-16BE "$f" | put $c/jscan_load
-	iconv -f UTF-8 -t GB18030 "$f" | put $c/jscan_load
+	iconv -f UTF-8 -t UTF-16BE "$f" | put $c/parse
+	iconv -f UTF-8 -t GB18030 "$f" | put $c/parse
 done
 # text reports, and one in GB18030
 for f in fixtures/text/*.txt; do

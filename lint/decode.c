@@ -13,30 +13,31 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		while (n - i >= 8) {   /* runs of ASCII, eight bytes at a time */
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080u)
+				break;
+			i += 8;
+		}
+		while (i < n && s[i] < 0x80)
+			i++;
+		/* runs of three-byte characters (CJK, full-width punctuation): E1-EC and EE-EF
+		 * take any two continuation bytes; E0 needs A0 or above, ED below A0 (no surrogates) */
+		while (n - i >= 3 && (s[i] & 0xF0) == 0xE0 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			if (s[i] == 0xE0 ? s[i + 1] < 0xA0 : s[i] == 0xED && s[i + 1] >= 0xA0)
+				return i;
+			i += 3;
+		}
+		if (i >= n || s[i] < 0x80)
+			continue;
+		if ((s[i] & 0xF0) == 0xE0)
+			return i;   /* a three-byte character cut short, or without its continuation bytes */
 		unsigned c = s[i];
 		size_t len;
 		unsigned min;
-		if (c < 0x80) {
-			i++;
-			while (n - i >= 8) {   /* runs of ASCII, eight bytes at a time */
-				uint64_t w;
-				memcpy(&w, s + i, 8);
-				if (w & 0x8080808080808080u)
-					break;
-				i += 8;
-			}
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
+		if (c >= 0xC2 && c <= 0xDF) {
 			len = 2; min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			if (n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {   /* CJK: the usual case */
-				unsigned cp3 = (c & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
-				if (cp3 < 0x800 || (cp3 >= 0xD800 && cp3 <= 0xDFFF))
-					return i;
-				i += 3;
-				continue;
-			}
-			len = 3; min = 0x800;
 		} else if (c >= 0xF0 && c <= 0xF4) {
 			len = 4; min = 0x10000;
 		} else {
@@ -50,7 +51,7 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 				return i;
 			cp = (cp << 6) | (s[i + k] & 0x3F);
 		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		if (cp < min || cp > 0x10FFFF)
 			return i;
 		i += len;
 	}
@@ -132,8 +133,16 @@ static int convert(const char *from, const unsigned char *buf, size_t n, size_t 
 	return 0;
 }
 
-static int copy_utf8(const unsigned char *buf, size_t n, decode_result *out, decode_err *err)
+/* Bytes that are UTF-8 already: out->utf8 is a copy of them, or the buffer
+ * itself when the caller hands it over (adopt: malloc'd, room for the NUL). */
+static int copy_utf8(const unsigned char *buf, size_t n, unsigned char *adopt, decode_result *out, decode_err *err)
 {
+	if (adopt && adopt == buf) {
+		adopt[n] = '\0';
+		out->utf8 = (char *)adopt;
+		out->len = n;
+		return 0;
+	}
 	char *dst = malloc(n + 1);
 	if (!dst)
 		return fail(err, 0, "out of memory", "内存不足");
@@ -147,7 +156,7 @@ static int copy_utf8(const unsigned char *buf, size_t n, decode_result *out, dec
 /* UTF-16 without a BOM: most code units of ASCII-heavy JSON have one zero byte. */
 static const char *guess_utf16(const unsigned char *buf, size_t n)
 {
-	if (n < 4 || n % 2)
+	if (n < 4 || n % 2 || !memchr(buf, 0, n))   /* text of any length has zero bytes in UTF-16 */
 		return NULL;
 	size_t even = 0, odd = 0, pairs = n / 2;
 	for (size_t i = 0; i + 1 < n; i += 2) {
@@ -188,7 +197,8 @@ static int refuse_nul(decode_result *out, decode_err *err, const unsigned char *
 	return -1;
 }
 
-int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_result *out, decode_err *err)
+static int decode(const unsigned char *buf, size_t n, const char *force, unsigned char *adopt, int *adopted,
+		  decode_result *out, decode_err *err)
 {
 	memset(out, 0, sizeof *out);
 	size_t skip = 0;
@@ -203,7 +213,7 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 				set_zh(err, "字节偏移 %zu 处不是有效的 UTF-8", skip + ok);
 				return -1;
 			}
-			rc = copy_utf8(buf + skip, n - skip, out, err);
+			rc = copy_utf8(buf + skip, n - skip, adopt, out, err);
 		} else {
 			rc = convert(force, buf, n, 0, out, err);
 		}
@@ -217,7 +227,7 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 			set_zh(err, "字节偏移 %zu 处不是有效的 UTF-8（文件以 UTF-8 BOM 开头）", 3 + ok);
 			return -1;
 		}
-		rc = copy_utf8(buf + 3, n - 3, out, err);
+		rc = copy_utf8(buf + 3, n - 3, adopt, out, err);
 		out->encoding = "UTF-8 with BOM";
 	} else if (n >= 2 && buf[0] == 0xFF && buf[1] == 0xFE) {
 		skip = 2;
@@ -234,7 +244,7 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 	} else {
 		size_t ok = utf8_valid_prefix(buf, n);
 		if (ok == n) {
-			rc = copy_utf8(buf, n, out, err);
+			rc = copy_utf8(buf, n, adopt, out, err);
 			out->encoding = "UTF-8";
 		} else {
 			decode_err gerr;
@@ -251,5 +261,21 @@ int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_r
 	}
 	if (rc)
 		return rc;
+	*adopted = adopt && out->utf8 == (char *)adopt;
 	return refuse_nul(out, err, buf, n, skip);
+}
+
+int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_result *out, decode_err *err)
+{
+	int adopted = 0;
+	return decode(buf, n, force, NULL, &adopted, out, err);
+}
+
+int decode_take(unsigned char *buf, size_t n, const char *force, decode_result *out, decode_err *err)
+{
+	int adopted = 0;
+	int rc = decode(buf, n, force, buf, &adopted, out, err);
+	if (!adopted)   /* converted, copied or refused before: the bytes are not needed any more (once adopted, */
+		free(buf);   /* refuse_nul freed them with out->utf8 if it refused) */
+	return rc;
 }

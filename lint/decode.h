@@ -22,6 +22,12 @@ typedef struct decode_err {
  * Returns 0, or -1 with err filled (no allocation kept). */
 int decode_bytes(const unsigned char *buf, size_t n, const char *force, decode_result *out, decode_err *err);
 
+/* The same for a buffer the caller hands over: buf is malloc'd with room for
+ * a NUL after its n bytes. It becomes out->utf8 when its bytes are UTF-8
+ * without a BOM (no copy); otherwise it is freed. Either way the caller no
+ * longer owns buf, and frees out->utf8 as after decode_bytes. */
+int decode_take(unsigned char *buf, size_t n, const char *force, decode_result *out, decode_err *err);
+
 /* Length of the longest valid UTF-8 prefix of s[0..n). */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
 

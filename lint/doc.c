@@ -1,80 +1,11 @@
 /* doc.c — the normalised submission: a tree of located values, its form and money unit, read-only to rules. */
 #include "doc.h"
 
-#include <cJSON.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "jscan.h"
-
-struct sup_index *sup_index_build(arena *a, const jxl_node *dis);
-
-typedef struct builder {
-	arena *a;
-	const char *text;
-	const jscan_pos *pos;
-	size_t npos, next;
-} builder;
-
-static jxl_node *build(builder *b, const cJSON *c, jxl_node *parent, int index)
-{
-	if (b->next >= b->npos)
-		return NULL;
-	const jscan_pos *p = &b->pos[b->next++];
-	jxl_node *n = arena_alloc(b->a, sizeof *n);
-	n->parent = parent;
-	n->index = index;
-	n->line = p->line;
-	n->col = p->col;
-	n->kline = p->kline;
-	n->kcol = p->kcol;
-	if (parent && parent->kind == JXL_OBJECT)
-		n->key = c->string ? c->string : "";   /* cJSON's strings live in the same arena (jsonpool) */
-	if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
-		n->kind = cJSON_IsObject(c) ? JXL_OBJECT : JXL_ARRAY;
-		size_t k = 0;
-		for (const cJSON *ch = c->child; ch; ch = ch->next)
-			k++;
-		n->kids = k ? arena_alloc(b->a, k * sizeof *n->kids) : NULL;
-		n->nkids = k;
-		k = 0;
-		for (const cJSON *ch = c->child; ch; ch = ch->next, k++) {
-			if (!(n->kids[k] = build(b, ch, n, (int)k)))
-				return NULL;
-			const char *kk = n->kids[k]->key;
-			if (n->kind == JXL_OBJECT && kk[0] == '$' && !strcmp(kk, "$lint"))
-				n->lint_member = n->kids[k];
-			else if (n->kind == JXL_OBJECT && kk[0] == 's' && !strcmp(kk, "source"))
-				n->source_member = n->kids[k];
-		}
-		if (n->kind == JXL_OBJECT && n->key && !strcmp(n->key, "disable") && parent && parent->key &&
-		    !strcmp(parent->key, "$lint"))
-			n->sup = sup_index_build(b->a, n);
-	} else if (cJSON_IsString(c)) {
-		n->kind = JXL_STRING;
-		n->str = c->valuestring ? c->valuestring : "";
-		n->slen = strlen(n->str);
-	} else if (cJSON_IsNumber(c)) {
-		n->kind = JXL_NUMBER;
-		n->str = arena_strndup(b->a, b->text + p->off, p->len);
-		n->slen = p->len;
-	} else if (cJSON_IsBool(c)) {
-		n->kind = JXL_BOOL;
-		n->bval = cJSON_IsTrue(c);
-	} else {
-		n->kind = JXL_NULL;
-	}
-	return n;
-}
-
-jxl_node *doc_build(arena *a, const void *cjson_root, const char *text, const void *positions, size_t npos)
-{
-	builder b = {.a = a, .text = text, .pos = positions, .npos = npos};
-	jxl_node *root = build(&b, cjson_root, NULL, 0);
-	return root && b.next == npos ? root : NULL;
-}
 
 const jxl_node *doc_get(const jxl_node *obj, const char *key)
 {

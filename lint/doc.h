@@ -47,10 +47,8 @@ struct jxl_doc {
 	const jxl_doc *parent;     /* the file's document for a `projects` element */
 };
 
-/* Build the tree from the cJSON value and the positions jscan found, in
- * the same order. Returns NULL if they disagree (a bug, not bad input). */
-jxl_node *doc_build(arena *a, const void *cjson_root, const char *text,
-		    const void *positions, size_t npos);
+/* The suppression index of a "$lint": {"disable": {…}} object (jparse.c builds it). */
+struct sup_index *sup_index_build(arena *a, const jxl_node *dis);
 
 /* Fill form and money unit from the root (and the parent for projects). */
 void doc_init(jxl_doc *d, arena *a, jxl_node *root, const char *path, const jxl_doc *parent);

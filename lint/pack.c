@@ -1,5 +1,5 @@
 /* pack.c — declarative rule packs (JSON files in rules.d): load, validate whole or refuse with located errors, register their rules. */
-#include "jsonpool.h"
+#include "jparse.h"
 #include "pack.h"
 
 #include <cJSON.h>
@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "doc.h"
-#include "jscan.h"
 
 /* ---- errors ---------------------------------------------------------------------- */
 
@@ -132,7 +131,7 @@ static void string_pos(loader *L, const jxl_node *str, size_t idx, int *line, in
 			i++;
 		}
 	}
-	jscan_linecol(L->text, L->n, i, line, col);
+	jparse_linecol(L->text, L->n, i, line, col);
 }
 
 /* ---- small readers ----------------------------------------------------------------- */
@@ -690,18 +689,16 @@ pack *pack_parse(const char *path, const char *text, size_t n, const registry *r
 	arena_init(&p->a);
 	p->path = strdup(path);
 	loader L = {.p = p, .path = p->path, .text = text, .n = n, .errs = errs, .errs_at_start = errs->n + errs->dropped, .reg = reg};
-	jscan_err je;
-	cJSON *cj = NULL;
-	jxl_node *root = jsonpool_doc(&p->a, text, n, &cj, &je);   /* the tree lives in p->a */
+	jparse_err je;
+	jxl_node *root = jparse(&p->a, text, n, &je);   /* the tree lives in p->a */
 	if (!root) {
-		if (je.msg[0])
-			err_at(&L, je.line, je.col, "malformed JSON: %s", je.msg);
-		else
-			err_at(&L, je.line, je.col, "malformed JSON");
+		err_at(&L, je.line, je.col, "malformed JSON: %s", je.msg);
 		pack_free(p);
 		return NULL;
 	}
+	cJSON *cj = cJSON_ParseWithLength(text, n);   /* what the rules' examples are printed from */
 	build_pack(&L, cj, root);
+	cJSON_Delete(cj);
 	if (failed(&L)) {
 		pack_free(p);
 		return NULL;

@@ -1,5 +1,5 @@
 /* pack_set.c — the packs of one run: found by name in the install's rules directory or given as files, each read once, registered whole or not at all. */
-#include "jsonpool.h"
+#include "jparse.h"
 #include "pack.h"
 
 #include <cJSON.h>
@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "doc.h"
-#include "jscan.h"
 #include "readall.h"
 
 /* ---- reading JSON with positions --------------------------------------------------------------------- */
@@ -47,15 +46,10 @@ jxl_node *pack_read_json(arena *a, const char *path, const char *shown, size_t m
 		pack_errs_add(errs, shown, 0, 0, "%s", why);
 		return NULL;
 	}
-	jscan_err je;
-	jxl_node *root = jsonpool_doc(a, text, n, NULL, &je);
-	if (!root && je.msg[0]) {
-		pack_errs_add(errs, shown, je.line, je.col, "malformed JSON: %s", je.msg);
-		free(text);
-		return NULL;
-	}
+	jparse_err je;
+	jxl_node *root = jparse(a, text, n, &je);
 	if (!root) {
-		pack_errs_add(errs, shown, je.line, je.col, "malformed JSON");
+		pack_errs_add(errs, shown, je.line, je.col, "malformed JSON: %s", je.msg);
 		free(text);
 		return NULL;
 	}

@@ -1,5 +1,5 @@
 /* packcheck.c — `jxlint rules check`: what loading cannot see in a pack — weights that do not add up, examples that do not behave, duplicate, redundant and contradictory rules. */
-#include "jsonpool.h"
+#include "jparse.h"
 #include "packcheck.h"
 
 #include <cJSON.h>
@@ -10,7 +10,6 @@
 
 #include "doc.h"
 #include "host.h"
-#include "jscan.h"
 #include "packrun.h"
 
 void packcheck_init(packcheck *c)
@@ -105,8 +104,8 @@ int packcheck_example(const registry *reg, const pack_rule *r, const char *json,
 {
 	size_t n = strlen(json);
 	char *text = arena_strndup(a, json, n);
-	jscan_err je;
-	jxl_node *root = jsonpool_doc(a, text, n, NULL, &je);
+	jparse_err je;
+	jxl_node *root = jparse(a, text, n, &je);
 	if (!root || root->kind != JXL_OBJECT)
 		return -1;
 	check_env env = {.a = a, .dg = dg, .reg = reg};

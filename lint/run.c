@@ -1,6 +1,6 @@
 /* run.c — the pipeline for one file (bytes → decode → parse → rules → findings) and for many, on N threads. */
 #include "run.h"
-#include "jsonpool.h"
+#include "jparse.h"
 #include "readall.h"
 
 #include <dirent.h>
@@ -17,7 +17,6 @@
 #include "doc.h"
 #include "extract.h"
 #include "host.h"
-#include "jscan.h"
 #include "num.h"
 #include "schema.h"
 #include "config.h"
@@ -228,13 +227,11 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 	}
 	decode_result dr;
 	decode_err de;
-	if (decode_bytes(bytes, len, o->encoding, &dr, &de)) {
-		free(bytes);
+	if (decode_take(bytes, len, o->encoding, &dr, &de)) {
 		input_finding(r, reg, 0, 0, "input/encoding", arena_printf(&r->a, "无法解码（字节偏移 %zu）：%s", de.offset, de.msg_zh),
 			      arena_printf(&r->a, "cannot decode (byte offset %zu): %s", de.offset, de.msg), 1);
 		return;
 	}
-	free(bytes);
 	r->encoding = dr.encoding;
 	char *text = dr.utf8;
 	size_t tlen = dr.len;
@@ -253,33 +250,29 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		if (o->cmd == CMD_EXTRACT)
 			r->extracted = arena_strndup(&r->a, ex.json, ex.len);
 	}
-	jscan_err je;
-	jxl_node *root = jsonpool_doc(&r->a, text, tlen, NULL, &je);   /* lives and dies with r->a */
-	if (!root && je.msg[0]) {
+	jparse_err je;
+	jxl_node *root = jparse(&r->a, text, tlen, &je);   /* lives and dies with r->a */
+	if (!root) {
 		const char *zh = arena_printf(&r->a, je.limit ? "文件过大：%s" : "JSON 格式错误：%s", je.msg_zh);
 		const char *en = arena_printf(&r->a, je.limit ? "too large: %s" : "malformed JSON: %s", je.msg);
 		input_finding(r, reg, je.line, je.col, je.limit ? "input/too-large" : "input/json", zh, en, 1);
 	} else {
-		if (!root) {
-			input_finding(r, reg, je.line, je.col, "input/json", "JSON 无法解析", "the JSON cannot be parsed", 1);
-		} else {
-			if (is_text) {   /* findings point into the report, not the JSON made from it */
-				for (size_t i = 0; i < ex.npos; i++) {
-					jxl_node *n = (jxl_node *)doc_resolve(root, ex.pos[i].pointer);
-					if (n) {
-						n->line = n->kline = ex.pos[i].line;
-						n->col = n->kcol = ex.pos[i].col;
-					}
+		if (is_text) {   /* findings point into the report, not the JSON made from it */
+			for (size_t i = 0; i < ex.npos; i++) {
+				jxl_node *n = (jxl_node *)doc_resolve(root, ex.pos[i].pointer);
+				if (n) {
+					n->line = n->kline = ex.pos[i].line;
+					n->col = n->kcol = ex.pos[i].col;
 				}
 			}
-			if (is_text && o->cmd != CMD_EXTRACT && !read_anything(root))
-				input_finding(r, reg, 1, 1, "input/nothing-read",
-					      "报告中没有读到任何可检查的数字（资金、比率、人员、评分、算式）：未做检查",
-					      "nothing in this report could be read as figures to check (funds, rates, staffing, "
-					      "scores, formulas): it was not checked", 0), r->dg.unchecked++;
-			if (o->cmd != CMD_EXTRACT && !o->parse_only)
-				check_tree(r, reg, root, path);
 		}
+		if (is_text && o->cmd != CMD_EXTRACT && !read_anything(root))
+			input_finding(r, reg, 1, 1, "input/nothing-read",
+				      "报告中没有读到任何可检查的数字（资金、比率、人员、评分、算式）：未做检查",
+				      "nothing in this report could be read as figures to check (funds, rates, staffing, "
+				      "scores, formulas): it was not checked", 0), r->dg.unchecked++;
+		if (o->cmd != CMD_EXTRACT && !o->parse_only)
+			check_tree(r, reg, root, path);
 	}
 	if (is_text) {
 		extract_result_release(&ex);

@@ -5,12 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonpool.h"
+#include "jparse.h"
 #include "config.h"
 #include "eval.h"
 #include "expr.h"
 #include "host.h"
-#include "jscan.h"
 
 /*
  * Lines of a .tsv file:
@@ -61,12 +60,10 @@ static int load_doc(state *st, const char *json)
 	diag_init(&st->dg, &st->a, "test");
 	size_t n = strlen(json);
 	char *text = arena_strndup(&st->a, json, n);
-	jscan_err je;
-	jxl_node *root = jsonpool_doc(&st->a, text, n, NULL, &je);
-	if (!root && je.msg[0])
-		return fprintf(stderr, "bad @doc: %s\n", je.msg), -1;
+	jparse_err je;
+	jxl_node *root = jparse(&st->a, text, n, &je);
 	if (!root)
-		return fprintf(stderr, "bad @doc\n"), -1;
+		return fprintf(stderr, "bad @doc: %s\n", je.msg), -1;
 	doc_init(&st->doc, &st->a, root, "test", NULL);
 	memset(&st->env, 0, sizeof st->env);
 	st->env.a = &st->a;

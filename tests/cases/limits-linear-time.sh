@@ -18,12 +18,12 @@ lint() { # what, want-exit, summary-prefix, file
 	LAST=$out
 }
 
-# 1. one line, 1 000 000 values: jscan's column of each value must not be recounted from the line start
+# 1. one line, 1 000 000 values: jparse's column of each value must not be recounted from the line start
 { printf '{"money_unit": "元", "expenditure": {"basic": 1, "project": 2, "total": 4}, "x": [0'
   head -c 999999 /dev/zero | sed 's/\x0/,0/g'; printf ']}\n'; } > "$tmp/oneline.json"
 [ "$(wc -l < "$tmp/oneline.json")" = 1 ] || { echo "generator: not one line"; exit 1; }
 LAST=
-lint "a 2 MB one-line file (column counting in jscan)" 1 "1 file checked: 1 error" "$tmp/oneline.json"
+lint "a 2 MB one-line file (column counting in jparse)" 1 "1 file checked: 1 error" "$tmp/oneline.json"
 [ -z "$LAST" ] || echo "$LAST" | grep -q 'oneline.json:1:72: error: .*\[funds/expenditure-total\]' \
 	|| { echo "one line: finding not located"; failed=1; }
 

@@ -1,0 +1,604 @@
+/* jparse.c — JSON text to a located document tree in one pass: positions, literals, readable errors. */
+#include "jparse.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JPARSE_KIDS_LOCAL 512   /* children of the open containers held on the C stack before the heap */
+
+typedef struct parser {
+	const char *s;
+	size_t n, i;
+	int line;
+	size_t line_start;   /* offset of the current line's first byte */
+	size_t line_cont;    /* UTF-8 continuation bytes on this line so far (all inside strings) */
+	arena *a;
+	jparse_err *err;
+	size_t nvalues;
+	jxl_node **kids;     /* the children of every open container, the innermost's last */
+	size_t nk, capk;
+	int kids_on_heap;
+} parser;
+
+/* An object or array whose closing bracket has not come yet. */
+typedef struct open_node {
+	jxl_node *node;
+	size_t first;        /* its first child in parser.kids */
+} open_node;
+
+void jparse_linecol(const char *s, size_t n, size_t off, int *line, int *col)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < off && i < n; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {   /* LF, CRLF or a lone CR */
+			l++;
+			c = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* UTF-8 continuation bytes (10xxxxxx) among the eight bytes of w. */
+static inline size_t cont8(uint64_t w)
+{
+	uint64_t cont = w & ~(w << 1) & 0x8080808080808080u;   /* bit 7 set, bit 6 clear */
+	return (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56);
+}
+
+/* The column (in code points) of off, a value or key on the current line:
+ * every byte before it on the line is a code point but the continuation
+ * bytes, which only strings have, and scan_string counts those. */
+static inline int col_of(const parser *p, size_t off)
+{
+	return (int)(off - p->line_start - p->line_cont) + 1;
+}
+
+/* Fill the error at off: en and zh say the same in English and in Chinese,
+ * each a format with one %s, filled with arg_en and arg_zh (NULL: ""). */
+static int fail2(parser *p, size_t off, const char *en, const char *arg_en, const char *zh, const char *arg_zh)
+{
+	p->err->off = off;
+	jparse_linecol(p->s, p->n, off, &p->err->line, &p->err->col);
+	snprintf(p->err->msg, sizeof p->err->msg, en, arg_en ? arg_en : "");
+	snprintf(p->err->msg_zh, sizeof p->err->msg_zh, zh, arg_zh ? arg_zh : "");
+	return -1;
+}
+
+/* The same argument (a number, a token) in both languages. */
+static int fail(parser *p, size_t off, const char *en, const char *zh, const char *arg)
+{
+	return fail2(p, off, en, arg, zh, arg);
+}
+
+static void skip_ws_run(parser *p)
+{
+	const char *s = p->s;
+	size_t i = p->i, n = p->n;
+	while (i < n) {
+		char c = s[i];
+		if (c == ' ' || c == '\t') {
+			i++;
+		} else if (c == '\n') {
+			p->line++;
+			p->line_start = ++i;
+			p->line_cont = 0;
+		} else if (c == '\r') {   /* CRLF: the LF ends the line; a lone CR ends it itself */
+			if (i + 1 >= n || s[i + 1] != '\n') {
+				p->line++;
+				p->line_start = i + 1;
+				p->line_cont = 0;
+			}
+			i++;
+		} else {
+			break;
+		}
+	}
+	p->i = i;
+}
+
+static inline void skip_ws(parser *p)
+{
+	if (p->i < p->n && (unsigned char)p->s[p->i] > ' ')   /* most tokens follow one another directly */
+		return;
+	skip_ws_run(p);
+}
+
+/* Describe the character at i for a message, in Chinese when zh. */
+static const char *what_at(const parser *p, size_t i, char *buf, size_t n, int zh)
+{
+	if (i >= p->n)
+		return zh ? "文件末尾" : "the end of the file";
+	unsigned char c = (unsigned char)p->s[i];
+	if (c >= 0x20 && c < 0x7F)
+		snprintf(buf, n, zh ? "“%c”" : "'%c'", c);
+	else if (c >= 0x80) {
+		size_t len = 1;
+		while (i + len < p->n && len < 4 && ((unsigned char)p->s[i + len] & 0xC0) == 0x80)
+			len++;
+		snprintf(buf, n, zh ? "“%.*s”" : "'%.*s'", (int)len, p->s + i);
+	} else
+		snprintf(buf, n, zh ? "控制字符 0x%02X" : "control character 0x%02X", c);
+	return buf;
+}
+
+/* The argument is the character at i, described in each language. */
+static int fail_at(parser *p, size_t i, const char *en, const char *zh)
+{
+	char b_en[32], b_zh[32];
+	return fail2(p, i, en, what_at(p, i, b_en, sizeof b_en, 0), zh, what_at(p, i, b_zh, sizeof b_zh, 1));
+}
+
+/* The value of four hex digits at off, or -1. */
+static long hex4(const parser *p, size_t off)
+{
+	long v = 0;
+	for (size_t k = 0; k < 4; k++) {
+		char h = off + k < p->n ? p->s[off + k] : 0;
+		int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/* Which of the eight bytes of w end a run of plain string bytes: '"',
+ * '\\' or a control character (< 0x20)? (Bytes >= 0x80 are plain.) The
+ * high bit of each such byte is set; of the bytes after the first one,
+ * others may be too, so only the first set bit is exact. */
+static inline uint64_t special8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+	uint64_t has_q = (q - ones) & ~q & highs;          /* a zero byte of q: a '"' */
+	uint64_t has_b = (b - ones) & ~b & highs;          /* a backslash */
+	uint64_t has_c = (w - ones * 0x20) & ~w & highs;   /* a byte below 0x20 */
+	return has_q | has_b | has_c;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define JPARSE_WORD_TAIL 1   /* the first special byte of a word found by its lowest set bit */
+#else
+#define JPARSE_WORD_TAIL 0
+#endif
+
+/* Scan the string at p->i (its opening quote) to just past its closing
+ * quote; *escaped says whether it has any backslash escape. */
+static int scan_string(parser *p, int *escaped)
+{
+	size_t start = p->i++;
+	const unsigned char *s = (const unsigned char *)p->s;
+	size_t cont = 0;
+	*escaped = 0;
+	while (p->i < p->n) {
+		size_t i = p->i;   /* the plain bytes first: eight at a time, then one by one */
+		while (p->n - i >= 8) {
+			uint64_t w, m;
+			memcpy(&w, s + i, 8);
+			if (!(m = special8(w))) {
+				cont += cont8(w);
+				i += 8;
+				continue;
+			}
+#if JPARSE_WORD_TAIL
+			unsigned k = (unsigned)__builtin_ctzll(m) >> 3;   /* the plain bytes before the first special one */
+			cont += k ? cont8(w & (~0ull >> (64 - 8 * k))) : 0;
+			i += k;
+#endif
+			break;
+		}
+		while (i < p->n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+			cont += (s[i++] & 0xC0) == 0x80;
+		p->i = i;
+		if (i >= p->n)
+			break;
+		unsigned char c = s[i];
+		if (c == '"') {
+			p->i++;
+			p->line_cont += cont;
+			return 0;
+		}
+		if (c == '\\') {
+			*escaped = 1;
+			if (p->i + 1 >= p->n)
+				break;
+			char e = p->s[p->i + 1];
+			if (e == 'u') {
+				long u = hex4(p, p->i + 2);
+				if (u < 0)
+					return fail(p, p->i, "invalid \\u escape in a string: four hex digits expected%s",
+						    "字符串中的 \\u 转义无效：应为四位十六进制数字%s", NULL);
+				if (u >= 0xDC00 && u <= 0xDFFF)
+					return fail(p, p->i, "a \\u escape of a lone low surrogate (\\uDC00-\\uDFFF)%s",
+						    "\\u 转义是单独的低位代理（\\uDC00-\\uDFFF），前面缺少与之配对的高位代理%s", NULL);
+				if (u >= 0xD800 && u <= 0xDBFF) {   /* must be followed by its low half */
+					long lo = p->i + 7 < p->n && p->s[p->i + 6] == '\\' && p->s[p->i + 7] == 'u' ? hex4(p, p->i + 8) : -1;
+					if (lo < 0xDC00 || lo > 0xDFFF)
+						return fail(p, p->i, "a \\u escape of a lone high surrogate (\\uD800-\\uDBFF) without its pair%s",
+							    "\\u 转义是单独的高位代理（\\uD800-\\uDBFF），后面缺少与之配对的低位代理%s", NULL);
+					p->i += 6;
+				}
+				p->i += 6;
+				continue;
+			}
+			if (!strchr("\"\\/bfnrt", e)) {
+				char b[3] = {'\\', e, 0}, bz[6] = {'\\', e, 0};   /* zh: the whole character after the backslash */
+				for (size_t k = 2; k < 5 && p->i + k < p->n && ((unsigned char)p->s[p->i + k] & 0xC0) == 0x80; k++)
+					bz[k] = p->s[p->i + k];
+				return fail2(p, p->i, "invalid escape '%s' in a string", b, "字符串中的转义“%s”无效", bz);
+			}
+			p->i += 2;
+			continue;
+		}
+		if (c == '\n')
+			return fail(p, p->i, "line break inside a string (unterminated string?)%s",
+				    "字符串中有换行（字符串缺少结尾的引号？）%s", NULL);
+		if (c < 0x20)
+			return fail(p, p->i, "control character inside a string%s", "字符串中有控制字符%s", NULL);
+		p->i++;
+	}
+	return fail(p, start, "unterminated string%s", "字符串缺少结尾的引号%s", NULL);
+}
+
+/* UTF-8 of code point u at out; its length. */
+static size_t put_utf8(char *out, unsigned long u)
+{
+	if (u < 0x80) {
+		out[0] = (char)u;
+		return 1;
+	}
+	if (u < 0x800) {
+		out[0] = (char)(0xC0 | (u >> 6));
+		out[1] = (char)(0x80 | (u & 0x3F));
+		return 2;
+	}
+	if (u < 0x10000) {
+		out[0] = (char)(0xE0 | (u >> 12));
+		out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (u & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (u >> 18));
+	out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (u & 0x3F));
+	return 4;
+}
+
+/* The value of the string scanned from start to end (quotes included), in
+ * the arena. A \u0000 ends it, as a C string (*len stops there too). */
+static char *string_value(parser *p, size_t start, size_t end, int escaped, size_t *len)
+{
+	const char *raw = p->s + start + 1;
+	size_t rlen = end - start - 2;
+	if (!escaped) {
+		*len = rlen;
+		return arena_strndup(p->a, raw, rlen);
+	}
+	char *out = arena_alloc_raw(p->a, rlen + 1);   /* an escape never takes more bytes than it is written with */
+	size_t o = 0;
+	int nul = 0;
+	for (size_t k = 0; k < rlen;) {
+		if (raw[k] != '\\') {
+			out[o++] = raw[k++];
+			continue;
+		}
+		char e = raw[k + 1];
+		k += 2;
+		switch (e) {
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'u': {
+			size_t at = (size_t)(raw - p->s) + k;   /* the four digits, checked by scan_string */
+			unsigned long u = (unsigned long)hex4(p, at);
+			k += 4;
+			if (u >= 0xD800 && u <= 0xDBFF) {   /* and its low half, \uDC00-\uDFFF */
+				unsigned long lo = (unsigned long)hex4(p, at + 6);
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				k += 6;
+			}
+			nul |= u == 0;
+			o += put_utf8(out + o, u);
+			break;
+		}
+		default: out[o++] = e; break;   /* \" \\ \/ */
+		}
+	}
+	out[o] = '\0';
+	*len = nul ? strlen(out) : o;
+	return out;
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int scan_number(parser *p)
+{
+	size_t st = p->i, i = p->i;
+	const char *s = p->s;
+	if (i < p->n && s[i] == '-')
+		i++;
+	if (i >= p->n || !is_digit(s[i])) {
+		if (i + 3 <= p->n && (!strncmp(s + i, "Inf", 3) || !strncmp(s + i, "NaN", 3)))
+			return fail(p, st, "%s is not a JSON number; write null, or the figure as a string",
+				    "%s 不是 JSON 数字；请写 null，或把数字写成字符串", "Infinity/NaN");
+		return fail(p, st, "'-' must be followed by a digit%s", "“-”后面必须是数字%s", NULL);
+	}
+	if (s[i] == '0' && i + 1 < p->n && is_digit(s[i + 1]))
+		return fail(p, st, "number with a leading zero; write it as a string if the zero matters%s",
+			    "数字以 0 开头；如果这个 0 有意义，请写成字符串%s", NULL);
+	while (i < p->n && is_digit(s[i]))
+		i++;
+	if (i < p->n && s[i] == '.') {
+		i++;
+		if (i >= p->n || !is_digit(s[i]))
+			return fail(p, i, "a decimal point must be followed by a digit%s", "小数点后面必须是数字%s", NULL);
+		while (i < p->n && is_digit(s[i]))
+			i++;
+		if (i < p->n && s[i] == '.')
+			return fail(p, i, "number with two decimal points; write it as a string%s", "数字中有两个小数点；请写成字符串%s", NULL);
+	}
+	if (i < p->n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < p->n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= p->n || !is_digit(s[i]))
+			return fail(p, i, "exponent without digits%s", "指数部分没有数字%s", NULL);
+		while (i < p->n && is_digit(s[i]))
+			i++;
+	}
+	if (i < p->n && (s[i] == '%' || (unsigned char)s[i] >= 0x80 ||
+			 (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		return fail(p, st, "a figure with separators, units or %% must be a JSON string (\"65,240,247.04\")%s",
+			    "带千位分隔符、单位或 %% 的数字必须写成 JSON 字符串（\"65,240,247.04\"）%s", NULL);
+	p->i = i;
+	return 0;
+}
+
+/* true, false or null at p->i: its kind (JXL_BOOL or JXL_NULL) and *truth. */
+static int scan_literal(parser *p, int *truth)
+{
+	static const char *const words[] = {"true", "false", "null"};
+	for (size_t k = 0; k < 3; k++) {
+		size_t len = strlen(words[k]);
+		if (p->n - p->i >= len && !memcmp(p->s + p->i, words[k], len)) {
+			p->i += len;
+			*truth = k == 0;
+			return k == 2 ? JXL_NULL : JXL_BOOL;
+		}
+	}
+	if (p->n - p->i >= 3 && (!memcmp(p->s + p->i, "NaN", 3) || !memcmp(p->s + p->i, "Inf", 3)))
+		return fail(p, p->i, "%s is not JSON; write null, or the figure as a string",
+			    "%s 不是 JSON 值；请写 null，或把数字写成字符串", "NaN/Infinity");
+	if (p->s[p->i] == '\'')
+		return fail(p, p->i, "JSON strings use double quotes, not single quotes%s", "JSON 的字符串要用双引号，不能用单引号%s", NULL);
+	return fail_at(p, p->i, "unexpected %s where a value was expected", "此处应为一个值，却是%s");
+}
+
+/* A new node for the value at off (column col), a child of the innermost open
+ * container (or the root); NULL past the value limit or out of memory. */
+static jxl_node *new_node(parser *p, const open_node *top, size_t off, int col, const char *key, int kline, int kcol)
+{
+	if (p->nvalues == JPARSE_MAX_VALUES) {
+		p->err->limit = 1;
+		fail(p, off, "more than %s values in one document: too large to check",
+		     "一个文档中的值超过 %s 个：太大，无法检查", "2000000");
+		return NULL;
+	}
+	p->nvalues++;
+	if (top && p->nk == p->capk) {
+		size_t cap = p->capk * 2;
+		jxl_node **k = p->kids_on_heap ? realloc(p->kids, cap * sizeof *k) : malloc(cap * sizeof *k);
+		if (!k) {
+			fail(p, off, "out of memory%s", "内存不足%s", NULL);
+			return NULL;
+		}
+		if (!p->kids_on_heap)
+			memcpy(k, p->kids, p->nk * sizeof *k);
+		p->kids = k;
+		p->capk = cap;
+		p->kids_on_heap = 1;
+	}
+	jxl_node *nd = arena_alloc_raw(p->a, sizeof *nd);
+	*nd = (jxl_node){.key = key, .line = p->line, .col = col, .kline = kline, .kcol = kcol};
+	if (top) {
+		nd->parent = top->node;
+		nd->index = (int)(p->nk - top->first);
+		p->kids[p->nk++] = nd;
+	}
+	return nd;
+}
+
+/* The closing bracket of o: its children leave the stack for the arena. */
+static void close_node(parser *p, const open_node *o)
+{
+	jxl_node *nd = o->node;
+	size_t k = p->nk - o->first;
+	if (k) {
+		nd->kids = arena_alloc_raw(p->a, k * sizeof *nd->kids);
+		memcpy(nd->kids, p->kids + o->first, k * sizeof *nd->kids);
+	}
+	nd->nkids = k;
+	p->nk = o->first;
+	if (nd->kind != JXL_OBJECT)
+		return;
+	for (size_t i = 0; i < k; i++) {   /* the last of each wins, as for every duplicate key */
+		const char *kk = nd->kids[i]->key;
+		if (kk[0] == '$' && !strcmp(kk, "$lint"))
+			nd->lint_member = nd->kids[i];
+		else if (kk[0] == 's' && !strcmp(kk, "source"))
+			nd->source_member = nd->kids[i];
+	}
+	if (nd->key && !strcmp(nd->key, "disable") && nd->parent && nd->parent->key && !strcmp(nd->parent->key, "$lint"))
+		nd->sup = sup_index_build(p->a, nd);
+}
+
+jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
+{
+	jxl_node *local[JPARSE_KIDS_LOCAL];
+	parser p = {.s = s, .n = n, .line = 1, .a = a, .err = err, .kids = local, .capk = JPARSE_KIDS_LOCAL};
+	open_node stack[JPARSE_MAX_DEPTH + 1];
+	int depth = 0;
+	enum { VALUE, FIRST_MEMBER, MEMBER, COLON, AFTER, FIRST_ITEM } st = VALUE;
+	const char *key = NULL;   /* the member name the next value takes */
+	int kline = 0, kcol = 0;
+	jxl_node *root = NULL;
+	int rc = 0;
+
+	memset(err, 0, sizeof *err);
+	skip_ws(&p);
+	if (p.i >= n) {
+		rc = fail(&p, p.i, "empty document: no JSON value%s", "文档为空：没有 JSON 值%s", NULL);
+		goto out;
+	}
+	for (;;) {
+		skip_ws(&p);
+		if (st == AFTER && depth == 0) {
+			if (p.i < n)
+				rc = fail_at(&p, p.i, "extra text after the JSON value: %s", "JSON 值之后还有多余内容：%s");
+			break;
+		}
+		if (p.i >= n) {
+			int k = depth == 0 ? 0 : stack[depth - 1].node->kind == JXL_OBJECT ? 1 : 2;
+			static const char *const en[] = {"unexpected end of file: expected a value%s",
+				"unexpected end of file: object not closed with '}'%s", "unexpected end of file: array not closed with ']'%s"};
+			static const char *const zh[] = {"文件意外结束：应为一个值%s", "文件意外结束：对象缺少结尾的“}”%s",
+				"文件意外结束：数组缺少结尾的“]”%s"};
+			rc = fail(&p, n, en[k], zh[k], NULL);
+			break;
+		}
+		char c = s[p.i];
+		const open_node *top = depth ? &stack[depth - 1] : NULL;
+		switch (st) {
+		case FIRST_ITEM:
+			if (c == ']') {
+				p.i++;
+				close_node(&p, &stack[--depth]);
+				st = AFTER;
+				continue;
+			}
+			/* fall through */
+		case VALUE: {
+			size_t at = p.i;
+			int col = col_of(&p, at);   /* before a string's own bytes are counted */
+			jxl_node *nd;
+			if (c == '{' || c == '[') {
+				if (depth >= JPARSE_MAX_DEPTH) {
+					rc = fail(&p, p.i, "nesting deeper than %s levels", "嵌套超过 %s 层", "128");
+					goto out;
+				}
+				if (!(nd = new_node(&p, top, at, col, key, kline, kcol))) {
+					rc = -1;
+					goto out;
+				}
+				nd->kind = c == '{' ? JXL_OBJECT : JXL_ARRAY;
+				stack[depth].node = nd;
+				stack[depth].first = p.nk;
+				depth++;
+				p.i++;
+				st = c == '{' ? FIRST_MEMBER : FIRST_ITEM;
+			} else {
+				int kind, escaped = 0, truth = 0;
+				if (c == '"')
+					kind = scan_string(&p, &escaped) ? -1 : JXL_STRING;
+				else if (c == '-' || is_digit(c))
+					kind = scan_number(&p) ? -1 : JXL_NUMBER;
+				else
+					kind = scan_literal(&p, &truth);
+				if (kind < 0 || !(nd = new_node(&p, top, at, col, key, kline, kcol))) {
+					rc = -1;
+					goto out;
+				}
+				nd->kind = (enum jxl_kind)kind;
+				if (kind == JXL_STRING)
+					nd->str = string_value(&p, at, p.i, escaped, &nd->slen);
+				else if (kind == JXL_NUMBER)
+					nd->str = arena_strndup(a, s + at, nd->slen = p.i - at);
+				else
+					nd->bval = truth;
+				st = AFTER;
+			}
+			if (!root)
+				root = nd;
+			key = NULL;
+			kline = kcol = 0;
+			continue;
+		}
+		case FIRST_MEMBER:
+			if (c == '}') {
+				p.i++;
+				close_node(&p, &stack[--depth]);
+				st = AFTER;
+				continue;
+			}
+			/* fall through */
+		case MEMBER: {
+			if (c != '"') {
+				if (c == '}' && st == MEMBER)
+					rc = fail(&p, p.i, "trailing comma before '}'%s", "“}”前有多余的逗号%s", NULL);
+				else if (c == '\'')
+					rc = fail(&p, p.i, "JSON keys use double quotes, not single quotes%s", "JSON 的键要用双引号，不能用单引号%s", NULL);
+				else
+					rc = fail_at(&p, p.i, "expected a key in double quotes, found %s", "此处应为双引号括起的键，却是%s");
+				goto out;
+			}
+			size_t at = p.i;
+			int escaped;
+			kline = p.line;
+			kcol = col_of(&p, p.i);
+			if ((rc = scan_string(&p, &escaped)))
+				goto out;
+			size_t klen;
+			key = string_value(&p, at, p.i, escaped, &klen);
+			st = COLON;
+			continue;
+		}
+		case COLON:
+			if (c != ':') {
+				rc = fail_at(&p, p.i, "expected ':' after the key, found %s", "键之后应为“:”，却是%s");
+				goto out;
+			}
+			p.i++;
+			st = VALUE;
+			continue;
+		case AFTER: {
+			int is_obj = top->node->kind == JXL_OBJECT;
+			if (c == ',') {
+				p.i++;
+				st = is_obj ? MEMBER : VALUE;
+				if (!is_obj) {
+					skip_ws(&p);
+					if (p.i < n && s[p.i] == ']') {
+						rc = fail(&p, p.i, "trailing comma before ']'%s", "“]”前有多余的逗号%s", NULL);
+						goto out;
+					}
+				}
+				continue;
+			}
+			if (c == (is_obj ? '}' : ']')) {
+				p.i++;
+				close_node(&p, &stack[--depth]);
+				continue;
+			}
+			if (is_obj)
+				rc = fail_at(&p, p.i, "expected ',' or '}' after an object member, found %s",
+					     "对象成员之后应为“,”或“}”，却是%s");
+			else
+				rc = fail_at(&p, p.i, "expected ',' or ']' after an array item, found %s",
+					     "数组元素之后应为“,”或“]”，却是%s");
+			goto out;
+		}
+		}
+	}
+out:
+	if (p.kids_on_heap)
+		free(p.kids);
+	return rc ? NULL : root;
+}

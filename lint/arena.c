@@ -116,13 +116,16 @@ char *arena_strdup(arena *a, const char *s)
 
 char *arena_vprintf(arena *a, const char *fmt, va_list ap)
 {
+	char small[256];   /* most texts fit: formatted once, then copied */
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(small, sizeof small, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return arena_strdup(a, "");
-	char *p = arena_alloc(a, (size_t)n + 1);
+	if ((size_t)n < sizeof small)
+		return arena_strndup(a, small, (size_t)n);
+	char *p = arena_alloc_raw(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }

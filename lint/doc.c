@@ -12,10 +12,19 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 	if (!obj || obj->kind != JXL_OBJECT || !key)
 		return NULL;
 	/* Last one wins, as in most JSON readers; duplicates are reported. */
+	size_t len = 0;
+	while (key[len])   /* names are short: no call */
+		len++;
+	unsigned tag = doc_key_tag(key, len);
 	for (size_t i = obj->nkids; i-- > 0;) {
-		const char *k = obj->kids[i]->key;   /* most names differ in their first two bytes: no call for those */
-		if (k[0] == key[0] && (!k[0] || (k[1] == key[1] && !strcmp(k, key))))
-			return obj->kids[i];
+		const jxl_node *k = obj->kids[i];   /* most names differ in length, first or last byte */
+		if (k->ktag != tag)
+			continue;
+		size_t j = 1;
+		while (j < len && k->key[j] == key[j])
+			j++;
+		if (j >= len)
+			return k;
 	}
 	return NULL;
 }

@@ -21,6 +21,7 @@ struct doc_figs {
 struct jxl_node {
 	enum jxl_kind kind;
 	const char *key;           /* member name, or NULL */
+	unsigned ktag;             /* doc_key_tag of key: compared before the name itself */
 	const char *str;           /* string value (UTF-8) or number literal; NULL otherwise */
 	size_t slen;
 	int bval;
@@ -52,6 +53,13 @@ struct sup_index *sup_index_build(arena *a, const jxl_node *dis);
 
 /* Fill form and money unit from the root (and the parent for projects). */
 void doc_init(jxl_doc *d, arena *a, jxl_node *root, const char *path, const jxl_doc *parent);
+
+/* A member name's length and first and last bytes, in one word: two names
+ * with different tags differ. */
+static inline unsigned doc_key_tag(const char *key, size_t len)
+{
+	return len ? (unsigned)(len & 0xFFFF) << 16 | (unsigned)(unsigned char)key[0] << 8 | (unsigned char)key[len - 1] : 0;
+}
 
 const jxl_node *doc_get(const jxl_node *obj, const char *key);
 /* "income.total", "scores.items[2].score", "staffing[category=行政编制].quota" */

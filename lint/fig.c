@@ -26,12 +26,15 @@ static const char *quote(const jxl_node *n, char *buf, size_t cap)
 	return buf;
 }
 
-/* en and zh say the same in English and in Chinese. */
+/* en and zh say the same in English and in Chinese; only the kind when
+ * the caller wants no message (err->msg NULL is never the case: see quiet). */
 static int set_err(fig_err *err, int kind, const char *en, const char *zh)
 {
 	err->kind = kind;
-	snprintf(err->msg, sizeof err->msg, "%s", en);
-	snprintf(err->msg_zh, sizeof err->msg_zh, "%s", zh);
+	if (!err->quiet) {
+		snprintf(err->msg, sizeof err->msg, "%s", en);
+		snprintf(err->msg_zh, sizeof err->msg_zh, "%s", zh);
+	}
 	return 0;
 }
 
@@ -102,13 +105,15 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	num_fig nf;
 	num_err ne;
 	char q[FIG_QUOTE_MAX + 8];
-	int rc = num_parse(n->str, n->slen, &nf, &ne);
+	int rc = num_parse(n->str, n->slen, &nf, err->quiet ? NULL : &ne);
 	if (rc == NUM_EMPTY)
 		return NULL;
 	if (rc != NUM_OK) {
-		char m[400], mz[sizeof err->msg_zh];
-		snprintf(m, sizeof m, "cannot read \"%s\" as a figure: %s", quote(n, q, sizeof q), ne.msg);
-		snprintf(mz, sizeof mz, "无法把“%s”读成数字：%s", q, ne.msg_zh);
+		char m[400] = "", mz[sizeof err->msg_zh] = "";
+		if (!err->quiet) {
+			snprintf(m, sizeof m, "cannot read \"%s\" as a figure: %s", quote(n, q, sizeof q), ne.msg);
+			snprintf(mz, sizeof mz, "无法把“%s”读成数字：%s", q, ne.msg_zh);
+		}
 		set_err(err, 'p', m, mz);
 		return NULL;
 	}
@@ -136,8 +141,10 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 			f->pexp = d->money_mag - nf.decimals;
 			rounded = d->money_mag > 0 || nf.qual == NUM_QUAL_APPROX;
 		} else if (nf.unit != NUM_UNIT_YUAN && !(nf.unit == NUM_UNIT_NOUN && !strcmp(nf.noun, "元"))) {
-			snprintf(m, sizeof m, "\"%s\" is %s where money was expected", quote(n, q, sizeof q), unit_name(&nf));
-			snprintf(mz, sizeof mz, "“%s”%s，此处应为金额", q, unit_name_zh(&nf, uz, sizeof uz));
+			if (!err->quiet) {
+				snprintf(m, sizeof m, "\"%s\" is %s where money was expected", quote(n, q, sizeof q), unit_name(&nf));
+				snprintf(mz, sizeof mz, "“%s”%s，此处应为金额", q, unit_name_zh(&nf, uz, sizeof uz));
+			}
 			set_err(err, 'u', m, mz);
 			return NULL;
 		}
@@ -151,8 +158,10 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 			f->unit = FIG_RATIO;
 			rounded = 1;
 		} else {
-			snprintf(m, sizeof m, "\"%s\" is %s where a rate was expected", quote(n, q, sizeof q), unit_name(&nf));
-			snprintf(mz, sizeof mz, "“%s”%s，此处应为比率", q, unit_name_zh(&nf, uz, sizeof uz));
+			if (!err->quiet) {
+				snprintf(m, sizeof m, "\"%s\" is %s where a rate was expected", quote(n, q, sizeof q), unit_name(&nf));
+				snprintf(mz, sizeof mz, "“%s”%s，此处应为比率", q, unit_name_zh(&nf, uz, sizeof uz));
+			}
 			set_err(err, 'u', m, mz);
 			return NULL;
 		}
@@ -160,10 +169,12 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	case JXL_AS_COUNT:
 	case JXL_AS_SCORE:
 		if (nf.unit == NUM_UNIT_YUAN || nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			snprintf(m, sizeof m, "\"%s\" is %s where %s was expected", quote(n, q, sizeof q), unit_name(&nf),
-				 as == JXL_AS_COUNT ? "a count" : "a score");
-			snprintf(mz, sizeof mz, "“%s”%s，此处应为%s", q, unit_name_zh(&nf, uz, sizeof uz),
-				 as == JXL_AS_COUNT ? "数量" : "分值");
+			if (!err->quiet) {
+				snprintf(m, sizeof m, "\"%s\" is %s where %s was expected", quote(n, q, sizeof q), unit_name(&nf),
+					 as == JXL_AS_COUNT ? "a count" : "a score");
+				snprintf(mz, sizeof mz, "“%s”%s，此处应为%s", q, unit_name_zh(&nf, uz, sizeof uz),
+					 as == JXL_AS_COUNT ? "数量" : "分值");
+			}
 			set_err(err, 'u', m, mz);
 			return NULL;
 		}
@@ -219,6 +230,7 @@ const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int 
 	tail->slen = n->slen - best;
 	tail->figs = NULL;
 	fig_err err;
+	err.quiet = 1;
 	jxl_fig *f = (jxl_fig *)fig_read(a, d, tail, as, &err);
 	if (f)
 		f->node = n;   /* shown and located as the whole text */

@@ -26,13 +26,15 @@ struct jxl_fig {
 };
 
 typedef struct fig_err {
+	int quiet;             /* set by the caller: 1 for the kind only, no messages (they are left empty) */
 	int kind;              /* 'u' unit mismatch, 'p' unparseable, 't' not a number or string */
 	char msg[400];         /* English: "cannot read \"1.2.3\" as a figure: two decimal points" */
 	char msg_zh[1200];     /* the same in Chinese (UTF-8): "无法把“1.2.3”读成数字：有两个小数点" */
 } fig_err;
 
 /* Read node n as `as` (enum jxl_as). Returns NULL with err->kind 0 when the
- * node is absent or empty, or NULL with err filled when it cannot be read. */
+ * node is absent or empty, or NULL with err filled when it cannot be read
+ * (only err->kind when the caller set err->quiet). */
 const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err);
 /* The figure a text ends with (see jxl_host.peek_tail); NULL if none. */
 const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int as);

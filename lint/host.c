@@ -161,6 +161,7 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
 	if (m->figs && m->figs->done[as])
 		return m->figs->fig[as];
 	fig_err err;
+	err.quiet = 0;
 	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
 	if (!m->figs)
 		m->figs = arena_alloc(ctx->env->a, sizeof *m->figs);
@@ -266,6 +267,7 @@ static const jxl_fig *h_peek(jxl_ctx *ctx, const jxl_node *n, int as)
 	if (n->figs && n->figs->done[as])
 		return n->figs->fig[as];
 	fig_err err;
+	err.quiet = 1;   /* what cannot be read is not reported here, so not worded either */
 	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
 	if (f || !err.kind) {   /* what fig() would find and say nothing about: kept for both */
 		jxl_node *m = (jxl_node *)n;

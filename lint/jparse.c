@@ -384,7 +384,7 @@ static int scan_literal(parser *p, int *truth)
 
 /* A new node for the value at off (column col), a child of the innermost open
  * container (or the root); NULL past the value limit or out of memory. */
-static jxl_node *new_node(parser *p, const open_node *top, size_t off, int col, const char *key, int kline, int kcol)
+static jxl_node *new_node(parser *p, const open_node *top, size_t off, int col, const char *key, unsigned ktag, int kline, int kcol)
 {
 	if (p->nvalues == JPARSE_MAX_VALUES) {
 		p->err->limit = 1;
@@ -407,7 +407,7 @@ static jxl_node *new_node(parser *p, const open_node *top, size_t off, int col, 
 		p->kids_on_heap = 1;
 	}
 	jxl_node *nd = arena_alloc_raw(p->a, sizeof *nd);
-	*nd = (jxl_node){.key = key, .line = p->line, .col = col, .kline = kline, .kcol = kcol};
+	*nd = (jxl_node){.key = key, .ktag = ktag, .line = p->line, .col = col, .kline = kline, .kcol = kcol};
 	if (top) {
 		nd->parent = top->node;
 		nd->index = (int)(p->nk - top->first);
@@ -448,6 +448,7 @@ jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 	int depth = 0;
 	enum { VALUE, FIRST_MEMBER, MEMBER, COLON, AFTER, FIRST_ITEM } st = VALUE;
 	const char *key = NULL;   /* the member name the next value takes */
+	unsigned ktag = 0;
 	int kline = 0, kcol = 0;
 	jxl_node *root = NULL;
 	int rc = 0;
@@ -494,7 +495,7 @@ jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 					rc = fail(&p, p.i, "nesting deeper than %s levels", "嵌套超过 %s 层", "128");
 					goto out;
 				}
-				if (!(nd = new_node(&p, top, at, col, key, kline, kcol))) {
+				if (!(nd = new_node(&p, top, at, col, key, ktag, kline, kcol))) {
 					rc = -1;
 					goto out;
 				}
@@ -512,7 +513,7 @@ jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 					kind = scan_number(&p) ? -1 : JXL_NUMBER;
 				else
 					kind = scan_literal(&p, &truth);
-				if (kind < 0 || !(nd = new_node(&p, top, at, col, key, kline, kcol))) {
+				if (kind < 0 || !(nd = new_node(&p, top, at, col, key, ktag, kline, kcol))) {
 					rc = -1;
 					goto out;
 				}
@@ -528,6 +529,7 @@ jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 			if (!root)
 				root = nd;
 			key = NULL;
+			ktag = 0;
 			kline = kcol = 0;
 			continue;
 		}
@@ -557,6 +559,7 @@ jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 				goto out;
 			size_t klen;
 			key = string_value(&p, at, p.i, escaped, &klen);
+			ktag = doc_key_tag(key, klen);
 			st = COLON;
 			continue;
 		}

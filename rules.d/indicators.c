@@ -26,26 +26,10 @@ static int present(const jxl_node *n)
 	return H->kind(n) > JXL_NULL;
 }
 
-static const jxl_fig *score_of(jxl_ctx *ctx, const jxl_node *n)
-{
-	return H->fig(ctx, H->get(n, "score"), JXL_AS_SCORE);
-}
-
-static const jxl_fig *max_of(jxl_ctx *ctx, const jxl_node *n)
-{
-	return H->fig(ctx, H->get(n, "max"), JXL_AS_SCORE);
-}
-
 static const char *name_of(const jxl_node *n, const char *dflt)
 {
 	const char *s = H->str(H->get(n, "name"));
 	return s && *s ? s : dflt;
-}
-
-static int kind_is(const jxl_node *n, const char *k)
-{
-	const char *s = H->str(H->get(n, "kind"));
-	return s && !strcmp(s, k);
 }
 
 /* A score-tree node's items, or NULL when it has none. */
@@ -69,16 +53,52 @@ static void emit(jxl_ctx *ctx, const char *rule, const jxl_node *at, const jxl_f
 	H->emit(ctx, &f);
 }
 
+/* What one indicator row states, read in one pass over its members (the
+ * last of a repeated key wins, as with get()). */
+struct ind {
+	const jxl_node *node, *score, *max, *actual, *target;
+	const char *name, *kind, *level1;   /* H->str of "name", "kind", "level1" */
+	const jxl_fig *sfig, *mfig;         /* score and max read as scores */
+};
+
+static void read_ind(jxl_ctx *ctx, const jxl_node *n, struct ind *r)
+{
+	size_t i, len = H->kind(n) == JXL_OBJECT ? H->len(n) : 0;
+
+	memset(r, 0, sizeof *r);
+	r->node = n;
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(n, i);
+		const char *k = H->key(m);
+		switch (k[0]) {   /* the second byte tells score from source */
+		case 's': if (k[1] == 'c' && !strcmp(k, "score")) r->score = m; break;
+		case 'm': if (!strcmp(k, "max")) r->max = m; break;
+		case 'a': if (!strcmp(k, "actual")) r->actual = m; break;
+		case 't': if (!strcmp(k, "target")) r->target = m; break;
+		case 'n': if (!strcmp(k, "name")) r->name = H->str(m); break;
+		case 'k': if (!strcmp(k, "kind")) r->kind = H->str(m); break;
+		case 'l': if (!strcmp(k, "level1")) r->level1 = H->str(m); break;
+		}
+	}
+	r->sfig = H->fig(ctx, r->score, JXL_AS_SCORE);
+	r->mfig = H->fig(ctx, r->max, JXL_AS_SCORE);
+}
+
+static const char *ind_name(const struct ind *r)
+{
+	return r->name && *r->name ? r->name : "（未命名指标）";
+}
+
 /* indicators/range: 0 ≤ score ≤ max, exactly (a bonus item may be
  * negative), as scores/range in scores.c. */
-static void check_range(jxl_ctx *ctx, const jxl_node *ind, const char *name)
+static void check_range(jxl_ctx *ctx, const struct ind *r, const char *name)
 {
-	const jxl_fig *s = score_of(ctx, ind), *m = max_of(ctx, ind);
-	const jxl_node *at = H->get(ind, "score");
+	const jxl_fig *s = r->sfig, *m = r->mfig;
+	const jxl_node *at = r->score;
 
 	if (!s)
 		return;
-	if (!kind_is(ind, "bonus") && H->cmp_value(s, H->from_int(ctx, 0)) < 0)
+	if (!(r->kind && !strcmp(r->kind, "bonus")) && H->cmp_value(s, H->from_int(ctx, 0)) < 0)
 		emit(ctx, "indicators/range", at, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s scores %s, below 0", name, H->text(ctx, s)));
@@ -132,8 +152,8 @@ static int has_digit(const jxl_node *n)
 }
 
 /* The noun after a figure's last digit in the host's text ("人次", "M", ""),
- * without a trailing 以上/以下/以内. */
-static const char *noun(jxl_ctx *ctx, const jxl_fig *f)
+ * without a trailing 以上/以下/以内: *len bytes at the pointer returned. */
+static const char *noun(jxl_ctx *ctx, const jxl_fig *f, size_t *len)
 {
 	static const char *const tails[] = {"以上", "以下", "以内"};
 	const char *t = H->text(ctx, f), *p = NULL, *q;
@@ -142,23 +162,28 @@ static const char *noun(jxl_ctx *ctx, const jxl_fig *f)
 	for (q = t; q && *q; q++)
 		if (*q >= '0' && *q <= '9')
 			p = q + 1;
-	if (!p)
+	if (!p) {
+		*len = 0;
 		return "";
+	}
 	n = strlen(p);
 	for (i = 0; i < 3; i++)
 		if (n >= 6 && !strcmp(p + n - 6, tails[i]))
 			n -= 6;
-	return H->fmt(ctx, "%.*s", (int)n, p);
+	*len = n;
+	return p;
 }
 
 /* Whether the actual surely misses the target (compared as stated). */
 static int misses(jxl_ctx *ctx, const jxl_fig *actual, const jxl_fig *target)
 {
 	int dir = H->bound(target), c = H->cmp_value(actual, target);
+	size_t la, lt;
+	const char *na, *nt;
 
 	if (H->is_percent(actual) != H->is_percent(target))
 		return 0;
-	if (!H->is_percent(actual) && strcmp(noun(ctx, actual), noun(ctx, target)))
+	if (!H->is_percent(actual) && (na = noun(ctx, actual, &la), nt = noun(ctx, target, &lt), la != lt || memcmp(na, nt, la)))
 		return 0;
 	switch (dir) {
 	case '<': return c >= 0;
@@ -183,16 +208,16 @@ static const jxl_fig *reading(jxl_ctx *ctx, const jxl_node *n)
 	return has_digit(n) ? H->fig(ctx, n, JXL_AS_ANY) : NULL;
 }
 
-static void check_full_marks(jxl_ctx *ctx, const jxl_node *ind)
+static void check_full_marks(jxl_ctx *ctx, const struct ind *r)
 {
-	const jxl_fig *s = score_of(ctx, ind), *m = max_of(ctx, ind), *a, *t;
-	const jxl_node *an = H->get(ind, "actual"), *tn = H->get(ind, "target");
-	const char *name = name_of(ind, "（未命名指标）");
+	const jxl_fig *s = r->sfig, *m = r->mfig, *a, *t;
+	const jxl_node *an = r->actual, *tn = r->target;
+	const char *name = ind_name(r);
 
 	if (!s || !m || H->cmp_value(s, m) != 0)
 		return;
 	if (missing(an)) {
-		emit(ctx, "indicators/full-marks-no-actual", present(an) ? an : ind, s, NULL,
+		emit(ctx, "indicators/full-marks-no-actual", present(an) ? an : r->node, s, NULL,
 		     H->fmt(ctx, "「%s」得满分 %s，但未填实际完成值", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s has full marks (%s) but no actual value", name, H->text(ctx, s)));
 		return;
@@ -313,9 +338,10 @@ static void check_indicators(jxl_ctx *ctx, const jxl_node *root)
 	if (H->kind(inds) != JXL_ARRAY)
 		return;
 	for (i = 0; i < n; i++) {
-		const jxl_node *ind = H->at(inds, i);
-		check_range(ctx, ind, name_of(ind, "（未命名指标）"));
-		check_full_marks(ctx, ind);
+		struct ind r;
+		read_ind(ctx, H->at(inds, i), &r);
+		check_range(ctx, &r, ind_name(&r));
+		check_full_marks(ctx, &r);
 	}
 	if (H->kind(tree) == JXL_OBJECT && n)
 		check_groups(ctx, inds, tree);

@@ -42,11 +42,6 @@ static int kind_is(const jxl_node *n, const char *k)
 	return s && !strcmp(s, k);
 }
 
-static int is_exec(const jxl_node *n)
-{
-	return kind_is(n, "execution") || !strcmp(name_of(n, ""), "预算执行率");
-}
-
 /* A node's items, or NULL when it has none. */
 static const jxl_node *items_of(const jxl_node *n)
 {
@@ -78,21 +73,75 @@ static void emit(jxl_ctx *ctx, const char *rule, int sev, const jxl_node *at, co
 
 /* --- per node: sum, max-sum, range --- */
 
-/* The score nodes that make up a node's items: an item without a score
- * contributes its own items. -1 when an item has neither (or too many). */
-static int collect(jxl_ctx *ctx, const jxl_node *items, const jxl_node **parts, size_t *n, int depth)
+/* What one score node states, read in one pass over its members (the last
+ * of a repeated key wins, as with get()). */
+struct item {
+	const jxl_node *score, *max, *items;   /* items: a non-empty array, else NULL */
+	const char *name, *kind;               /* H->str of "name" and "kind" */
+	const jxl_fig *sfig, *mfig;            /* score and max read as scores (NULL: absent or unreadable) */
+};
+
+static void read_item(jxl_ctx *ctx, const jxl_node *n, struct item *it)
+{
+	size_t i, len = H->kind(n) == JXL_OBJECT ? H->len(n) : 0;
+
+	memset(it, 0, sizeof *it);
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(n, i);
+		const char *k = H->key(m);
+		switch (k[0]) {   /* the second byte tells score from source, name from … */
+		case 's': if (k[1] == 'c' && !strcmp(k, "score")) it->score = m; break;
+		case 'm': if (k[1] == 'a' && !strcmp(k, "max")) it->max = m; break;
+		case 'i': if (k[1] == 't' && !strcmp(k, "items")) it->items = m; break;
+		case 'n': if (k[1] == 'a' && !strcmp(k, "name")) it->name = H->str(m); break;
+		case 'k': if (k[1] == 'i' && !strcmp(k, "kind")) it->kind = H->str(m); break;
+		}
+	}
+	if (H->kind(it->items) != JXL_ARRAY || H->len(it->items) == 0)
+		it->items = NULL;
+	it->sfig = H->fig(ctx, it->score, JXL_AS_SCORE);
+	it->mfig = H->fig(ctx, it->max, JXL_AS_SCORE);
+}
+
+/* The items of `it`, each read once; NULL when it has none (or no room). */
+static struct item *read_items(jxl_ctx *ctx, const struct item *it)
+{
+	size_t i, n = H->len(it->items);
+	struct item *v = n && JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof *v) : NULL;
+
+	for (i = 0; v && i < n; i++)
+		read_item(ctx, H->at(it->items, i), &v[i]);
+	return v;
+}
+
+static const char *item_name(const struct item *it, const char *dflt)
+{
+	return it->name && *it->name ? it->name : dflt;
+}
+
+static int item_kind_is(const struct item *it, const char *k)
+{
+	return it->kind && !strcmp(it->kind, k);
+}
+
+/* The score nodes that make up a node's items (`kids`, read already, or
+ * NULL to read them): an item without a score contributes its own items.
+ * -1 when an item has neither (or too many). */
+static int collect(jxl_ctx *ctx, const jxl_node *items, const struct item *kids, const jxl_node **parts, size_t *n,
+		   int depth)
 {
 	size_t i, len = H->len(items);
 
 	if (depth > SCORES_MAX_DEPTH)
 		return -1;
 	for (i = 0; i < len; i++) {
-		const jxl_node *it = H->at(items, i);
-		if (score_of(ctx, it)) {
+		struct item own;
+		const struct item *it = kids ? &kids[i] : (read_item(ctx, H->at(items, i), &own), &own);
+		if (it->sfig) {
 			if (parts)   /* NULL: only count */
-				parts[*n] = H->get(it, "score");
+				parts[*n] = it->score;
 			(*n)++;
-		} else if (!items_of(it) || collect(ctx, items_of(it), parts, n, depth + 1) < 0) {
+		} else if (!it->items || collect(ctx, it->items, NULL, parts, n, depth + 1) < 0) {
 			return -1;
 		}
 	}
@@ -105,66 +154,63 @@ static const jxl_node **parts_for(jxl_ctx *ctx, size_t n)
 	return JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof(const jxl_node *)) : NULL;
 }
 
-static void check_sum(jxl_ctx *ctx, const jxl_node *node, int depth)
+static void check_sum(jxl_ctx *ctx, const struct item *node, const struct item *kids, int depth)
 {
 	const jxl_node **parts;
 	size_t n = 0;
 	jxl_sum s = {.size = sizeof s};
 
-	if (!score_of(ctx, node) || !items_of(node) || collect(ctx, items_of(node), NULL, &n, depth + 1) < 0 ||
+	if (!node->sfig || !node->items || collect(ctx, node->items, kids, NULL, &n, depth + 1) < 0 ||
 	    !(parts = parts_for(ctx, n)))
 		return;
 	n = 0;
-	collect(ctx, items_of(node), parts, &n, depth + 1);
+	collect(ctx, node->items, kids, parts, &n, depth + 1);
 	s.rule = "scores/sum";
-	s.total = H->get(node, "score");
+	s.total = node->score;
 	s.parts = parts;
 	s.nparts = n;
 	s.as = JXL_AS_SCORE;
-	s.what_zh = s.what_en = name_of(node, "总分");
+	s.what_zh = s.what_en = item_name(node, "总分");
 	H->check_sum(ctx, &s);
 }
 
 /* node max = Σ items' max, when every item states one and none is a bonus item. */
-static void check_max_sum(jxl_ctx *ctx, const jxl_node *node)
+static void check_max_sum(jxl_ctx *ctx, const struct item *node, const struct item *kids)
 {
 	const jxl_node **parts;
-	const jxl_node *items = items_of(node);
-	size_t i, n = H->len(items);
+	size_t i, n = H->len(node->items);
 	jxl_sum s = {.size = sizeof s};
 
-	if (!max_of(ctx, node) || !items || !(parts = parts_for(ctx, n)))
+	if (!node->mfig || !node->items || !kids || !(parts = parts_for(ctx, n)))
 		return;
 	for (i = 0; i < n; i++) {
-		const jxl_node *it = H->at(items, i);
-		if (kind_is(it, "bonus") || !max_of(ctx, it))
+		if (item_kind_is(&kids[i], "bonus") || !kids[i].mfig)
 			return;
-		parts[i] = H->get(it, "max");
+		parts[i] = kids[i].max;
 	}
 	s.rule = "scores/max-sum";
-	s.total = H->get(node, "max");
+	s.total = node->max;
 	s.parts = parts;
 	s.nparts = n;
 	s.as = JXL_AS_SCORE;
-	s.what_zh = H->fmt(ctx, "%s的分值", name_of(node, "总分"));
-	s.what_en = H->fmt(ctx, "%s maximum", name_of(node, "总分"));
+	s.what_zh = H->fmt(ctx, "%s的分值", item_name(node, "总分"));
+	s.what_en = H->fmt(ctx, "%s maximum", item_name(node, "总分"));
 	H->check_sum(ctx, &s);
 }
 
 /* scores/range: 0 ≤ score ≤ max, exactly (a bonus item may be negative). */
-static void check_range(jxl_ctx *ctx, const jxl_node *node, const char *name)
+static void check_range(jxl_ctx *ctx, const struct item *node, const char *name)
 {
-	const jxl_fig *s = score_of(ctx, node), *m = max_of(ctx, node);
-	const jxl_node *at = H->get(node, "score");
+	const jxl_fig *s = node->sfig, *m = node->mfig;
 
 	if (!s)
 		return;
-	if (!kind_is(node, "bonus") && H->cmp_value(s, num(ctx, 0)) < 0)
-		emit(ctx, "scores/range", 0, at, s, NULL,
+	if (!item_kind_is(node, "bonus") && H->cmp_value(s, num(ctx, 0)) < 0)
+		emit(ctx, "scores/range", 0, node->score, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s scores %s, below 0", name, H->text(ctx, s)));
 	else if (m && H->cmp_value(s, m) > 0)
-		emit(ctx, "scores/range", 0, at, s, H->sub(ctx, s, m),
+		emit(ctx, "scores/range", 0, node->score, s, H->sub(ctx, s, m),
 		     H->fmt(ctx, "「%s」得分 %s 超过分值 %s", name, H->text(ctx, s), H->text(ctx, m)),
 		     H->fmt(ctx, "%s scores %s, above its maximum %s", name, H->text(ctx, s), H->text(ctx, m)));
 }
@@ -176,20 +222,22 @@ struct walk {
 	const jxl_node *exec;    /* the budget-execution item, if any */
 };
 
-static void walk(struct walk *w, const jxl_node *node, int depth)
+/* node, read as *it: its checks, then its items'. */
+static void walk(struct walk *w, const jxl_node *node, const struct item *it, int depth)
 {
-	const jxl_node *items = items_of(node);
-	size_t i, n = H->len(items);
+	size_t i, n = H->len(it->items);
+	const struct item *kids;
 
 	if (depth > SCORES_MAX_DEPTH)
 		return;
-	check_range(w->ctx, node, name_of(node, "总分"));
-	check_sum(w->ctx, node, depth);
-	check_max_sum(w->ctx, node);
-	if (!w->exec && depth > 0 && is_exec(node))
+	kids = read_items(w->ctx, it);
+	check_range(w->ctx, it, item_name(it, "总分"));
+	check_sum(w->ctx, it, kids, depth);
+	check_max_sum(w->ctx, it, kids);
+	if (!w->exec && depth > 0 && (item_kind_is(it, "execution") || !strcmp(item_name(it, ""), "预算执行率")))
 		w->exec = node;
-	for (i = 0; i < n; i++)
-		walk(w, H->at(items, i), depth + 1);
+	for (i = 0; kids && i < n; i++)
+		walk(w, H->at(it->items, i), &kids[i], depth + 1);
 }
 
 /* --- whole-tree rules --- */
@@ -455,10 +503,12 @@ static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tre
 static void check_tree(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree)
 {
 	struct walk w = {ctx, NULL};
+	struct item top;
 
 	if (H->kind(tree) != JXL_OBJECT)
 		return;
-	walk(&w, tree, 0);
+	read_item(ctx, tree, &top);
+	walk(&w, tree, &top, 0);
 	check_total_max(ctx, tree);
 	check_grade(ctx, tree);
 	check_exec_cap(ctx, doc, tree, w.exec);

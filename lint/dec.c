@@ -144,6 +144,16 @@ int dec_add(dec a, dec b, dec *out)
 		out->exp = a.exp;
 		return 0;
 	}
+	if (target >= -NUM_MAX_EXP && (a.exp > b.exp ? a.exp : b.exp) - target <= 18 && (a.exp > b.exp ? a.exp : b.exp) <= NUM_MAX_EXP &&
+	    a.coef > -(__int128)INT64_MAX && a.coef < (__int128)INT64_MAX && b.coef > -(__int128)INT64_MAX &&
+	    b.coef < (__int128)INT64_MAX) {   /* a few decimals apart (元 and 分): aligned below 10^37, added exactly */
+		static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+			10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+			10000000000000000, 100000000000000000, 1000000000000000000};
+		out->coef = a.coef * p10[a.exp - target] + b.coef * p10[b.exp - target];
+		out->exp = (int)target;
+		return 0;
+	}
 	if (a.coef == 0 || b.coef == 0)
 		r = a.coef == 0 ? b : a;
 	else if (add_aligned(a, b, out) == 0)

@@ -277,6 +277,87 @@ static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int 
 }
 
 const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, 1); }
+
+static int same_dec(dec x, dec y)
+{
+	return x.coef == y.coef && x.exp == y.exp;
+}
+
+/* An exact figure's interval is its value, in the same digits. */
+static int is_point(const jxl_fig *f)
+{
+	return same_dec(f->lo, f->v) && same_dec(f->hi, f->v);
+}
+
+/* acc ± y in place, as combine() computes it; -1 on overflow. */
+static int accumulate(jxl_fig *acc, const jxl_fig *y, int sign)
+{
+	dec v, lo, hi;
+	if (is_point(acc) && is_point(y)) {   /* both ends are the value: one addition gives all three */
+		if (sign > 0 ? dec_add(acc->v, y->v, &v) : dec_sub(acc->v, y->v, &v))
+			return -1;
+		lo = hi = v;
+		if (sign > 0) {
+			acc->lo_inf = acc->lo_inf || y->lo_inf;
+			acc->hi_inf = acc->hi_inf || y->hi_inf;
+		} else {
+			unsigned lo_inf = acc->lo_inf || y->hi_inf, hi_inf = acc->hi_inf || y->lo_inf;
+			acc->lo_inf = lo_inf;
+			acc->hi_inf = hi_inf;
+		}
+	} else if (sign > 0) {
+		if (dec_add(acc->v, y->v, &v) || dec_add(acc->lo, y->lo, &lo) || dec_add(acc->hi, y->hi, &hi))
+			return -1;
+		acc->lo_inf = acc->lo_inf || y->lo_inf;
+		acc->hi_inf = acc->hi_inf || y->hi_inf;
+	} else {
+		if (dec_sub(acc->v, y->v, &v) || dec_sub(acc->lo, y->hi, &lo) || dec_sub(acc->hi, y->lo, &hi))
+			return -1;
+		unsigned lo_inf = acc->lo_inf || y->hi_inf, hi_inf = acc->hi_inf || y->lo_inf;
+		acc->lo_inf = lo_inf;
+		acc->hi_inf = hi_inf;
+	}
+	acc->v = v;
+	acc->lo = lo;
+	acc->hi = hi;
+	acc->approx = acc->approx || y->approx;
+	acc->rounded = acc->rounded || y->rounded;
+	acc->unit = unit_of2(acc, y);
+	acc->pexp = acc->pexp < y->pexp ? acc->pexp : y->pexp;
+	acc->mag = acc->mag > y->mag ? acc->mag : y->mag;
+	return 0;
+}
+
+const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, size_t n)
+{
+	if (!n)
+		return NULL;
+	if (n == 1 && signs[0] > 0)
+		return figs[0];
+	jxl_fig acc;
+	memset(&acc, 0, sizeof acc);   /* 0, as fig_from_int(0) */
+	acc.v = acc.lo = acc.hi = dec_from_int(0);
+	size_t i = 0;
+	if (signs[0] > 0) {
+		acc = *figs[0];
+		i = 1;
+	}
+	for (; i < n; i++)
+		if (accumulate(&acc, figs[i], signs[i] < 0 ? -1 : 1))
+			return NULL;
+	jxl_fig *f = fig_new(a);   /* what the chain of fig_add/fig_sub leaves: none of the first figure's own marks */
+	f->v = acc.v;
+	f->lo = acc.lo;
+	f->hi = acc.hi;
+	f->lo_inf = acc.lo_inf;
+	f->hi_inf = acc.hi_inf;
+	f->approx = acc.approx;
+	f->rounded = acc.rounded;
+	f->unit = acc.unit;
+	f->pexp = acc.pexp;
+	f->mag = acc.mag;
+	return f;
+}
 const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, -1); }
 
 const jxl_fig *fig_abs(arena *a, const jxl_fig *x)

@@ -41,6 +41,11 @@ const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int 
 const jxl_fig *fig_from_int(arena *a, long long v);
 const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y);
 const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y);
+/* Σ signs[i]·figs[i] (signs ±1), exactly as the chain fig_add/fig_sub from
+ * the first figure (from 0 when its sign is −1) computes it, without the
+ * figures in between: the first figure itself when it is the only one and
+ * added; NULL on overflow or when n is 0. */
+const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, size_t n);
 const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y);
 /* x ÷ y × 100, as a percent. NULL when y is zero or on overflow. */
 const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y);

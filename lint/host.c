@@ -388,9 +388,7 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	}
 	if (!n)
 		return JXL_SKIPPED;
-	const jxl_fig *sum = signs[0] < 0 ? fig_sub(a, fig_from_int(a, 0), figs[0]) : figs[0];
-	for (size_t i = 1; i < n && sum; i++)
-		sum = signs[i] < 0 ? fig_sub(a, sum, figs[i]) : fig_add(a, sum, figs[i]);
+	const jxl_fig *sum = fig_sum(a, figs, signs, n);
 	if (!sum)
 		return JXL_SKIPPED;
 	int c = fig_cmp(sum, config_widen(ctx->env->cfg, a, total));   /* tolerance from configuration, if any */
@@ -643,7 +641,7 @@ void host_finish(jxl_ctx *ctx)
 			}
 			stack[sp++] = n->kids[i];
 		}
-		const jxl_node *dis = doc_path(n, "$lint.disable");
+		const jxl_node *dis = n->lint_member ? doc_get(n->lint_member, "disable") : NULL;   /* $lint.disable */
 		if (n->kind != JXL_OBJECT || !dis || dis->kind != JXL_OBJECT)
 			continue;
 		for (size_t i = 0; i < dis->nkids; i++) {

@@ -14,7 +14,11 @@ typedef struct field {
 	const char *key;
 	enum ftype type;
 	const shape *sub;       /* F_OBJ: its shape; F_ARR: the element's */
+	unsigned tag;           /* doc_key_tag of key */
 } field;
+
+/* A field with its key's tag, folded by the compiler from the literal. */
+#define FLD(k, t, sub) {k, t, sub, (unsigned)(sizeof k - 1) << 16 | (unsigned)(unsigned char)k[0] << 8 | (unsigned char)k[sizeof k - 2]}
 struct shape {
 	const char *name;
 	const field *fields;
@@ -23,25 +27,25 @@ struct shape {
 
 #define SHAPE(nm, arr) {nm, arr, sizeof arr / sizeof *arr}
 
-static const field f_staff[] = {{"category", F_STR, 0}, {"name", F_STR, 0}, {"quota", F_FIG, 0}, {"actual", F_FIG, 0}, {"total", F_BOOL, 0}};
-static const field f_budget[] = {{"initial", F_FIG, 0}, {"adjusted", F_FIG, 0}, {"basic", F_FIG, 0}, {"project", F_FIG, 0},
-				 {"total", F_FIG, 0}, {"by_source", F_FIGMAP, 0}, {"by_level", F_FIGMAP, 0}};
-static const field f_income[] = {{"carryover", F_FIG, 0}, {"appropriation", F_FIG, 0}, {"other", F_FIG, 0}, {"total", F_FIG, 0}};
-static const field f_bpt[] = {{"basic", F_FIG, 0}, {"project", F_FIG, 0}, {"total", F_FIG, 0}};
-static const field f_three[] = {{"budget", F_FIG, 0}, {"actual", F_FIG, 0}, {"last_year", F_FIG, 0}};
-static const field f_proc[] = {{"plan", F_FIG, 0}, {"actual", F_FIG, 0}};
-static const field f_rates[] = {{"execution", F_FIG, 0}, {"basic_execution", F_FIG, 0}, {"project_execution", F_FIG, 0},
-				{"carryover", F_FIG, 0}, {"procurement", F_FIG, 0}, {"three_public_control", F_FIG, 0},
-				{"three_public_change", F_FIG, 0}, {"staff_control", F_FIG, 0}, {"budget_final_diff", F_FIG, 0}};
-static const field f_indicator[] = {{"level1", F_STR, 0}, {"level2", F_STR, 0}, {"level3", F_STR, 0}, {"name", F_STR, 0},
-				    {"target", F_FIG, 0}, {"actual", F_FIG, 0}, {"max", F_FIG, 0}, {"score", F_FIG, 0},
-				    {"kind", F_STR, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
-static const field f_breakdown[] = {{"name", F_STR, 0}, {"total", F_FIG, 0}, {"exhaustive", F_BOOL, 0}, {"partial", F_BOOL, 0},
-				    {"parts", F_PARTS, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
-static const field f_claim[] = {{"text", F_STR, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
-static const field f_lint[] = {{"disable", F_OBJ, 0}};
-static const field f_score[] = {{"name", F_STR, 0}, {"max", F_FIG, 0}, {"score", F_FIG, 0}, {"grade", F_STR, 0},
-				{"kind", F_STR, 0}, {"items", F_TREE, 0}, {"label", F_STR, 0}, {"source", F_STR, 0}};
+static const field f_staff[] = {FLD("category", F_STR, 0), FLD("name", F_STR, 0), FLD("quota", F_FIG, 0), FLD("actual", F_FIG, 0), FLD("total", F_BOOL, 0)};
+static const field f_budget[] = {FLD("initial", F_FIG, 0), FLD("adjusted", F_FIG, 0), FLD("basic", F_FIG, 0), FLD("project", F_FIG, 0),
+				 FLD("total", F_FIG, 0), FLD("by_source", F_FIGMAP, 0), FLD("by_level", F_FIGMAP, 0)};
+static const field f_income[] = {FLD("carryover", F_FIG, 0), FLD("appropriation", F_FIG, 0), FLD("other", F_FIG, 0), FLD("total", F_FIG, 0)};
+static const field f_bpt[] = {FLD("basic", F_FIG, 0), FLD("project", F_FIG, 0), FLD("total", F_FIG, 0)};
+static const field f_three[] = {FLD("budget", F_FIG, 0), FLD("actual", F_FIG, 0), FLD("last_year", F_FIG, 0)};
+static const field f_proc[] = {FLD("plan", F_FIG, 0), FLD("actual", F_FIG, 0)};
+static const field f_rates[] = {FLD("execution", F_FIG, 0), FLD("basic_execution", F_FIG, 0), FLD("project_execution", F_FIG, 0),
+				FLD("carryover", F_FIG, 0), FLD("procurement", F_FIG, 0), FLD("three_public_control", F_FIG, 0),
+				FLD("three_public_change", F_FIG, 0), FLD("staff_control", F_FIG, 0), FLD("budget_final_diff", F_FIG, 0)};
+static const field f_indicator[] = {FLD("level1", F_STR, 0), FLD("level2", F_STR, 0), FLD("level3", F_STR, 0), FLD("name", F_STR, 0),
+				    FLD("target", F_FIG, 0), FLD("actual", F_FIG, 0), FLD("max", F_FIG, 0), FLD("score", F_FIG, 0),
+				    FLD("kind", F_STR, 0), FLD("label", F_STR, 0), FLD("source", F_STR, 0)};
+static const field f_breakdown[] = {FLD("name", F_STR, 0), FLD("total", F_FIG, 0), FLD("exhaustive", F_BOOL, 0), FLD("partial", F_BOOL, 0),
+				    FLD("parts", F_PARTS, 0), FLD("label", F_STR, 0), FLD("source", F_STR, 0)};
+static const field f_claim[] = {FLD("text", F_STR, 0), FLD("label", F_STR, 0), FLD("source", F_STR, 0)};
+static const field f_lint[] = {FLD("disable", F_OBJ, 0)};
+static const field f_score[] = {FLD("name", F_STR, 0), FLD("max", F_FIG, 0), FLD("score", F_FIG, 0), FLD("grade", F_STR, 0),
+				FLD("kind", F_STR, 0), FLD("items", F_TREE, 0), FLD("label", F_STR, 0), FLD("source", F_STR, 0)};
 
 static const shape s_staff = SHAPE("staffing[]", f_staff), s_budget = SHAPE("budget", f_budget),
 		   s_income = SHAPE("income", f_income), s_bpt = SHAPE("expenditure/balance", f_bpt),
@@ -51,12 +55,12 @@ static const shape s_staff = SHAPE("staffing[]", f_staff), s_budget = SHAPE("bud
 		   s_lint = SHAPE("$lint", f_lint), s_score = SHAPE("scores", f_score);
 
 static const field f_top[] = {
-	{"form", F_STR, 0}, {"unit", F_STR, 0}, {"project", F_STR, 0}, {"year", F_INT, 0}, {"filed", F_STR, 0},
-	{"money_unit", F_STR, 0}, {"staffing", F_ARR, &s_staff}, {"budget", F_OBJ, &s_budget},
-	{"income", F_OBJ, &s_income}, {"expenditure", F_OBJ, &s_bpt}, {"balance", F_OBJ, &s_bpt},
-	{"three_public", F_OBJ, &s_three}, {"procurement", F_OBJ, &s_proc}, {"rates", F_OBJ, &s_rates},
-	{"scores", F_OBJ, &s_score}, {"indicators", F_ARR, &s_indicator}, {"breakdowns", F_ARR, &s_breakdown},
-	{"claims", F_ARR, &s_claim}, {"projects", F_SUB, 0}, {"source", F_STR, 0},
+	FLD("form", F_STR, 0), FLD("unit", F_STR, 0), FLD("project", F_STR, 0), FLD("year", F_INT, 0), FLD("filed", F_STR, 0),
+	FLD("money_unit", F_STR, 0), FLD("staffing", F_ARR, &s_staff), FLD("budget", F_OBJ, &s_budget),
+	FLD("income", F_OBJ, &s_income), FLD("expenditure", F_OBJ, &s_bpt), FLD("balance", F_OBJ, &s_bpt),
+	FLD("three_public", F_OBJ, &s_three), FLD("procurement", F_OBJ, &s_proc), FLD("rates", F_OBJ, &s_rates),
+	FLD("scores", F_OBJ, &s_score), FLD("indicators", F_ARR, &s_indicator), FLD("breakdowns", F_ARR, &s_breakdown),
+	FLD("claims", F_ARR, &s_claim), FLD("projects", F_SUB, 0), FLD("source", F_STR, 0),
 };
 static const shape s_top = SHAPE("submission", f_top);
 
@@ -100,7 +104,7 @@ static void check_duplicates(jxl_ctx *ctx, const jxl_node *obj)
 		int dup = 0;
 		for (size_t i = 1; i < obj->nkids && !dup; i++)
 			for (size_t j = 0; j < i && !dup; j++)
-				dup = obj->kids[i]->key[0] == obj->kids[j]->key[0] && !strcmp(obj->kids[i]->key, obj->kids[j]->key);
+				dup = obj->kids[i]->ktag == obj->kids[j]->ktag && !strcmp(obj->kids[i]->key, obj->kids[j]->key);
 		if (!dup)
 			return;
 	}
@@ -254,7 +258,7 @@ static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int dept
 		}
 		const field *fd = NULL;
 		for (size_t j = 0; j < s->n && !fd; j++)
-			if (s->fields[j].key[0] == k->key[0] && !strcmp(s->fields[j].key, k->key))
+			if (s->fields[j].tag == k->ktag && !strcmp(s->fields[j].key, k->key))
 				fd = &s->fields[j];
 		if (!fd) {
 			if (s != &s_lint || strcmp(k->key, "disable"))

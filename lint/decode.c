@@ -24,6 +24,16 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 			i++;
 		/* runs of three-byte characters (CJK, full-width punctuation): E1-EC and EE-EF
 		 * take any two continuation bytes; E0 needs A0 or above, ED below A0 (no surrogates) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		while (n - i >= 4) {   /* the usual ones (not E0, not ED) four bytes at a time, from one load */
+			uint32_t w;
+			memcpy(&w, s + i, 4);
+			unsigned low = w & 0x0F;
+			if ((w & 0xC0C0F0u) != 0x8080E0u || low == 0x0 || low == 0xD)
+				break;
+			i += 3;
+		}
+#endif
 		while (n - i >= 3 && (s[i] & 0xF0) == 0xE0 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
 			if (s[i] == 0xE0 ? s[i + 1] < 0xA0 : s[i] == 0xED && s[i + 1] >= 0xA0)
 				return i;

@@ -410,6 +410,8 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 	for (const char *d = memchr(rs, '.', rl); d && d < rs + rl && ++d < rs + rl && ((*d >= '0' && *d <= '9') || *d == ' ');)
 		places += *d != ' ';
 	places += 2;
+	if (overlaps(&comp, &stated) && !(info.has_x100 && !stated_pct && !dec_is_zero(stated.v)))
+		return JXL_HOLDS;   /* before any text is made */
 	const char *expr_text = arena_strndup(a, sides[found], lens[found]);
 	const char *st_text = arena_strndup(a, rs, rl);
 	const char *co_text = ival_text(a, &comp, stated_pct, places);
@@ -417,8 +419,6 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 	const char *use_rule = rule;
 	const char *zh, *en;
 	if (overlaps(&comp, &stated)) {
-		if (!(info.has_x100 && !stated_pct && !dec_is_zero(stated.v)))
-			return JXL_HOLDS;
 		use_rule = "claim/percent-slip";
 		zh = arena_printf(a, "算式乘以 100%% 后结果写成 %s，应写为百分数 %s", st_text, ival_text(a, &comp, 1, places));
 		en = arena_printf(a, "the result after ×100%% is written as %s; write it as a percent, %s", st_text,

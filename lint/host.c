@@ -182,7 +182,17 @@ static const jxl_fig *h_fig(jxl_ctx *ctx, const jxl_node *n, int as) { return ct
 static const jxl_fig *h_add(jxl_ctx *c, const jxl_fig *a, const jxl_fig *b) { return c ? fig_add(c->env->a, a, b) : NULL; }
 static const jxl_fig *h_sub(jxl_ctx *c, const jxl_fig *a, const jxl_fig *b) { return c ? fig_sub(c->env->a, a, b) : NULL; }
 static const jxl_fig *h_div(jxl_ctx *c, const jxl_fig *a, const jxl_fig *b) { return c ? fig_div(c->env->a, a, b) : NULL; }
-static const jxl_fig *h_from_int(jxl_ctx *c, long long v) { return c ? fig_from_int(c->env->a, v) : NULL; }
+static const jxl_fig *h_from_int(jxl_ctx *c, long long v)
+{
+	if (!c)
+		return NULL;
+	if (v < 0 || v >= HOST_SMALL_INTS)
+		return fig_from_int(c->env->a, v);
+	const jxl_fig **f = &c->env->small_int[v];
+	if (!*f)
+		*f = fig_from_int(c->env->a, v);
+	return *f;
+}
 static int h_is_approx(const jxl_fig *f) { return f && f->approx; }
 static int h_bound(const jxl_fig *f) { return f ? f->bound : 0; }
 static int h_is_percent(const jxl_fig *f) { return f && f->unit == FIG_PERCENT; }
@@ -418,6 +428,12 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	}
 	const char *what_zh = s->what_zh ? s->what_zh : doc_label(a, s->total, 1);
 	const char *what_en = s->what_en ? s->what_en : doc_label(a, s->total, 0);
+	if (s->size >= offsetof(jxl_sum, what_after_en) + sizeof s->what_after_en) {   /* a third-edition plugin */
+		if (s->what_after_zh)
+			what_zh = arena_printf(a, "%s%s", what_zh, s->what_after_zh);
+		if (s->what_after_en)
+			what_en = arena_printf(a, "%s%s", what_en, s->what_after_en);
+	}
 	const jxl_fig *diff = fig_diff(a, total, sum);
 	const char *comp_zh = sum_text(ctx, nodes, figs, signs, n, sum, 1);
 	const char *comp_en = sum_text(ctx, nodes, figs, signs, n, sum, 0);

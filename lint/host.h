@@ -20,6 +20,8 @@ typedef struct relation {
 	size_t finding;            /* index in the diag when broken */
 } relation;
 
+#define HOST_SMALL_INTS 101   /* the integers plugins compare with most (0, 10, 60, 90, 100): one figure each per file */
+
 /* One file's checking state, shared by every check call on it. */
 typedef struct check_env {
 	arena *a;
@@ -28,6 +30,7 @@ typedef struct check_env {
 	relation *rel;
 	size_t nrel, relcap;
 	const struct config *cfg;  /* the file's configuration (config.h): severities, tolerance; NULL for none */
+	const jxl_fig *small_int[HOST_SMALL_INTS];   /* from_int(0..100), made once per file (figures are read-only) */
 } check_env;
 
 struct jxl_ctx {

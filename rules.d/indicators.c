@@ -304,8 +304,9 @@ static void check_group(jxl_ctx *ctx, const jxl_node *inds, const struct row *ro
 	s.parts = parts;
 	s.nparts = nrows;
 	s.as = JXL_AS_SCORE;
-	s.what_zh = H->fmt(ctx, "%s（指标表中该组得分合计）", name_of(item, l1));
-	s.what_en = H->fmt(ctx, "%s (its indicators' scores)", name_of(item, l1));
+	s.what_zh = s.what_en = name_of(item, l1);
+	s.what_after_zh = "（指标表中该组得分合计）";   /* worded by the host only if the sum is broken */
+	s.what_after_en = " (its indicators' scores)";
 	H->check_sum(ctx, &s);
 }
 

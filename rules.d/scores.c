@@ -193,8 +193,9 @@ static void check_max_sum(jxl_ctx *ctx, const struct item *node, const struct it
 	s.parts = parts;
 	s.nparts = n;
 	s.as = JXL_AS_SCORE;
-	s.what_zh = H->fmt(ctx, "%s的分值", item_name(node, "总分"));
-	s.what_en = H->fmt(ctx, "%s maximum", item_name(node, "总分"));
+	s.what_zh = s.what_en = item_name(node, "总分");
+	s.what_after_zh = "的分值";   /* worded by the host only if the sum is broken */
+	s.what_after_en = " maximum";
 	H->check_sum(ctx, &s);
 }
 

@@ -110,6 +110,12 @@ typedef struct jxl_sum {
 	const char *what_en;
 	int mode;                /* JXL_SUM_EQ, or JXL_SUM_LE (parts may fall short) */
 	int short_severity;      /* with JXL_SUM_LE: severity when parts fall short; 0 = no finding */
+	/* --- added in ABI 1, third edition (the host reads them when size says they are there) --- */
+	/* Appended to what_zh / what_en when a finding is worded ("的分值", " maximum"), so that
+	 * a plugin need not format a label for every sum, most of which hold. NULL: nothing.
+	 * A host of an earlier edition ignores them (its message then lacks the suffix). */
+	const char *what_after_zh;
+	const char *what_after_en;
 } jxl_sum;
 
 enum { JXL_SUM_EQ = 0, JXL_SUM_LE = 1 };

@@ -1,4 +1,4 @@
-/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse) and exact decimal arithmetic (dec_*). */
+/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse, its fast path against the general one) and exact decimal arithmetic (dec_*). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +6,34 @@
 #include "decode.h"
 #include "fuzz.h"
 #include "num.h"
+
+/* Did two parses give the same code, figure (every field) and error? */
+static int same(int rc, const num_fig *f, const num_err *e, int rc2, const num_fig *g, const num_err *e2)
+{
+	if (rc != rc2 || f->value.coef != g->value.coef || f->value.exp != g->value.exp ||
+	    f->decimals != g->decimals || f->mag != g->mag || f->unit != g->unit || f->qual != g->qual ||
+	    f->approx != g->approx || f->negative != g->negative || memcmp(f->noun, g->noun, sizeof f->noun))
+		return 0;
+	return !e || (e->offset == e2->offset && !strcmp(e->msg, e2->msg) && !strcmp(e->msg_zh, e2->msg_zh));
+}
+
+/* num_parse (fast path first) must give exactly what num_parse_general gives, with and without
+ * an error struct; num_is_empty and num_may_start must agree with it as num.h says. */
+static void differential(const char *buf, size_t n, int rc, const num_fig *f, const num_err *e)
+{
+	num_fig g, h;
+	num_err e2;
+	memset(&e2, 0x5a, sizeof e2);
+	if (!same(rc, f, e, num_parse_general(buf, n, &g, &e2), &g, &e2))
+		FUZZ_FAIL("num_parse (fast path) and num_parse_general disagree");
+	if (!same(rc, f, NULL, num_parse(buf, n, &h, NULL), &h, NULL) ||
+	    !same(rc, f, NULL, num_parse_general(buf, n, &h, NULL), &h, NULL))
+		FUZZ_FAIL("num_parse without an error struct reads differently");
+	if (num_is_empty(buf, n) != (rc == NUM_EMPTY))
+		FUZZ_FAIL("num_is_empty disagrees with num_parse");
+	if (rc == NUM_OK && !num_may_start(buf, n))
+		FUZZ_FAIL("num_may_start refuses a text num_parse reads");
+}
 
 static int parse(const uint8_t *s, size_t n, num_fig *f)
 {
@@ -15,6 +43,7 @@ static int parse(const uint8_t *s, size_t n, num_fig *f)
 	num_err e;
 	memset(&e, 0, sizeof e);
 	int rc = num_parse(buf, n, f, &e);
+	differential(buf, n, rc, f, &e);
 	if (rc == NUM_ERROR && (e.offset > n || e.msg[0] == '\0' || !memchr(e.msg, '\0', sizeof e.msg)))
 		FUZZ_FAIL("num_parse error without offset in range or message");
 	if (rc == NUM_ERROR && (e.msg_zh[0] == '\0' || !memchr(e.msg_zh, '\0', sizeof e.msg_zh) ||

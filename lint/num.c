@@ -17,6 +17,12 @@
  * (余 多 约 近 左右 超 超过 以上 以下 以内) also set `approx`; 余 and 多 mean
  * "≥" and never override another comparison. A lower and an upper bound
  * together are an error.
+ *
+ * Most figures come in a few plain shapes ("1,505,449", "98.42%",
+ * "563.02万元", "≥95%", "20所") or are words with no figure ("已完成"):
+ * num_parse reads those straight from the bytes (fast_figure, fast_words)
+ * and leaves everything else to the general reading above, which
+ * num_parse_general runs alone so the tests can compare the two.
  */
 
 enum { MAX_CP = NUM_MAX_TEXT };
@@ -38,13 +44,23 @@ struct pst {
 	long long e;
 };
 
+/* Copy src into dst[cap], cut short if it must be: what snprintf(dst, cap, "%s", src) does, cheaper. */
+static void put_msg(char *dst, size_t cap, const char *src)
+{
+	size_t len = strlen(src);
+	if (len > cap - 1)
+		len = cap - 1;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
 /* Fill the error at code point pos: en and zh say the same in English and in Chinese. */
 static int fail(const struct pst *p, int pos, const char *en, const char *zh)
 {
 	if (p->err) {
 		p->err->offset = p->t->off[pos];
-		snprintf(p->err->msg, sizeof p->err->msg, "%s", en);
-		snprintf(p->err->msg_zh, sizeof p->err->msg_zh, "%s", zh);
+		put_msg(p->err->msg, sizeof p->err->msg, en);
+		put_msg(p->err->msg_zh, sizeof p->err->msg_zh, zh);
 	}
 	return NUM_ERROR;
 }
@@ -149,13 +165,20 @@ static int fold(const char *s, size_t n, struct text *t, num_err *err)
 	t->s = s;
 	t->n = 0;
 	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
 		uint32_t c;
-		int len = utf8_next((const unsigned char *)s, n, i, &c);
+		int len;
+		if (b < 0x80 && b != '\\' && b != '$') {   /* fold_cp of ASCII: only \t \n \r change (to ' ') */
+			t->cp[t->n] = b == '\t' || b == '\n' || b == '\r' ? ' ' : b;
+			t->off[t->n++] = i++;
+			continue;
+		}
+		len = utf8_next((const unsigned char *)s, n, i, &c);
 		if (!len) {
 			if (err) {
 				err->offset = i;
-				snprintf(err->msg, sizeof err->msg, "invalid utf-8");
-				snprintf(err->msg_zh, sizeof err->msg_zh, "不是有效的 UTF-8 文本");
+				put_msg(err->msg, sizeof err->msg, "invalid utf-8");
+				put_msg(err->msg_zh, sizeof err->msg_zh, "不是有效的 UTF-8 文本");
 			}
 			return -1;
 		}
@@ -231,10 +254,19 @@ static int ascii_ieq(const struct text *t, int i, int end, const char *w)
 	return k;
 }
 
+/* Could a way of writing "no figure" (below) start with the folded code point c? */
+static int may_start_empty(uint32_t c)
+{
+	return is_dash(c) || c == ' ' || c == ',' || c == 0xFF0C || c == '/' || c == 0x65E0 /* 无 */ ||
+	       c == 0x4E0D /* 不 */ || c == 'n' || c == 'N';
+}
+
 /* "", dashes, "/", commas, 无, N/A, 不适用: a missing value, not zero. */
 static int is_empty(const struct text *t, int i, int end)
 {
 	int k, dashes = 1, commas = 1;
+	if (i < end && !may_start_empty(t->cp[i]))
+		return 0;   /* most texts stop here */
 	for (k = i; k < end; k++) {
 		uint32_t c = t->cp[k];
 		dashes &= is_dash(c) || c == ' ';
@@ -305,6 +337,39 @@ static const struct word prefixes[] = {
 	{ "近", NUM_QUAL_APPROX, 1 },
 };
 
+enum { N_PREFIX = sizeof prefixes / sizeof prefixes[0] };
+
+/* Found once at load time: each prefix word's first code point and length
+ * in bytes, and the words chained by first code point so a lookup visits
+ * only a few: prefix_head[c & 63] is the first word whose first code point
+ * has those low bits, prefix_next[k] the next such word after k, N_PREFIX
+ * the end. A chain keeps the table's order (the first word that matches wins). */
+static uint32_t prefix_first[N_PREFIX];
+static size_t prefix_len[N_PREFIX];
+static unsigned char prefix_head[64], prefix_next[N_PREFIX];
+
+__attribute__((constructor)) static void init_prefix_first(void)
+{
+	memset(prefix_head, N_PREFIX, sizeof prefix_head);
+	for (size_t k = N_PREFIX; k-- > 0;) {
+		prefix_len[k] = strlen(prefixes[k].w);
+		utf8_next((const unsigned char *)prefixes[k].w, prefix_len[k], 0, &prefix_first[k]);
+		prefix_next[k] = prefix_head[prefix_first[k] & 63];
+		prefix_head[prefix_first[k] & 63] = (unsigned char)k;
+	}
+}
+
+/* The first prefix word, in table order, whose whole UTF-8 text is at s[0..n); N_PREFIX when none.
+ * c is the code point s starts with (only a filter: the bytes decide). */
+static size_t prefix_at(const unsigned char *s, size_t n, uint32_t c)
+{
+	size_t k;
+	for (k = prefix_head[c & 63]; k < N_PREFIX; k = prefix_next[k])
+		if (prefix_first[k] == c && n >= prefix_len[k] && !memcmp(s, prefixes[k].w, prefix_len[k]))
+			break;
+	return k;
+}
+
 static const struct word suffixes[] = {
 	{ "以上", NUM_QUAL_GE, 1 }, { "以下", NUM_QUAL_LE, 1 },
 	{ "以内", NUM_QUAL_LE, 1 }, { "左右", NUM_QUAL_APPROX, 1 },
@@ -313,10 +378,11 @@ static const struct word suffixes[] = {
 static void parse_prefix(struct pst *p)
 {
 	size_t k;
-	if (cur(p) < 0x80 && cur(p) != '>' && cur(p) != '<')
+	uint32_t c = cur(p);
+	if (c < 0x80 && c != '>' && c != '<')
 		return;   /* a digit, a sign, '(': no prefix word starts with one */
-	for (k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++) {
-		int m = match(p->t, p->i, p->end, prefixes[k].w);
+	for (k = prefix_head[c & 63]; k < N_PREFIX; k = prefix_next[k]) {
+		int m = prefix_first[k] == c ? match(p->t, p->i, p->end, prefixes[k].w) : 0;
 		if (m) {
 			p->f->qual = prefixes[k].q;
 			p->f->approx = (unsigned)prefixes[k].approx;
@@ -574,7 +640,10 @@ static void parse_mag(struct pst *p)
 	static const struct { const char *w; int mag; } mags[] = {
 		{ "万亿", 12 }, { "亿", 8 }, { "万", 4 }, { "千", 3 },
 	};
+	uint32_t c = cur(p);
 	size_t k;
+	if (c != 0x4E07 && c != 0x4EBF && c != 0x5343)
+		return;   /* not 万, 亿 or 千: no magnitude word starts so */
 	for (k = 0; k < sizeof mags / sizeof mags[0]; k++) {
 		int m = match(p->t, p->i, p->end, mags[k].w);
 		if (m) {
@@ -589,7 +658,10 @@ static void parse_mag(struct pst *p)
 /* Strip a trailing 以上/以下/以内/左右 from the end of the tail. */
 static int parse_suffix(struct pst *p)
 {
+	uint32_t c = p->end > p->i ? p->t->cp[p->end - 1] : 0;
 	size_t k;
+	if (c != 0x4E0A && c != 0x4E0B && c != 0x5185 && c != 0x53F3)
+		return 0;   /* not 上, 下, 内 or 右: no suffix word ends so */
 	for (k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
 		int m = match_end(p->t, p->i, p->end, suffixes[k].w);
 		if (m) {
@@ -680,39 +752,175 @@ static int trimmed(const char *s, size_t n, struct text *t, struct pst *p, num_e
 	return 0;
 }
 
-/* The common case, a plain decimal as JSON writes it ("-12345.67"): up to
- * 18 digits, no exponent, nothing around it. Gives exactly what the full
- * parse gives (tests/num covers both); 1 when it applied. */
-static int plain_decimal(const char *s, size_t n, num_fig *out)
+/* The three bytes of w (one character of U+0800..U+FFFF) at s? */
+static int is3(const unsigned char *s, const char *w)
 {
-	size_t i = s[0] == '-';
-	int digits = 0, frac = 0;
-	unsigned long long v = 0;
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-		v = v * 10 + (unsigned)(s[i] - '0');
-	if (!digits)
+	return s[0] == (unsigned char)w[0] && s[1] == (unsigned char)w[1] && s[2] == (unsigned char)w[2];
+}
+
+/* The CJK ideograph (U+4E00..U+9FFF, a noun character) that s[i..e) starts with, or 0. */
+static uint32_t ideograph_at(const unsigned char *s, size_t i, size_t e)
+{
+	uint32_t c;
+	if (e - i < 3 || s[i] < 0xE4 || s[i] > 0xE9 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
 		return 0;
-	if (i < n && s[i] == '.') {
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, frac++)
-			v = v * 10 + (unsigned)(s[i] - '0');
-		if (!frac)
+	c = (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (uint32_t)(s[i + 2] & 0x3F);
+	return c >= 0x4E00 ? c : 0;
+}
+
+/* The code point of the one- or three-byte character that s[i..e) starts with; anything when
+ * it is neither (only a filter for prefix_at, which compares the bytes). */
+static uint32_t lead_cp(const unsigned char *s, size_t i, size_t e)
+{
+	if (s[i] < 0x80 || e - i < 3)
+		return s[i];
+	return (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (uint32_t)(s[i + 2] & 0x3F);
+}
+
+/*
+ * The shapes nearly every figure is written in, read straight from the bytes
+ * (no folding): ASCII blanks around, and between them
+ *
+ *   [prefix word ' '*] ['-' | '+'] ' '* d+ (',' ' '? ddd)* ('.' ' '? d+)? ' '* [万亿|亿|万|千 ' '*] [% ％ ‰ 元 | noun]
+ *
+ * at most 19 digits, the noun 1 to 7 CJK ideographs. Returns 1 with *out
+ * filled exactly as the general path fills it (fuzz_num and tests/num compare
+ * the two), or 0 with *out untouched for anything else and anything doubtful,
+ * errors included: other blanks or signs, full-width forms, exponents,
+ * brackets, LaTeX, ".5", bad grouping, ASCII or mixed nouns, 項 (folded to
+ * 项), a noun starting with 余 多 (a qualifier) or 至 到 (a range), or ending
+ * with 上 下 内 右 (以上 以下 以内 左右).
+ */
+static int fast_figure(const char *str, size_t n, num_fig *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, e = n, d0, nd, nb, k;
+	unsigned long long v = 0;   /* 19 digits always fit; they never reach NUM_MAX_DIGITS or NUM_MAX_EXP */
+	int frac = 0, mag = 0, neg = 0;
+	enum num_qual qual = NUM_QUAL_NONE;
+	unsigned approx = 0;
+	enum num_unit unit = NUM_UNIT_NONE;
+
+	while (i < e && s[i] == ' ')
+		i++;
+	while (e > i && s[e - 1] == ' ')
+		e--;
+	if (i < e && (s[i] >= 0x80 || s[i] == '>' || s[i] == '<')) {   /* parse_prefix: the same words in the same order */
+		if ((k = prefix_at(s + i, e - i, lead_cp(s, i, e))) == N_PREFIX)
 			return 0;
-		digits += frac;
+		qual = prefixes[k].q;
+		approx = (unsigned)prefixes[k].approx;
+		for (i += prefix_len[k]; i < e && s[i] == ' '; i++)
+			;
 	}
-	if (i != n || digits > 18)
+	if (i < e && (s[i] == '-' || s[i] == '+'))
+		for (neg = s[i++] == '-'; i < e && s[i] == ' '; i++)
+			;
+	for (d0 = i; i < e && is_digit(s[i]); i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	if (i == d0 || (i < e && s[i] == ',' && (i - d0 > 3 || s[d0] == '0')))
 		return 0;
-	out->negative = s[0] == '-';
-	out->value.coef = out->negative ? -(__int128)v : (__int128)v;
-	out->value.exp = -frac;
+	nd = i - d0;
+	while (i < e && s[i] == ',') {   /* groups of exactly three, one optional blank after the comma */
+		i += i + 1 < e && s[i + 1] == ' ' ? 2 : 1;
+		if (e - i < 3 || !is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) ||
+		    (e - i > 3 && is_digit(s[i + 3])))
+			return 0;
+		v = v * 1000 + (unsigned)((s[i] - '0') * 100 + (s[i + 1] - '0') * 10 + (s[i + 2] - '0'));
+		i += 3;
+		nd += 3;
+	}
+	if (i < e && s[i] == '.') {
+		if (e - i > 2 && s[i + 1] == ' ' && is_digit(s[i + 2]))
+			i++;
+		for (d0 = ++i; i < e && is_digit(s[i]); i++)
+			v = v * 10 + (unsigned)(s[i] - '0');
+		if (i == d0)
+			return 0;
+		frac = (int)(i - d0);
+		nd += (size_t)frac;
+	}
+	if (nd > 19)
+		return 0;
+	while (i < e && s[i] == ' ')
+		i++;
+	if (e - i >= 3) {   /* parse_mag: 万亿 before 万 */
+		if (is3(s + i, "万"))
+			mag = e - i >= 6 && is3(s + i + 3, "亿") ? 12 : 4;
+		else if (is3(s + i, "亿"))
+			mag = 8;
+		else if (is3(s + i, "千"))
+			mag = 3;
+		for (i += mag == 12 ? 6 : mag ? 3 : 0; mag && i < e && s[i] == ' '; i++)
+			;
+	}
+	nb = e - i;
+	if (nb == 1 && s[i] == '%')
+		unit = NUM_UNIT_PERCENT;
+	else if (nb == 3 && is3(s + i, "％"))
+		unit = NUM_UNIT_PERCENT;
+	else if (nb == 3 && is3(s + i, "‰"))
+		unit = NUM_UNIT_PERMILLE;
+	else if (nb == 3 && is3(s + i, "元"))
+		unit = NUM_UNIT_YUAN;
+	else if (nb) {
+		uint32_t c = 0;
+		if (nb % 3 || nb > sizeof out->noun - 1)
+			return 0;
+		for (k = i; k < e; k += 3) {
+			c = ideograph_at(s, k, e);
+			if (!c || c == 0x9805 /* 項 */ ||
+			    (k == i && (c == 0x4F59 /* 余 */ || c == 0x591A /* 多 */ || c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */)))
+				return 0;
+		}
+		if (c == 0x4E0A || c == 0x4E0B || c == 0x5185 || c == 0x53F3)   /* 上 下 内 右 */
+			return 0;
+		memcpy(out->noun, s + i, nb);   /* the rest of noun is still zero */
+		unit = NUM_UNIT_NOUN;
+	}
+	out->value.coef = neg ? -(__int128)v : (__int128)v;
+	out->value.exp = mag - frac;
 	out->decimals = frac;
+	out->mag = mag;
+	out->unit = unit;
+	out->qual = qual;
+	if (approx)   /* bit-fields: store only what is not zero already */
+		out->approx = 1;
+	if (neg)
+		out->negative = 1;
 	return 1;
 }
 
-int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
+/*
+ * Words where a figure should be ("已完成", "达到预期"): only CJK ideographs
+ * (U+4E00..U+9FFF but 項), no blank. Unless the text is 无 or 不适用 (no
+ * figure), the general path reads a prefix word if there is one, finds no
+ * number after it and says "not a number" there. Returns NUM_ERROR with err
+ * filled exactly so, or 0 for any other text.
+ */
+static int fast_words(const char *str, size_t n, num_err *err)
 {
-	struct text t;
-	struct pst p;
-	int rc;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i, k;
+	if (!n || n % 3 || (n == 3 && is3(s, "无")) || (n == 9 && !memcmp(s, "不适用", 9)))
+		return 0;
+	for (i = 0; i < n; i += 3) {
+		uint32_t c = ideograph_at(s, i, n);
+		if (!c || c == 0x9805)
+			return 0;
+	}
+	k = prefix_at(s, n, lead_cp(s, 0, n));
+	if (err) {
+		err->offset = k < N_PREFIX ? prefix_len[k] : 0;
+		put_msg(err->msg, sizeof err->msg, "not a number");
+		put_msg(err->msg_zh, sizeof err->msg_zh, "其中没有阿拉伯数字");
+	}
+	return NUM_ERROR;
+}
+
+/* What both entry points start with: clear *out and the head of *err; refuse text over NUM_MAX_TEXT. */
+static int begin(size_t n, num_fig *out, num_err *err)
+{
 	memset(out, 0, sizeof *out);
 	if (err)
 		err->offset = 0, err->msg[0] = err->msg_zh[0] = '\0';   /* not the whole struct: most parses succeed */
@@ -724,8 +932,15 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 		}
 		return NUM_ERROR;
 	}
-	if (n && plain_decimal(s, n, out))
-		return NUM_OK;
+	return 0;
+}
+
+/* Fold, trim, the ways of writing "no figure", then the whole grammar. */
+static int parse_general(const char *s, size_t n, num_fig *out, num_err *err)
+{
+	struct text t;
+	struct pst p;
+	int rc;
 	if (trimmed(s, n, &t, &p, err))
 		return NUM_ERROR;
 	p.f = out;
@@ -737,24 +952,39 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 	return rc;
 }
 
-/* The first code point of each prefix word, decoded once at load time. */
-static uint32_t prefix_first[sizeof prefixes / sizeof prefixes[0]];
-
-__attribute__((constructor)) static void init_prefix_first(void)
+int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 {
-	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
-		utf8_next((const unsigned char *)prefixes[k].w, strlen(prefixes[k].w), 0, &prefix_first[k]);
+	if (begin(n, out, err))
+		return NUM_ERROR;
+	if (fast_figure(s, n, out))
+		return NUM_OK;
+	if (fast_words(s, n, err))
+		return NUM_ERROR;
+	return parse_general(s, n, out, err);
+}
+
+int num_parse_general(const char *s, size_t n, num_fig *out, num_err *err)
+{
+	if (begin(n, out, err))
+		return NUM_ERROR;
+	return parse_general(s, n, out, err);
 }
 
 int num_may_start(const char *s, size_t n)
 {
 	uint32_t c;
-	if (!n || !utf8_next((const unsigned char *)s, n, 0, &c))
+	if (!n)
+		return 0;
+	if ((unsigned char)s[0] < 0x80) {   /* fold_cp turns \t \n \r into ' '; '>' and '<' start prefix words */
+		static const char start[] = ".-+( \t\n\r$\\><";
+		return is_digit((unsigned char)s[0]) || memchr(start, s[0], sizeof start - 1) != NULL;
+	}
+	if (!utf8_next((const unsigned char *)s, n, 0, &c))
 		return 0;
 	c = fold_cp(c);
-	if (is_digit(c) || c == '.' || c == '-' || c == '+' || c == '(' || c == ' ' || c == '$' || c == '\\')
-		return 1;   /* a number, a sign, a bracket, or what fold() skips or turns into something else */
-	for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
+	if (is_digit(c) || c == '.' || c == '-' || c == '+' || c == '(' || c == ' ')
+		return 1;   /* a number, a sign, a bracket, or a blank (trimmed) */
+	for (size_t k = prefix_head[c & 63]; k < N_PREFIX; k = prefix_next[k])
 		if (prefix_first[k] == c)
 			return 1;
 	return 0;
@@ -764,7 +994,15 @@ int num_is_empty(const char *s, size_t n)
 {
 	struct text t;
 	struct pst p;
-	if (n > NUM_MAX_TEXT || trimmed(s, n, &t, &p, NULL))
+	uint32_t c;
+	if (n > NUM_MAX_TEXT)
+		return 0;
+	/* Most texts are words: when the first code point folded cannot start a
+	 * way of writing "no figure", skip folding the rest. '$' is dropped and
+	 * '\\' starts LaTeX (≥ ≤ %) or stays itself: neither starts one. */
+	if (n && s[0] != '$' && utf8_next((const unsigned char *)s, n, 0, &c) && !may_start_empty(fold_cp(c)))
+		return 0;
+	if (trimmed(s, n, &t, &p, NULL))
 		return 0;
 	return is_empty(&t, p.i, p.end);
 }

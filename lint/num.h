@@ -110,6 +110,11 @@ typedef struct num_err {
  * that is not a unit or noun, text over NUM_MAX_TEXT bytes. */
 int num_parse(const char *s, size_t n, num_fig *out, num_err *err);
 
+/* num_parse without its fast path for the common shapes ("1,234.5", "≥95%",
+ * "563.02万元", "20所"): the same result and error, always; for the tests
+ * that check exactly that (fuzz_num, tests/num). */
+int num_parse_general(const char *s, size_t n, num_fig *out, num_err *err);
+
 /* A one-line canonical description for tests:
  * "<value> d<decimals> m<mag> <unit>[ <qual>][ approx][ neg]"
  * where unit is 元 % ‰ - (none) or the noun, qual is >= > <= < ~.

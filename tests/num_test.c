@@ -23,6 +23,8 @@
  * (so LaTeX like \geq needs no escaping).
  * Every error must also carry its Chinese message (msg_zh): non-empty,
  * valid UTF-8 and not the English text; a case whose error lacks one fails.
+ * Every parse case is also read by num_parse_general (no fast path): a
+ * case where the two differ in any field or in the error fails.
  */
 
 struct counts {
@@ -239,12 +241,24 @@ static int zh_ok(const num_err *e)
 	       utf8_valid_prefix((const unsigned char *)e->msg_zh, len) == len;
 }
 
+/* num_parse and num_parse_general (no fast path) gave the same: code, every field, error. */
+static int same_parse(int rc, const num_fig *f, const num_err *e, int rc2, const num_fig *g, const num_err *e2)
+{
+	if (rc != rc2 || f->value.coef != g->value.coef || f->value.exp != g->value.exp ||
+	    f->decimals != g->decimals || f->mag != g->mag || f->unit != g->unit || f->qual != g->qual ||
+	    f->approx != g->approx || f->negative != g->negative || memcmp(f->noun, g->noun, sizeof f->noun))
+		return 0;
+	return e->offset == e2->offset && !strcmp(e->msg, e2->msg) && !strcmp(e->msg_zh, e2->msg_zh);
+}
+
 static void run_parse(const char *in, size_t len, enum mode mode, char *got, size_t n)
 {
-	num_fig f;
-	num_err e;
+	num_fig f, g;
+	num_err e, e2;
 	int rc = num_parse(in, len, &f, &e);
-	if (rc == NUM_EMPTY && !num_is_empty(in, len))
+	if (!same_parse(rc, &f, &e, num_parse_general(in, len, &g, &e2), &g, &e2))
+		snprintf(got, n, "num_parse and num_parse_general disagree");
+	else if (rc == NUM_EMPTY && !num_is_empty(in, len))
 		snprintf(got, n, "num_is_empty disagrees: num_parse says empty");
 	else if (rc != NUM_EMPTY && num_is_empty(in, len))
 		snprintf(got, n, "num_is_empty disagrees: num_parse does not say empty");

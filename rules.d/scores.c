@@ -420,10 +420,11 @@ static const jxl_fig *exec_rate(jxl_ctx *ctx, const jxl_doc *doc, const char **z
  * point of 2-decimal rounding in both cases. Warning when the excess is
  * over 0.5 points, info otherwise. Without host->mul it does not run. */
 static void cap_by_formula(jxl_ctx *ctx, const jxl_node *tree, const jxl_node *exec, const jxl_fig *r,
-                           const char *rt, const char *zh, const char *en)
+                           const jxl_fig *full, const char *zh, const char *en)
 {
 	const jxl_fig *s = score_of(ctx, exec), *m = max_of(ctx, exec), *t = score_of(ctx, tree);
 	const jxl_fig *rmax = max_of(ctx, tree), *cap, *rest;
+	const char *rt;   /* the rate as shown, made only for a finding */
 	int sev;
 
 	if (!JXL_HOST_HAS(H, mul) || (s && !m))
@@ -437,6 +438,7 @@ static void cap_by_formula(jxl_ctx *ctx, const jxl_node *tree, const jxl_node *e
 		if (!exceeds(ctx, s, cap, 200))
 			return;
 		sev = exceeds(ctx, s, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
+		rt = shown(ctx, r, full);
 		emit(ctx, "scores/execution-cap", sev, H->get(exec, "score"), s, NULL,
 		     H->fmt(ctx, "%s%s：「%s」（分值 %s）按「执行率 × 分值」最多得 %s 分，自评 %s 分",
 		            zh, rt, name_of(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)),
@@ -451,6 +453,7 @@ static void cap_by_formula(jxl_ctx *ctx, const jxl_node *tree, const jxl_node *e
 	if (!exceeds(ctx, t, cap, 200))
 		return;
 	sev = exceeds(ctx, t, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
+	rt = shown(ctx, r, full);
 	emit(ctx, "scores/execution-cap", sev, H->get(tree, "score"), t, NULL,
 	     H->fmt(ctx, "%s%s 低于 100%%：预算执行按「执行率 × %s 分」计分，总分最多 %s 分，自评 %s 分",
 	            zh, rt, H->text(ctx, m), shown(ctx, cap, t), H->text(ctx, t)),
@@ -463,15 +466,17 @@ static void cap_by_formula(jxl_ctx *ctx, const jxl_node *tree, const jxl_node *e
  * execution in tiers of their own, so only full marks (root score = root
  * max, 100 when none is stated) with R below 100% is reported — warning,
  * info when R may be 99.5% or more (seed 004-6: 100 points at 33.61%). */
-static void full_marks_below(jxl_ctx *ctx, const jxl_node *tree, const jxl_fig *r, const char *rt,
+static void full_marks_below(jxl_ctx *ctx, const jxl_node *tree, const jxl_fig *r, const jxl_fig *full,
                              const char *zh, const char *en)
 {
 	const jxl_fig *t = score_of(ctx, tree), *rmax = max_of(ctx, tree);
+	const char *rt;
 
 	if (!rmax)
 		rmax = num(ctx, 100);
 	if (!t || H->cmp_value(t, rmax) != 0)
 		return;
+	rt = shown(ctx, r, full);
 	emit(ctx, "scores/execution-cap", above(pct(ctx, 995, 1000), r) ? JXL_SEV_DEFAULT : JXL_SEV_INFO,
 	     H->get(tree, "score"), t, NULL,
 	     H->fmt(ctx, "%s%s 低于 100%%，但总分为满分 %s 分：按执行率计分的指标不应得满分",
@@ -486,7 +491,7 @@ static void full_marks_below(jxl_ctx *ctx, const jxl_node *tree, const jxl_fig *
  * department forms. One finding per tree at most. */
 static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree, const jxl_node *exec)
 {
-	const char *zh, *en, *rt;
+	const char *zh, *en;
 	const jxl_fig *r = exec_rate(ctx, doc, &zh, &en), *full = pct(ctx, 1, 1);
 	int formula = H->form(doc) == 'p' || kind_is(exec, "execution");
 
@@ -494,11 +499,10 @@ static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tre
 		return;
 	if (!above(full, r))
 		return;
-	rt = shown(ctx, r, full);
 	if (formula)
-		cap_by_formula(ctx, tree, exec, r, rt, zh, en);
+		cap_by_formula(ctx, tree, exec, r, full, zh, en);
 	else
-		full_marks_below(ctx, tree, r, rt, zh, en);
+		full_marks_below(ctx, tree, r, full, zh, en);
 }
 
 static void check_tree(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree)

@@ -440,167 +440,147 @@ static void close_node(parser *p, const open_node *o)
 		nd->sup = sup_index_build(p->a, nd);
 }
 
+/* The end of the text inside an object (1), an array (2) or before any value (0). */
+static int fail_eof(parser *p, int in)
+{
+	static const char *const en[] = {"unexpected end of file: expected a value%s",
+		"unexpected end of file: object not closed with '}'%s", "unexpected end of file: array not closed with ']'%s"};
+	static const char *const zh[] = {"文件意外结束：应为一个值%s", "文件意外结束：对象缺少结尾的“}”%s",
+		"文件意外结束：数组缺少结尾的“]”%s"};
+	return fail(p, p->n, en[in], zh[in], NULL);
+}
+
+static int parse_container(parser *p, open_node *me, int depth);
+
+/* The value at p->i (white space skipped, not at the end), a member `key`
+ * (or an item) of top, at nesting depth (containers open around it). */
+static int parse_value(parser *p, const open_node *top, const char *key, unsigned ktag, int kline, int kcol, int depth,
+		       jxl_node **out)
+{
+	size_t at = p->i;
+	char c = p->s[at];
+	int col = col_of(p, at);   /* before a string's own bytes are counted */
+	jxl_node *nd;
+	if (c == '{' || c == '[') {
+		if (depth >= JPARSE_MAX_DEPTH)
+			return fail(p, at, "nesting deeper than %s levels", "嵌套超过 %s 层", "128");
+		if (!(nd = new_node(p, top, at, col, key, ktag, kline, kcol)))
+			return -1;
+		nd->kind = c == '{' ? JXL_OBJECT : JXL_ARRAY;
+		open_node me = {nd, p->nk};
+		p->i++;
+		if (parse_container(p, &me, depth + 1))
+			return -1;
+		close_node(p, &me);
+	} else {
+		int kind, escaped = 0, truth = 0;
+		if (c == '"')
+			kind = scan_string(p, &escaped) ? -1 : JXL_STRING;
+		else if (c == '-' || is_digit(c))
+			kind = scan_number(p) ? -1 : JXL_NUMBER;
+		else
+			kind = scan_literal(p, &truth);
+		if (kind < 0 || !(nd = new_node(p, top, at, col, key, ktag, kline, kcol)))
+			return -1;
+		nd->kind = (enum jxl_kind)kind;
+		if (kind == JXL_STRING)
+			nd->str = string_value(p, at, p->i, escaped, &nd->slen);
+		else if (kind == JXL_NUMBER)
+			nd->str = arena_strndup(p->a, p->s + at, nd->slen = p->i - at);
+		else
+			nd->bval = truth;
+	}
+	*out = nd;
+	return 0;
+}
+
+/* The members or items of me, from just after its opening bracket to just
+ * after its closing one. */
+static int parse_container(parser *p, open_node *me, int depth)
+{
+	const char *s = p->s;
+	int obj = me->node->kind == JXL_OBJECT, in = obj ? 1 : 2;
+	char close = obj ? '}' : ']';
+	jxl_node *nd;
+	skip_ws(p);
+	if (p->i >= p->n)
+		return fail_eof(p, in);
+	if (s[p->i] == close) {
+		p->i++;
+		return 0;
+	}
+	for (int first = 1;; first = 0) {
+		const char *key = NULL;
+		unsigned ktag = 0;
+		int kline = 0, kcol = 0;
+		if (obj) {
+			char c = s[p->i];
+			if (c != '"') {
+				if (c == '}' && !first)
+					return fail(p, p->i, "trailing comma before '}'%s", "“}”前有多余的逗号%s", NULL);
+				if (c == '\'')
+					return fail(p, p->i, "JSON keys use double quotes, not single quotes%s", "JSON 的键要用双引号，不能用单引号%s", NULL);
+				return fail_at(p, p->i, "expected a key in double quotes, found %s", "此处应为双引号括起的键，却是%s");
+			}
+			size_t at = p->i, klen;
+			int escaped;
+			kline = p->line;
+			kcol = col_of(p, at);
+			if (scan_string(p, &escaped))
+				return -1;
+			key = string_value(p, at, p->i, escaped, &klen);
+			ktag = doc_key_tag(key, klen);
+			skip_ws(p);
+			if (p->i >= p->n)
+				return fail_eof(p, in);
+			if (s[p->i] != ':')
+				return fail_at(p, p->i, "expected ':' after the key, found %s", "键之后应为“:”，却是%s");
+			p->i++;
+			skip_ws(p);
+			if (p->i >= p->n)
+				return fail_eof(p, in);
+		}
+		if (parse_value(p, me, key, ktag, kline, kcol, depth, &nd))
+			return -1;
+		skip_ws(p);
+		if (p->i >= p->n)
+			return fail_eof(p, in);
+		char c = s[p->i];
+		if (c == ',') {
+			p->i++;
+			skip_ws(p);
+			if (!obj && p->i < p->n && s[p->i] == ']')
+				return fail(p, p->i, "trailing comma before ']'%s", "“]”前有多余的逗号%s", NULL);
+			if (p->i >= p->n)
+				return fail_eof(p, in);
+			continue;
+		}
+		if (c == close) {
+			p->i++;
+			return 0;
+		}
+		if (obj)
+			return fail_at(p, p->i, "expected ',' or '}' after an object member, found %s", "对象成员之后应为“,”或“}”，却是%s");
+		return fail_at(p, p->i, "expected ',' or ']' after an array item, found %s", "数组元素之后应为“,”或“]”，却是%s");
+	}
+}
+
 jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 {
 	jxl_node *local[JPARSE_KIDS_LOCAL];
 	parser p = {.s = s, .n = n, .line = 1, .a = a, .err = err, .kids = local, .capk = JPARSE_KIDS_LOCAL};
-	open_node stack[JPARSE_MAX_DEPTH + 1];
-	int depth = 0;
-	enum { VALUE, FIRST_MEMBER, MEMBER, COLON, AFTER, FIRST_ITEM } st = VALUE;
-	const char *key = NULL;   /* the member name the next value takes */
-	unsigned ktag = 0;
-	int kline = 0, kcol = 0;
 	jxl_node *root = NULL;
-	int rc = 0;
+	int rc;
 
 	memset(err, 0, sizeof *err);
 	skip_ws(&p);
-	if (p.i >= n) {
+	if (p.i >= n)
 		rc = fail(&p, p.i, "empty document: no JSON value%s", "文档为空：没有 JSON 值%s", NULL);
-		goto out;
-	}
-	for (;;) {
+	else if (!(rc = parse_value(&p, NULL, NULL, 0, 0, 0, 0, &root))) {
 		skip_ws(&p);
-		if (st == AFTER && depth == 0) {
-			if (p.i < n)
-				rc = fail_at(&p, p.i, "extra text after the JSON value: %s", "JSON 值之后还有多余内容：%s");
-			break;
-		}
-		if (p.i >= n) {
-			int k = depth == 0 ? 0 : stack[depth - 1].node->kind == JXL_OBJECT ? 1 : 2;
-			static const char *const en[] = {"unexpected end of file: expected a value%s",
-				"unexpected end of file: object not closed with '}'%s", "unexpected end of file: array not closed with ']'%s"};
-			static const char *const zh[] = {"文件意外结束：应为一个值%s", "文件意外结束：对象缺少结尾的“}”%s",
-				"文件意外结束：数组缺少结尾的“]”%s"};
-			rc = fail(&p, n, en[k], zh[k], NULL);
-			break;
-		}
-		char c = s[p.i];
-		const open_node *top = depth ? &stack[depth - 1] : NULL;
-		switch (st) {
-		case FIRST_ITEM:
-			if (c == ']') {
-				p.i++;
-				close_node(&p, &stack[--depth]);
-				st = AFTER;
-				continue;
-			}
-			/* fall through */
-		case VALUE: {
-			size_t at = p.i;
-			int col = col_of(&p, at);   /* before a string's own bytes are counted */
-			jxl_node *nd;
-			if (c == '{' || c == '[') {
-				if (depth >= JPARSE_MAX_DEPTH) {
-					rc = fail(&p, p.i, "nesting deeper than %s levels", "嵌套超过 %s 层", "128");
-					goto out;
-				}
-				if (!(nd = new_node(&p, top, at, col, key, ktag, kline, kcol))) {
-					rc = -1;
-					goto out;
-				}
-				nd->kind = c == '{' ? JXL_OBJECT : JXL_ARRAY;
-				stack[depth].node = nd;
-				stack[depth].first = p.nk;
-				depth++;
-				p.i++;
-				st = c == '{' ? FIRST_MEMBER : FIRST_ITEM;
-			} else {
-				int kind, escaped = 0, truth = 0;
-				if (c == '"')
-					kind = scan_string(&p, &escaped) ? -1 : JXL_STRING;
-				else if (c == '-' || is_digit(c))
-					kind = scan_number(&p) ? -1 : JXL_NUMBER;
-				else
-					kind = scan_literal(&p, &truth);
-				if (kind < 0 || !(nd = new_node(&p, top, at, col, key, ktag, kline, kcol))) {
-					rc = -1;
-					goto out;
-				}
-				nd->kind = (enum jxl_kind)kind;
-				if (kind == JXL_STRING)
-					nd->str = string_value(&p, at, p.i, escaped, &nd->slen);
-				else if (kind == JXL_NUMBER)
-					nd->str = arena_strndup(a, s + at, nd->slen = p.i - at);
-				else
-					nd->bval = truth;
-				st = AFTER;
-			}
-			if (!root)
-				root = nd;
-			key = NULL;
-			ktag = 0;
-			kline = kcol = 0;
-			continue;
-		}
-		case FIRST_MEMBER:
-			if (c == '}') {
-				p.i++;
-				close_node(&p, &stack[--depth]);
-				st = AFTER;
-				continue;
-			}
-			/* fall through */
-		case MEMBER: {
-			if (c != '"') {
-				if (c == '}' && st == MEMBER)
-					rc = fail(&p, p.i, "trailing comma before '}'%s", "“}”前有多余的逗号%s", NULL);
-				else if (c == '\'')
-					rc = fail(&p, p.i, "JSON keys use double quotes, not single quotes%s", "JSON 的键要用双引号，不能用单引号%s", NULL);
-				else
-					rc = fail_at(&p, p.i, "expected a key in double quotes, found %s", "此处应为双引号括起的键，却是%s");
-				goto out;
-			}
-			size_t at = p.i;
-			int escaped;
-			kline = p.line;
-			kcol = col_of(&p, p.i);
-			if ((rc = scan_string(&p, &escaped)))
-				goto out;
-			size_t klen;
-			key = string_value(&p, at, p.i, escaped, &klen);
-			ktag = doc_key_tag(key, klen);
-			st = COLON;
-			continue;
-		}
-		case COLON:
-			if (c != ':') {
-				rc = fail_at(&p, p.i, "expected ':' after the key, found %s", "键之后应为“:”，却是%s");
-				goto out;
-			}
-			p.i++;
-			st = VALUE;
-			continue;
-		case AFTER: {
-			int is_obj = top->node->kind == JXL_OBJECT;
-			if (c == ',') {
-				p.i++;
-				st = is_obj ? MEMBER : VALUE;
-				if (!is_obj) {
-					skip_ws(&p);
-					if (p.i < n && s[p.i] == ']') {
-						rc = fail(&p, p.i, "trailing comma before ']'%s", "“]”前有多余的逗号%s", NULL);
-						goto out;
-					}
-				}
-				continue;
-			}
-			if (c == (is_obj ? '}' : ']')) {
-				p.i++;
-				close_node(&p, &stack[--depth]);
-				continue;
-			}
-			if (is_obj)
-				rc = fail_at(&p, p.i, "expected ',' or '}' after an object member, found %s",
-					     "对象成员之后应为“,”或“}”，却是%s");
-			else
-				rc = fail_at(&p, p.i, "expected ',' or ']' after an array item, found %s",
-					     "数组元素之后应为“,”或“]”，却是%s");
-			goto out;
-		}
-		}
+		if (p.i < n)
+			rc = fail_at(&p, p.i, "extra text after the JSON value: %s", "JSON 值之后还有多余内容：%s");
 	}
-out:
 	if (p.kids_on_heap)
 		free(p.kids);
 	return rc ? NULL : root;

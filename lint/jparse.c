@@ -15,6 +15,7 @@ typedef struct parser {
 	size_t line_start;   /* offset of the current line's first byte */
 	size_t line_cont;    /* UTF-8 continuation bytes on this line so far (all inside strings) */
 	arena *a;
+	char *own;           /* a copy of the text in the arena: the nodes' strings are in it */
 	jparse_err *err;
 	size_t nvalues;
 	jxl_node **kids;     /* the children of every open container, the innermost's last */
@@ -270,17 +271,21 @@ static size_t put_utf8(char *out, unsigned long u)
 	return 4;
 }
 
-/* The value of the string scanned from start to end (quotes included), in
- * the arena. A \u0000 ends it, as a C string (*len stops there too). */
+/* The value of the string scanned from start to end (quotes included): its
+ * place in the parser's copy of the text, NUL-terminated over its closing
+ * quote, unescaped where it stands. A \u0000 ends it, as a C string (*len
+ * stops there too). */
 static char *string_value(parser *p, size_t start, size_t end, int escaped, size_t *len)
 {
 	const char *raw = p->s + start + 1;
 	size_t rlen = end - start - 2;
+	char *out = p->own + start + 1;
 	if (!escaped) {
+		out[rlen] = '\0';
 		*len = rlen;
-		return arena_strndup(p->a, raw, rlen);
+		return out;
 	}
-	char *out = arena_alloc_raw(p->a, rlen + 1);   /* an escape never takes more bytes than it is written with */
+	/* an escape never takes more bytes than it is written with: the value fits where it was written */
 	size_t o = 0;
 	int nul = 0;
 	for (size_t k = 0; k < rlen;) {
@@ -315,6 +320,15 @@ static char *string_value(parser *p, size_t start, size_t end, int escaped, size
 	out[o] = '\0';
 	*len = nul ? strlen(out) : o;
 	return out;
+}
+
+/* A number's literal in the copy, NUL-terminated over the delimiter after it
+ * (or the copy's own final NUL): nothing else is ever read from there. */
+static char *number_value(parser *p, size_t start, size_t end, size_t *len)
+{
+	p->own[end] = '\0';
+	*len = end - start;
+	return p->own + start;
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -486,7 +500,7 @@ static int parse_value(parser *p, const open_node *top, const char *key, unsigne
 		if (kind == JXL_STRING)
 			nd->str = string_value(p, at, p->i, escaped, &nd->slen);
 		else if (kind == JXL_NUMBER)
-			nd->str = arena_strndup(p->a, p->s + at, nd->slen = p->i - at);
+			nd->str = number_value(p, at, p->i, &nd->slen);
 		else
 			nd->bval = truth;
 	}
@@ -573,6 +587,9 @@ jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 	int rc;
 
 	memset(err, 0, sizeof *err);
+	p.own = arena_alloc_raw(a, n + 1);   /* one copy, not one per string */
+	memcpy(p.own, s, n);
+	p.own[n] = '\0';
 	skip_ws(&p);
 	if (p.i >= n)
 		rc = fail(&p, p.i, "empty document: no JSON value%s", "文档为空：没有 JSON 值%s", NULL);

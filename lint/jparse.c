@@ -168,6 +168,47 @@ static inline uint64_t special8(uint64_t w)
 #define JPARSE_WORD_TAIL 0
 #endif
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+/* Bits set in a 16-bit mask (no popcnt instruction in baseline x86-64). */
+static inline unsigned bits16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0F0F;
+	return (x + (x >> 8)) & 0x1F;
+}
+
+/* The plain bytes of a string from i on, sixteen at a time: where the first
+ * '"', '\\' or control byte is (or the last whole block ends), and the
+ * continuation bytes before it added to *cont. */
+static inline size_t plain16(const unsigned char *s, size_t i, size_t n, size_t *cont)
+{
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+	const __m128i top2 = _mm_set1_epi8((char)0xC0), cbit = _mm_set1_epi8((char)0x80);
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+					  _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));   /* max(v, 0x1F) == 0x1F: v <= 0x1F */
+		unsigned m = (unsigned)_mm_movemask_epi8(sp);
+		unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cbit));
+		if (!m) {
+			*cont += bits16(c);
+			i += 16;
+			continue;
+		}
+		unsigned k = (unsigned)__builtin_ctz(m);
+		*cont += bits16(c & ((1u << k) - 1));
+		return i + k;
+	}
+	return i;
+}
+#define JPARSE_SSE2 1
+#else
+#define JPARSE_SSE2 0
+#endif
+
 /* Scan the string at p->i (its opening quote) to just past its closing
  * quote; *escaped says whether it has any backslash escape. */
 static int scan_string(parser *p, int *escaped)
@@ -177,7 +218,12 @@ static int scan_string(parser *p, int *escaped)
 	size_t cont = 0;
 	*escaped = 0;
 	while (p->i < p->n) {
-		size_t i = p->i;   /* the plain bytes first: eight at a time, then one by one */
+		size_t i = p->i;   /* the plain bytes first: sixteen or eight at a time, then one by one */
+#if JPARSE_SSE2
+		i = plain16(s, i, p->n, &cont);
+		if (p->n - i >= 16 || (i < p->n && (s[i] < 0x20 || s[i] == '"' || s[i] == '\\')))
+			goto special;   /* plain16 stopped at a special byte */
+#endif
 		while (p->n - i >= 8) {
 			uint64_t w, m;
 			memcpy(&w, s + i, 8);
@@ -195,6 +241,9 @@ static int scan_string(parser *p, int *escaped)
 		}
 		while (i < p->n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
 			cont += (s[i++] & 0xC0) == 0x80;
+#if JPARSE_SSE2
+special:
+#endif
 		p->i = i;
 		if (i >= p->n)
 			break;

@@ -2,6 +2,7 @@
 #include "eval_int.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,7 +11,7 @@
 
 ev_val eval_bool(int b)
 {
-	ev_val v = {.t = EV_BOOL, .b = b};
+	ev_val v = {.t = EV_BOOL, .b = b ? 1 : 0};
 	return v;
 }
 
@@ -55,7 +56,9 @@ ev_val eval_note_missing(eval_env *e, ev_val v)
 
 void eval_init(eval_env *e, jxl_ctx *ctx, const jxl_doc *doc, arena *a)
 {
-	memset(e, 0, sizeof *e);
+	memset(e, 0, offsetof(eval_env, err_msg));   /* the message is written with the error */
+	e->err_msg[0] = '\0';
+	e->missing_at = NULL;
 	e->ctx = ctx;
 	e->doc = doc;
 	e->a = a;
@@ -70,16 +73,14 @@ void eval_set_lets(eval_env *e, expr *const *lets, size_t n)
 	e->letstate = n ? arena_alloc(e->a, n) : NULL;
 }
 
-int eval_step(eval_env *e, const expr *at)
+/* eval_step's slow half: already out of steps, or just now. */
+int eval_step_over(eval_env *e, const expr *at)
 {
 	if (e->err == EVE_STEPS)
 		return -1;
-	if (++e->steps > e->max_steps) {
-		e->err = 0;   /* the step limit overrides any earlier error */
-		eval_fail(e, EVE_STEPS, at, "evaluation took more than %ld steps (the limit)", e->max_steps);
-		return -1;
-	}
-	return 0;
+	e->err = 0;   /* the step limit overrides any earlier error */
+	eval_fail(e, EVE_STEPS, at, "evaluation took more than %ld steps (the limit)", e->max_steps);
+	return -1;
 }
 
 /* ---- reading the submission ------------------------------------------------- */
@@ -94,19 +95,28 @@ int eval_as_for(const jxl_doc *d, const jxl_node *n)
 	if (!top || !top->key)
 		return JXL_AS_ANY;
 	const char *k = top->key;
-	static const char *const money[] = {"budget", "income", "expenditure", "balance", "three_public", "procurement"};
-	for (size_t i = 0; i < sizeof money / sizeof *money; i++)
-		if (!strcmp(k, money[i]))
+	switch (k[0]) {   /* one comparison or two, by the first letter */
+	case 'b':
+		return !strcmp(k, "budget") || !strcmp(k, "balance") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 'e':
+		return !strcmp(k, "expenditure") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 't':
+		return !strcmp(k, "three_public") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 'p':
+		return !strcmp(k, "procurement") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 'r':
+		return !strcmp(k, "rates") ? JXL_AS_RATE : JXL_AS_ANY;
+	case 's':
+		return !strcmp(k, "scores") ? JXL_AS_SCORE : !strcmp(k, "staffing") ? JXL_AS_COUNT : JXL_AS_ANY;
+	case 'i':
+		if (!strcmp(k, "income"))
 			return JXL_AS_MONEY;
-	if (!strcmp(k, "rates"))
-		return JXL_AS_RATE;
-	if (!strcmp(k, "scores"))
-		return JXL_AS_SCORE;
-	if (!strcmp(k, "staffing"))
-		return JXL_AS_COUNT;
-	if (!strcmp(k, "indicators") && leaf->key && (!strcmp(leaf->key, "max") || !strcmp(leaf->key, "score")))
-		return JXL_AS_SCORE;
-	return JXL_AS_ANY;
+		if (!strcmp(k, "indicators") && leaf->key && (!strcmp(leaf->key, "max") || !strcmp(leaf->key, "score")))
+			return JXL_AS_SCORE;
+		return JXL_AS_ANY;
+	default:
+		return JXL_AS_ANY;
+	}
 }
 
 int eval_empty_text(const jxl_node *n)
@@ -176,7 +186,7 @@ ev_val eval_fig(eval_env *e, ev_val v)
 	}
 	case EV_LIST:
 		if (v.b)
-			return eval_fail(e, EVE_AMBIGUOUS, v.at, "%zu elements match where one was expected", v.n);
+			return eval_fail(e, EVE_AMBIGUOUS, v.at, "%zu elements match where one was expected", (size_t)v.n);
 		return eval_fail(e, EVE_TYPE, v.at, "a list where one value was expected (use sum, count, min, max or all … in …)");
 	case EV_BOOL:
 		return eval_fail(e, EVE_TYPE, v.at, "true/false where a figure was expected");
@@ -503,12 +513,12 @@ ev_val eval_tv(int t, const expr *at)
 static ev_val logic(eval_env *e, const expr *x)
 {
 	int stop = x->op == OP_OR;   /* the value that decides */
-	int a = eval_truth(e, eval_expr(e, x->a));
+	int a = eval_cond(e, x->a);
 	if (a == -2)
 		return eval_tv(-2, x);
 	if (a == stop)
 		return eval_bool(stop);
-	int b = eval_truth(e, eval_expr(e, x->b));
+	int b = eval_cond(e, x->b);
 	if (b == -2)
 		return eval_tv(-2, x);
 	if (b == stop)
@@ -557,10 +567,9 @@ static ev_val literal_fig(eval_env *e, const expr *x)
 	return eval_figv(f, f->unit == FIG_PLAIN);
 }
 
-ev_val eval_expr(eval_env *e, const expr *x)
+/* eval_expr once its step is counted. */
+static ev_val eval_body(eval_env *e, const expr *x)
 {
-	if (eval_step(e, x))
-		return (ev_val){.t = EV_ERR, .at = x};
 	switch (x->kind) {
 	case EX_NUM:
 		return literal_fig(e, x);
@@ -578,12 +587,11 @@ ev_val eval_expr(eval_env *e, const expr *x)
 	case EX_PATH:
 		return eval_path(e, x, 0);
 	case EX_UNARY: {
-		ev_val a = eval_expr(e, x->a);
 		if (x->op == OP_NOT) {
-			int t = eval_truth(e, a);
+			int t = eval_cond(e, x->a);
 			return t == 1 || t == 0 ? eval_bool(!t) : eval_tv(t, x);
 		}
-		a = eval_note_missing(e, eval_fig(e, a));
+		ev_val a = eval_note_missing(e, eval_fig(e, eval_expr(e, x->a)));
 		if (a.t != EV_FIG)
 			return a;
 		ev_val zero = eval_figv(fig_from_int(e->a, 0), 1);
@@ -629,6 +637,117 @@ ev_val eval_expr(eval_env *e, const expr *x)
 	}
 	}
 	return eval_fail(e, EVE_TYPE, x, "unknown expression");
+}
+
+ev_val eval_expr(eval_env *e, const expr *x)
+{
+	if (eval_step(e, x))
+		return (ev_val){.t = EV_ERR, .at = x};
+	return eval_body(e, x);
+}
+
+/* == or != between a text written in the rule and a simple path (i.level1
+ * == '产出指标'), after x's own step: compare_other's answer as a truth value,
+ * with eval_expr's steps, or -3 when x is not of that form (nothing done). */
+static int text_eq(eval_env *e, const expr *x)
+{
+	const expr *p, *s;
+	if (x->b->kind == EX_STR)
+		p = x->a, s = x->b;
+	else if (x->a->kind == EX_STR)
+		p = x->b, s = x->a;
+	else
+		return -3;
+	if (p->kind != EX_PATH || !p->simple || !p->nsegs)
+		return -3;
+	if (s == x->a && eval_step(e, s))
+		return -2;
+	if (eval_step(e, p))
+		return -2;
+	const jxl_node *n = NULL;
+	int k = eval_path_node(e, p, &n);
+	if (k == PN_SLOW) {   /* a variable that is not a node, the form made up: the general way */
+		ev_val sv = {.t = EV_STR, .s = s->str};
+		ev_val pv = eval_path(e, p, 0);
+		if (pv.t == EV_ERR)
+			return -2;
+		if (s == x->b && eval_step(e, s))
+			return -2;
+		return eval_truth(e, s == x->a ? compare(e, x, sv, pv) : compare(e, x, pv, sv));
+	}
+	if (k == PN_ERR)
+		return -2;
+	if (s == x->b && eval_step(e, s))
+		return -2;
+	int eq;
+	if (k != PN_NODE) {   /* an absent name is not equal to any text */
+		eq = 0;
+	} else if (n->kind == JXL_STRING || n->kind == JXL_NUMBER) {
+		eq = !strcmp(n->str, s->str);
+	} else if (n->kind == JXL_BOOL) {
+		eval_fail(e, EVE_TYPE, x, "comparing true/false with something else");
+		return -2;
+	} else {
+		eval_fail(e, EVE_TYPE, x, "comparing text with %s", "an object or list");
+		return -2;
+	}
+	return x->op == OP_EQ ? eq : !eq;
+}
+
+int eval_cond(eval_env *e, const expr *x)
+{
+	if (eval_step(e, x))
+		return -2;
+	switch (x->kind) {
+	case EX_BOOL:
+		return x->bval ? 1 : 0;
+	case EX_UNARY:
+		if (x->op == OP_NOT) {
+			int t = eval_cond(e, x->a);
+			if (t == 1 || t == 0)
+				return !t;
+			if (t == -1 && !e->missing_at)
+				e->missing_at = x;
+			return t;
+		}
+		break;
+	case EX_BINARY:
+		if (x->op == OP_AND || x->op == OP_OR) {
+			int stop = x->op == OP_OR;
+			int a = eval_cond(e, x->a);
+			if (a == -2 || a == stop)
+				return a;
+			int b = eval_cond(e, x->b);
+			if (b == -2 || b == stop)
+				return b;
+			if (a == -1 || b == -1) {
+				if (!e->missing_at)
+					e->missing_at = a == -1 ? x->a : x->b;
+				return -1;
+			}
+			return !stop;
+		}
+		if (x->op == OP_EQ || x->op == OP_NE) {
+			int t = text_eq(e, x);
+			if (t != -3)
+				return t;
+		}
+		break;
+	case EX_CALL:
+		if (x->op == FN_EXISTS && x->args[0]->kind == EX_PATH && x->args[0]->simple) {
+			const jxl_node *n = NULL;
+			switch (eval_path_node(e, x->args[0], &n)) {
+			case PN_NODE: return !eval_empty_text(n);
+			case PN_NULL: case PN_ABSENT: return 0;
+			case PN_ERR: return -2;   /* out of steps */
+			default: break;
+			}
+		}
+		break;
+	default:
+		break;
+	}
+	return eval_truth(e, eval_body(e, x));
 }
 
 /* ---- text ---------------------------------------------------------------------------- */
@@ -694,7 +813,7 @@ const char *eval_text(eval_env *e, ev_val v, int zh)
 		for (size_t i = 0; i < shown; i++)
 			len += (size_t)snprintf(buf + len, cap + 32 - len, "%s%s", i ? (zh ? "、" : ", ") : "", parts[i]);
 		if (shown < v.n)
-			snprintf(buf + len, cap + 32 - len, zh ? "等 %zu 项" : " … (%zu)", v.n);
+			snprintf(buf + len, cap + 32 - len, zh ? "等 %zu 项" : " … (%zu)", (size_t)v.n);
 		return buf;
 	}
 	case EV_ERR:

@@ -29,23 +29,26 @@ enum ev_type {
 enum eval_errcode { EVE_NONE = 0, EVE_DIV0, EVE_TYPE, EVE_UNIT, EVE_STEPS, EVE_OVERFLOW, EVE_AMBIGUOUS };
 
 typedef struct ev_val ev_val;
-struct ev_val {
-	enum ev_type t;
-	int b;                     /* EV_BOOL */
+struct ev_val {                /* 32 bytes: values are copied a lot */
+	unsigned char t;           /* enum ev_type */
+	unsigned char b;           /* EV_BOOL: 0 or 1; EV_LIST: a selection (for "N elements match") */
 	unsigned absent : 1;       /* EV_MISSING: no such key (as opposed to written as missing) */
 	unsigned isnull : 1;       /* EV_MISSING: the literal null */
 	unsigned lit : 1;          /* EV_FIG: written in the rule (bare numbers take the money_unit next to money) */
-	const jxl_fig *f;          /* EV_FIG */
-	const char *s;             /* EV_STR */
+	unsigned n;                /* EV_LIST: elements (a list is never longer than EVAL_MAX_STEPS) */
+	union {
+		const jxl_fig *f;      /* EV_FIG */
+		const char *s;         /* EV_STR */
+		ev_val *items;         /* EV_LIST */
+	};
 	const jxl_node *node;      /* EV_NODE; for EV_FIG/EV_STR the node it was read from, if any */
-	ev_val *items;             /* EV_LIST */
-	size_t n;
 	const expr *at;            /* EV_MISSING: the path that was missing */
 };
 
 /* A pack's template of score weights (pack.c builds it; weight() reads it). */
 typedef struct tmpl_node {
 	const char **names;        /* aliases; matched ignoring blanks and quote marks */
+	const char **norms;        /* the same without them (eval_norm_name), or NULL: made when needed */
 	size_t nnames;
 	const char *kind;          /* or matched by "kind" (execution, bonus) */
 	dec max;
@@ -85,8 +88,8 @@ typedef struct eval_env {
 	/* The first error (EV_ERR) and the first missing path. */
 	int err;
 	const expr *err_at;
-	char err_msg[240];
 	const expr *missing_at;
+	char err_msg[240];         /* last: eval_init does not clear it */
 } eval_env;
 
 /* Start an evaluation of one rule on one document (steps and outcomes reset). */
@@ -96,6 +99,9 @@ void eval_set_lets(eval_env *e, expr *const *lets, size_t n);
 ev_val eval_expr(eval_env *e, const expr *x);
 /* 1 true, 0 false, -1 missing, -2 error (EV_ERR, or not a truth value: sets err). */
 int eval_truth(eval_env *e, ev_val v);
+/* eval_truth(e, eval_expr(e, x)), the same steps and outcomes, without
+ * building the values of conditions (and, or, not, ==, exists) on the way. */
+int eval_cond(eval_env *e, const expr *x);
 /* The elements `x in SEQ` iterates: a list, an array's elements or an
  * object's member values. Returns 0, or -1 with *fail the missing or error value. */
 int eval_items(eval_env *e, const expr *seq, ev_val **items, size_t *n, ev_val *fail);
@@ -111,6 +117,11 @@ const char *eval_text(eval_env *e, ev_val v, int zh);
 const jxl_node *eval_node_of(ev_val v);
 /* The path a missing value came from, as text ("income.total"). */
 const char *eval_missing_text(eval_env *e, const expr *at);
+
+/* A name without blanks and quote marks, as weight() matches names (“三公”经费
+ * = "三公"经费 = 三公经费), at most cap − 1 bytes. Returns its length. */
+size_t eval_norm_name(const char *s, char *out, size_t cap);
+#define EVAL_NAME_MAX 256      /* the cap weight() normalises names with */
 
 /* How figures at n are read (enum jxl_as), from where n is in the submission. */
 int eval_as_for(const jxl_doc *d, const jxl_node *n);

@@ -45,7 +45,7 @@ static int gather(eval_env *e, const expr *x, ev_val **vals, size_t *n, ev_val *
 				return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
 			e->vars[x->bind->slot] = items[i];
 			if (x->bind->where) {
-				int t = eval_truth(e, eval_expr(e, x->bind->where));
+				int t = eval_cond(e, x->bind->where);
 				if (t == -2)
 					return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
 				if (t != 1)
@@ -186,8 +186,7 @@ int eval_exists_val(const ev_val *v)
 
 /* ---- weight(): the pack's template ------------------------------------------------ */
 
-/* A name without blanks and quote marks, so that “三公”经费 = "三公"经费 = 三公经费. Returns its length. */
-static size_t norm_name(const char *s, char *out, size_t cap)
+size_t eval_norm_name(const char *s, char *out, size_t cap)
 {
 	size_t k = 0;
 	while (*s && k + 1 < cap) {
@@ -214,30 +213,19 @@ static size_t norm_name(const char *s, char *out, size_t cap)
 static int names_match_norm(const tmpl_node *t, const char *name, const char *y)
 {
 	for (size_t i = 0; i < t->nnames; i++) {
-		char x[256];
 		if (!strcmp(t->names[i], name))
 			return 1;
-		norm_name(t->names[i], x, sizeof x);
+		if (t->norms) {   /* normalised when the pack was loaded */
+			if (!strcmp(t->norms[i], y))
+				return 1;
+			continue;
+		}
+		char x[EVAL_NAME_MAX];
+		eval_norm_name(t->names[i], x, sizeof x);
 		if (!strcmp(x, y))
 			return 1;
 	}
 	return 0;
-}
-
-static int names_match(const tmpl_node *t, const char *name)
-{
-	char y[256];
-	norm_name(name, y, sizeof y);
-	return names_match_norm(t, name, y);
-}
-
-static int tmpl_matches(const tmpl_node *t, const jxl_node *n)
-{
-	const jxl_node *nm = doc_get(n, "name");
-	if (nm && nm->kind == JXL_STRING && names_match(t, nm->str))
-		return 1;
-	const jxl_node *kd = doc_get(n, "kind");
-	return t->kind && kd && kd->kind == JXL_STRING && !strcmp(kd->str, t->kind);
 }
 
 static const tmpl_node *tmpl_by_norm(const tmpl_node *t, const char *name, const char *y, int depth)
@@ -255,12 +243,14 @@ static const tmpl_node *tmpl_by_norm(const tmpl_node *t, const char *name, const
 /* The template node named name (the first in document order), the name normalised once. */
 static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name)
 {
-	char y[256];
-	norm_name(name, y, sizeof y);
+	char y[EVAL_NAME_MAX];
+	eval_norm_name(name, y, sizeof y);
 	return tmpl_by_norm(t, name, y, 0);
 }
 
-/* The template node for a node of the score tree: the same position by names from the root. */
+/* The template node for a node of the score tree: the same position by names
+ * from the root. At each level a child matches by one of its names or by its
+ * kind; the submission's name is normalised once per level. */
 static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 {
 	const jxl_node *scores = doc_get(e->doc->root, "scores");
@@ -276,10 +266,19 @@ static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 		return NULL;
 	const tmpl_node *t = e->tmpl;
 	while (k-- > 0) {
+		const jxl_node *nm = doc_get(chain[k], "name");
+		const jxl_node *kd = doc_get(chain[k], "kind");
+		const char *name = nm && nm->kind == JXL_STRING ? nm->str : NULL;
+		const char *kind = kd && kd->kind == JXL_STRING ? kd->str : NULL;
+		char y[EVAL_NAME_MAX];
+		if (name)
+			eval_norm_name(name, y, sizeof y);
 		const tmpl_node *found = NULL;
-		for (size_t i = 0; i < t->nitems && !found; i++)
-			if (tmpl_matches(&t->items[i], chain[k]))
-				found = &t->items[i];
+		for (size_t i = 0; i < t->nitems && !found; i++) {
+			const tmpl_node *c = &t->items[i];
+			if ((name && names_match_norm(c, name, y)) || (c->kind && kind && !strcmp(kind, c->kind)))
+				found = c;
+		}
 		if (!found)
 			return NULL;
 		t = found;
@@ -398,13 +397,13 @@ ev_val eval_quant(eval_env *e, const expr *x)
 			return eval_tv(-2, x);
 		e->vars[x->bind->slot] = items[i];
 		if (x->bind->where) {
-			int w = eval_truth(e, eval_expr(e, x->bind->where));
+			int w = eval_cond(e, x->bind->where);
 			if (w == -2)
 				return eval_tv(-2, x);
 			if (w != 1)
 				continue;
 		}
-		int t = eval_truth(e, eval_expr(e, x->bind->body));
+		int t = eval_cond(e, x->bind->body);
 		if (t == -2)
 			return eval_tv(-2, x);
 		if (t == -1)

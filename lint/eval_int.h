@@ -13,7 +13,13 @@ ev_val eval_fail(eval_env *e, int code, const expr *at, const char *fmt, ...) __
 /* v, remembering the first missing path for the rule's note. */
 ev_val eval_note_missing(eval_env *e, ev_val v);
 /* Count one step: -1 (with EVE_STEPS) past the limit. */
-int eval_step(eval_env *e, const expr *at);
+int eval_step_over(eval_env *e, const expr *at);
+static inline int eval_step(eval_env *e, const expr *at)
+{
+	if (e->err != EVE_STEPS && ++e->steps <= e->max_steps)
+		return 0;
+	return eval_step_over(e, at);
+}
 /* 1 true, 0 false, -1 missing, -2 error, as a value. */
 ev_val eval_tv(int t, const expr *at);
 
@@ -30,6 +36,12 @@ ev_val eval_arith(eval_env *e, const expr *x, int op, ev_val a, ev_val b);
 
 /* A path: one value, or a list (with want_list, or when it has [*], ** or a selection). */
 ev_val eval_path(eval_env *e, const expr *x, int want_list);
+/* A simple path (x->simple, with steps) followed without building a value:
+ * PN_NODE (*out, not null), PN_NULL (written as null), PN_ABSENT, PN_ERR (out
+ * of steps), or PN_SLOW when only eval_path can say (nothing was done).
+ * The steps are eval_path's; the caller counts eval_expr's own. */
+enum { PN_SLOW = -1, PN_ERR, PN_ABSENT, PN_NULL, PN_NODE };
+int eval_path_node(eval_env *e, const expr *x, const jxl_node **out);
 ev_val eval_call(eval_env *e, const expr *x);
 ev_val eval_quant(eval_env *e, const expr *x);
 

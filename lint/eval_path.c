@@ -89,6 +89,57 @@ static const jxl_node *inherited(const jxl_doc *d, const char *key)
 	return NULL;
 }
 
+/* Stands for "out of steps" in walk_simple's answer. */
+static const jxl_node steps_out;
+
+/* The keys and indexes of a simple path from n: the node reached, NULL when
+ * one is absent, &steps_out past the step limit. Each step tried is a step,
+ * and so is each value reached. */
+static const jxl_node *walk_simple(eval_env *e, const expr *x, const jxl_node *n)
+{
+	for (size_t i = 0; i < x->nsegs; i++) {
+		if (!n)
+			return NULL;
+		if (eval_step(e, x))
+			return &steps_out;
+		const jxl_node *m = key_or_index(n, &x->segs[i]);
+		if (m && eval_step(e, x))
+			return &steps_out;
+		n = m;
+	}
+	return n;
+}
+
+int eval_path_node(eval_env *e, const expr *x, const jxl_node **out)
+{
+	const jxl_node *n;
+	if (!x->nsegs)   /* the start itself: eval_path gives it as it is */
+		return PN_SLOW;
+	switch (x->root) {
+	case ROOT_VAR:
+		if (e->vars[x->slot].t != EV_NODE)
+			return PN_SLOW;
+		n = e->vars[x->slot].node;
+		break;
+	case ROOT_DOLLAR:
+		n = e->doc->root;
+		break;
+	case ROOT_DOC:
+		n = inherited(e->doc, x->name);
+		if (!n)   /* absent: missing before any step of the path, unless it is the form eval_path makes up */
+			return !strcmp(x->name, "form") && e->doc->form ? PN_SLOW : PN_ABSENT;
+		break;
+	default:
+		return PN_SLOW;
+	}
+	n = walk_simple(e, x, n);
+	if (n == &steps_out)
+		return PN_ERR;
+	if (!n)
+		return PN_ABSENT;
+	*out = n;
+	return n->kind == JXL_NULL ? PN_NULL : PN_NODE;
+}
 
 ev_val eval_path(eval_env *e, const expr *x, int want_list)
 {
@@ -131,22 +182,10 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 	if (start.t != EV_NODE)
 		return eval_fail(e, EVE_TYPE, x, "'%s' is %s and has no keys", x->name ? x->name : "$",
 			    start.t == EV_FIG ? "a figure" : start.t == EV_STR ? "text" : "not an object");
-	int simple = !x->plural;
-	for (size_t i = 0; simple && i < x->nsegs; i++)
-		simple = x->segs[i].kind == SEG_KEY || x->segs[i].kind == SEG_INDEX;
-	if (simple) {   /* keys and indexes only (n.max, $.year): one node at a time, no lists; the same steps */
-		const jxl_node *n = start.node;
-		for (size_t i = 0; i < x->nsegs; i++) {
-			const expr_seg *sg = &x->segs[i];
-			if (!n)
-				return eval_missing(x, 1);
-			if (eval_step(e, x))
-				return (ev_val){.t = EV_ERR, .at = x};
-			const jxl_node *m = key_or_index(n, sg);
-			if (m && eval_step(e, x))
-				return (ev_val){.t = EV_ERR, .at = x};
-			n = m;
-		}
+	if (x->simple) {   /* keys and indexes only (n.max, $.year): one node at a time, no lists; the same steps */
+		const jxl_node *n = walk_simple(e, x, start.node);
+		if (n == &steps_out)
+			return (ev_val){.t = EV_ERR, .at = x};
 		if (!n)
 			return eval_missing(x, 1);
 		ev_val r = eval_nodev(n);

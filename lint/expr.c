@@ -242,6 +242,10 @@ static expr *path(parser *p, size_t off, const char *name, size_t nlen)
 	if (p->failed)
 		return NULL;
 	e->nsegs = ns;
+	e->simple = !e->plural;
+	for (size_t i = 0; i < ns; i++)
+		if (segs[i].kind != SEG_KEY && segs[i].kind != SEG_INDEX)
+			e->simple = 0;
 	if (ns) {
 		e->segs = arena_alloc(p->a, ns * sizeof *segs);
 		memcpy(e->segs, segs, ns * sizeof *segs);

@@ -95,6 +95,7 @@ struct expr {
 	expr_seg *segs;
 	size_t nsegs;
 	int plural;                /* EX_PATH with [*], ** or a [field=…] selection: a list */
+	int simple;                /* EX_PATH of keys and indexes only (n.max, $.year): one node, no list */
 	expr *a, *b;               /* operands */
 	expr **args;               /* EX_CALL */
 	size_t nargs;

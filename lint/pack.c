@@ -438,6 +438,14 @@ static void build_tmpl(loader *L, const jxl_node *n, tmpl_node *t, int depth, in
 	} else if (nm) {
 		err_at(L, nm->line, nm->col, "%s: \"name\" is a name or a list of names (aliases)", what);
 	}
+	if (t->nnames) {   /* as weight() compares them, once for every document */
+		t->norms = arena_alloc(&L->p->a, t->nnames * sizeof *t->norms);
+		for (size_t i = 0; i < t->nnames; i++) {
+			char y[EVAL_NAME_MAX];
+			size_t len = eval_norm_name(t->names[i], y, sizeof y);
+			t->norms[i] = arena_strndup(&L->p->a, y, len);
+		}
+	}
 	const jxl_node *kd = member(n, "kind");
 	if (kd && (kd->kind != JXL_STRING || !kd->slen))
 		err_at(L, kd->line, kd->col, "%s: \"kind\" is text (execution, bonus)", what);

@@ -166,7 +166,7 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 	size_t before = ctx->env->dg->n;
 	start(e, ctx, r, d, tol);
 	if (r->when) {
-		int t = eval_truth(e, eval_expr(e, r->when));
+		int t = eval_cond(e, r->when);
 		if (t == -2)
 			skipped(ctx, e, r, NULL, 0, 0);
 		if (t != 1)
@@ -195,9 +195,9 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 				e->err = 0;
 			int t = 1;
 			if (a->bind->where)
-				t = eval_truth(e, eval_expr(e, a->bind->where));
+				t = eval_cond(e, a->bind->where);
 			if (t == 1)
-				t = eval_truth(e, eval_expr(e, a->bind->body));
+				t = eval_cond(e, a->bind->body);
 			else if (t == 0 || t == -1)
 				continue;   /* not one of the elements the rule is about */
 			int broken = a->op == Q_ALL ? t == 0 : t == 1;
@@ -222,7 +222,7 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 		}
 		return ctx->env->dg->n - before;
 	}
-	int t = eval_truth(e, eval_expr(e, a));
+	int t = eval_cond(e, a);
 	if (t == 0)
 		emit(ctx, e, r, NULL);
 	else if (t < 0)
@@ -237,7 +237,7 @@ int packrun_applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d)
 	eval_env ev;
 	eval_init(&ev, ctx, d, ctx->env->a);
 	ev.tmpl = p->tmpl;
-	return eval_truth(&ev, eval_expr(&ev, p->applies)) == 1;
+	return eval_cond(&ev, p->applies) == 1;
 }
 
 void packrun_doc(jxl_ctx *ctx, const pack *p, const jxl_doc *d, const eval_tol *tol)

@@ -125,6 +125,14 @@ int eval_empty_text(const jxl_node *n)
 		return 1;
 	if (n->kind != JXL_STRING)
 		return 0;
+	const unsigned char *s = (const unsigned char *)n->str;
+	/* A text that starts with a letter other than n (n/a), or with a Chinese
+	 * character other than 无 and 不 (不适用), is no word for "missing" (they
+	 * are dashes, commas, /, 无, 不适用 and n/a, with blanks around): skip the parse. */
+	if (((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z' && (s[0] | 0x20) != 'n') ||
+	    (s[0] >= 0xE4 && s[0] <= 0xE9 && !(s[0] == 0xE6 && s[1] == 0x97 && s[2] == 0xA0) &&
+	     !(s[0] == 0xE4 && s[1] == 0xB8 && s[2] == 0x8D)))
+		return 0;
 	for (size_t i = 0; i < n->slen; i++)   /* the words for "missing" have no digit: skip the parse */
 		if (n->str[i] >= '0' && n->str[i] <= '9')
 			return 0;
@@ -156,6 +164,24 @@ static const jxl_fig *ratio_to_percent(eval_env *e, const jxl_fig *f)
 	return f && f->unit == FIG_RATIO ? fig_as_percent(e->a, f) : f;
 }
 
+ev_val eval_fig_node(eval_env *e, const jxl_node *n, const expr *at)
+{
+	if (n->kind != JXL_NUMBER && n->kind != JXL_STRING)
+		return eval_fail(e, EVE_TYPE, at, "%s is %s, not a figure", doc_label(e->a, n, 0),
+				 n->kind == JXL_OBJECT ? "an object" : n->kind == JXL_ARRAY ? "a list" : "true/false");
+	if (n->kind == JXL_STRING && is_text_key(n->key) && !eval_readable_figure(n))
+		return eval_fail(e, EVE_TYPE, at, "the text \"%s\" where a figure was expected", n->str);
+	const jxl_fig *f = host_fig(e->ctx, n, eval_as_for(e->doc, n));
+	if (!f) {
+		ev_val m = eval_missing(at, 0);
+		m.node = n;
+		return m;
+	}
+	ev_val r = eval_figv(ratio_to_percent(e, f), 0);
+	r.node = n;
+	return r;
+}
+
 ev_val eval_fig(eval_env *e, ev_val v)
 {
 	switch (v.t) {
@@ -165,25 +191,10 @@ ev_val eval_fig(eval_env *e, ev_val v)
 	case EV_MISSING:
 	case EV_ERR:
 		return v;
-	case EV_NODE: {
-		const jxl_node *n = v.node;
-		if (n->kind == JXL_NULL)
+	case EV_NODE:
+		if (v.node->kind == JXL_NULL)
 			return eval_missing(v.at, 0);
-		if (n->kind != JXL_NUMBER && n->kind != JXL_STRING)
-			return eval_fail(e, EVE_TYPE, v.at, "%s is %s, not a figure", doc_label(e->a, n, 0),
-				    n->kind == JXL_OBJECT ? "an object" : n->kind == JXL_ARRAY ? "a list" : "true/false");
-		if (n->kind == JXL_STRING && is_text_key(n->key) && !eval_readable_figure(n))
-			return eval_fail(e, EVE_TYPE, v.at, "the text \"%s\" where a figure was expected", n->str);
-		const jxl_fig *f = host_fig(e->ctx, n, eval_as_for(e->doc, n));
-		if (!f) {
-			ev_val m = eval_missing(v.at, 0);
-			m.node = n;
-			return m;
-		}
-		ev_val r = eval_figv(ratio_to_percent(e, f), 0);
-		r.node = n;
-		return r;
-	}
+		return eval_fig_node(e, v.node, v.at);
 	case EV_LIST:
 		if (v.b)
 			return eval_fail(e, EVE_AMBIGUOUS, v.at, "%zu elements match where one was expected", (size_t)v.n);
@@ -427,7 +438,7 @@ static int compare_other(eval_env *e, const expr *x, ev_val a, ev_val b, ev_val 
 	return 0;
 }
 
-static ev_val compare(eval_env *e, const expr *x, ev_val a, ev_val b)
+ev_val eval_compare(eval_env *e, const expr *x, ev_val a, ev_val b)
 {
 	ev_val out;
 	if ((x->op == OP_EQ || x->op == OP_NE) && compare_other(e, x, a, b, &out) == 0)
@@ -567,8 +578,7 @@ static ev_val literal_fig(eval_env *e, const expr *x)
 	return eval_figv(f, f->unit == FIG_PLAIN);
 }
 
-/* eval_expr once its step is counted. */
-static ev_val eval_body(eval_env *e, const expr *x)
+ev_val eval_body(eval_env *e, const expr *x)
 {
 	switch (x->kind) {
 	case EX_NUM:
@@ -608,7 +618,7 @@ static ev_val eval_body(eval_env *e, const expr *x)
 			ev_val b = eval_expr(e, x->b);
 			if (b.t == EV_ERR)
 				return b;
-			return compare(e, x, a, b);
+			return eval_compare(e, x, a, b);
 		}
 		{
 			ev_val a = eval_note_missing(e, eval_expr(e, x->a));
@@ -644,110 +654,6 @@ ev_val eval_expr(eval_env *e, const expr *x)
 	if (eval_step(e, x))
 		return (ev_val){.t = EV_ERR, .at = x};
 	return eval_body(e, x);
-}
-
-/* == or != between a text written in the rule and a simple path (i.level1
- * == '产出指标'), after x's own step: compare_other's answer as a truth value,
- * with eval_expr's steps, or -3 when x is not of that form (nothing done). */
-static int text_eq(eval_env *e, const expr *x)
-{
-	const expr *p, *s;
-	if (x->b->kind == EX_STR)
-		p = x->a, s = x->b;
-	else if (x->a->kind == EX_STR)
-		p = x->b, s = x->a;
-	else
-		return -3;
-	if (p->kind != EX_PATH || !p->simple || !p->nsegs)
-		return -3;
-	if (s == x->a && eval_step(e, s))
-		return -2;
-	if (eval_step(e, p))
-		return -2;
-	const jxl_node *n = NULL;
-	int k = eval_path_node(e, p, &n);
-	if (k == PN_SLOW) {   /* a variable that is not a node, the form made up: the general way */
-		ev_val sv = {.t = EV_STR, .s = s->str};
-		ev_val pv = eval_path(e, p, 0);
-		if (pv.t == EV_ERR)
-			return -2;
-		if (s == x->b && eval_step(e, s))
-			return -2;
-		return eval_truth(e, s == x->a ? compare(e, x, sv, pv) : compare(e, x, pv, sv));
-	}
-	if (k == PN_ERR)
-		return -2;
-	if (s == x->b && eval_step(e, s))
-		return -2;
-	int eq;
-	if (k != PN_NODE) {   /* an absent name is not equal to any text */
-		eq = 0;
-	} else if (n->kind == JXL_STRING || n->kind == JXL_NUMBER) {
-		eq = !strcmp(n->str, s->str);
-	} else if (n->kind == JXL_BOOL) {
-		eval_fail(e, EVE_TYPE, x, "comparing true/false with something else");
-		return -2;
-	} else {
-		eval_fail(e, EVE_TYPE, x, "comparing text with %s", "an object or list");
-		return -2;
-	}
-	return x->op == OP_EQ ? eq : !eq;
-}
-
-int eval_cond(eval_env *e, const expr *x)
-{
-	if (eval_step(e, x))
-		return -2;
-	switch (x->kind) {
-	case EX_BOOL:
-		return x->bval ? 1 : 0;
-	case EX_UNARY:
-		if (x->op == OP_NOT) {
-			int t = eval_cond(e, x->a);
-			if (t == 1 || t == 0)
-				return !t;
-			if (t == -1 && !e->missing_at)
-				e->missing_at = x;
-			return t;
-		}
-		break;
-	case EX_BINARY:
-		if (x->op == OP_AND || x->op == OP_OR) {
-			int stop = x->op == OP_OR;
-			int a = eval_cond(e, x->a);
-			if (a == -2 || a == stop)
-				return a;
-			int b = eval_cond(e, x->b);
-			if (b == -2 || b == stop)
-				return b;
-			if (a == -1 || b == -1) {
-				if (!e->missing_at)
-					e->missing_at = a == -1 ? x->a : x->b;
-				return -1;
-			}
-			return !stop;
-		}
-		if (x->op == OP_EQ || x->op == OP_NE) {
-			int t = text_eq(e, x);
-			if (t != -3)
-				return t;
-		}
-		break;
-	case EX_CALL:
-		if (x->op == FN_EXISTS && x->args[0]->kind == EX_PATH && x->args[0]->simple) {
-			const jxl_node *n = NULL;
-			switch (eval_path_node(e, x->args[0], &n)) {
-			case PN_NODE: return !eval_empty_text(n);
-			case PN_NULL: case PN_ABSENT: return 0;
-			case PN_ERR: return -2;   /* out of steps */
-			default: break;
-			}
-		}
-		break;
-	default:
-		break;
-	}
-	return eval_truth(e, eval_body(e, x));
 }
 
 /* ---- text ---------------------------------------------------------------------------- */

@@ -67,12 +67,26 @@ typedef struct eval_tol {
 	dec number;                /* counts, scores, plain numbers */
 } eval_tol;
 
+/* Members already looked up, by object and key (the same key text is one
+ * pointer within a pack: pack.c interns them): a pack run on one document
+ * looks up i.level1 of each indicator a dozen times. Valid for one
+ * document; packrun_doc clears it. */
+#define EVAL_KEYCACHE 256
+typedef struct eval_keycache {
+	struct {
+		const jxl_node *obj;
+		const char *key;
+		const jxl_node *val;   /* the member, or NULL */
+	} v[EVAL_KEYCACHE];
+} eval_keycache;
+
 typedef struct eval_env {
 	jxl_ctx *ctx;              /* figures are read through the host: each unreadable one is reported once */
 	const jxl_doc *doc;
 	arena *a;
 	long steps, max_steps;
 	const eval_tol *tol;       /* or NULL */
+	eval_keycache *kc;         /* or NULL */
 	const tmpl_node *tmpl;     /* or NULL */
 	const char *wname;         /* the last name weight() looked up in tmpl (within one rule), */
 	const tmpl_node *wnode;    /* and what it found: rows often repeat a name */
@@ -102,9 +116,25 @@ int eval_truth(eval_env *e, ev_val v);
 /* eval_truth(e, eval_expr(e, x)), the same steps and outcomes, without
  * building the values of conditions (and, or, not, ==, exists) on the way. */
 int eval_cond(eval_env *e, const expr *x);
+/* Values gone through one by one: a list's values, or nodes of the
+ * submission (element i is then the value {EV_NODE, nodes[i], at}). */
+typedef struct eval_seq {
+	const ev_val *vals;        /* or NULL */
+	const jxl_node *const *nodes;
+	size_t n;
+	const expr *at;
+} eval_seq;
+
+static inline ev_val eval_seq_get(const eval_seq *s, size_t i)
+{
+	if (s->vals)
+		return s->vals[i];
+	return (ev_val){.t = EV_NODE, .node = s->nodes[i], .at = s->at};
+}
+
 /* The elements `x in SEQ` iterates: a list, an array's elements or an
  * object's member values. Returns 0, or -1 with *fail the missing or error value. */
-int eval_items(eval_env *e, const expr *seq, ev_val **items, size_t *n, ev_val *fail);
+int eval_items(eval_env *e, const expr *seq, eval_seq *items, ev_val *fail);
 /* Read a value as a figure: EV_FIG, EV_MISSING or EV_ERR. */
 ev_val eval_fig(eval_env *e, ev_val v);
 /* x − y with units aligned, or NULL. */

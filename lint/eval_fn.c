@@ -5,21 +5,21 @@
 
 /* ---- iteration and functions ----------------------------------------------------- */
 
-int eval_items(eval_env *e, const expr *seq, ev_val **items, size_t *n, ev_val *failv)
+int eval_items(eval_env *e, const expr *seq, eval_seq *items, ev_val *failv)
 {
-	ev_val v = seq->kind == EX_PATH ? eval_path(e, seq, 1) : eval_expr(e, seq);
+	ev_val v;
+	if (seq->kind == EX_PATH) {
+		if (eval_path_list(e, seq, items, &v))
+			return 0;
+	} else {
+		v = eval_expr(e, seq);
+	}
 	if (v.t == EV_LIST) {
-		*items = v.items;
-		*n = v.n;
+		*items = (eval_seq){.vals = v.items, .n = v.n};
 		return 0;
 	}
 	if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT)) {
-		*n = v.node->nkids;
-		*items = *n ? arena_alloc(e->a, *n * sizeof **items) : NULL;
-		for (size_t i = 0; i < *n; i++) {
-			(*items)[i] = eval_nodev(v.node->kids[i]);
-			(*items)[i].at = seq;
-		}
+		*items = (eval_seq){.nodes = (const jxl_node *const *)v.node->kids, .n = v.node->nkids, .at = seq};
 		return 0;
 	}
 	if (v.t == EV_MISSING || v.t == EV_ERR) {
@@ -30,20 +30,24 @@ int eval_items(eval_env *e, const expr *seq, ev_val **items, size_t *n, ev_val *
 	return -1;
 }
 
-/* The values a function works on: a binding's bodies, one list argument, or the arguments. */
-static int gather(eval_env *e, const expr *x, ev_val **vals, size_t *n, ev_val *failv)
+/* The values a function works on: a binding's bodies, one list argument, or
+ * the arguments. A count's binding without a body gives only how many
+ * elements meet its condition: *vals with neither values nor nodes, each
+ * element standing for true. */
+static int gather(eval_env *e, const expr *x, eval_seq *vals, ev_val *failv)
 {
 	if (x->bind) {
-		ev_val *items;
-		size_t k;
-		if (eval_items(e, x->bind->seq, &items, &k, failv))
+		eval_seq items;
+		if (eval_items(e, x->bind->seq, &items, failv))
 			return -1;
-		ev_val *out = k ? arena_alloc(e->a, k * sizeof *out) : NULL;
+		size_t k = items.n;
+		const expr *body = x->bind->body;
+		ev_val *out = k && body ? arena_alloc_raw(e->a, k * sizeof *out) : NULL;
 		size_t m = 0;
 		for (size_t i = 0; i < k; i++) {
 			if (eval_step(e, x))
 				return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
-			e->vars[x->bind->slot] = items[i];
+			e->vars[x->bind->slot] = eval_seq_get(&items, i);
 			if (x->bind->where) {
 				int t = eval_cond(e, x->bind->where);
 				if (t == -2)
@@ -51,45 +55,52 @@ static int gather(eval_env *e, const expr *x, ev_val **vals, size_t *n, ev_val *
 				if (t != 1)
 					continue;
 			}
-			out[m++] = x->bind->body ? eval_expr(e, x->bind->body) : eval_bool(1);
+			if (body)
+				out[m] = eval_expr(e, body);
+			m++;
 		}
-		*vals = out;
-		*n = m;
+		*vals = (eval_seq){.vals = out, .n = m};
 		return 0;
 	}
 	if (x->nargs == 1 && (x->op == FN_SUM || x->op == FN_COUNT || x->op == FN_MIN || x->op == FN_MAX)) {
 		const expr *a = x->args[0];
-		ev_val v = a->kind == EX_PATH ? eval_path(e, a, 1) : eval_expr(e, a);
+		ev_val v;
+		if (a->kind == EX_PATH) {
+			if (eval_path_list(e, a, vals, &v))
+				return 0;
+		} else {
+			v = eval_expr(e, a);
+		}
 		if (v.t == EV_LIST) {
-			*vals = v.items;
-			*n = v.n;
+			*vals = (eval_seq){.vals = v.items, .n = v.n};
 			return 0;
 		}
 		if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT))
-			return eval_items(e, a, vals, n, failv);
+			return eval_items(e, a, vals, failv);
 		if (x->op == FN_SUM || x->op == FN_COUNT) {
 			if (v.t == EV_MISSING || v.t == EV_ERR)
 				return *failv = eval_note_missing(e, v), -1;
 			if (x->op == FN_COUNT || v.t != EV_FIG)
 				return *failv = eval_fail(e, EVE_TYPE, x, "%s() needs a list: a path with [*] or **, or x in …", x->name), -1;
 		}
-		*vals = arena_alloc(e->a, sizeof **vals);
-		(*vals)[0] = v;
-		*n = 1;
+		ev_val *one = arena_alloc_raw(e->a, sizeof *one);
+		*one = v;
+		*vals = (eval_seq){.vals = one, .n = 1};
 		return 0;
 	}
-	*vals = arena_alloc(e->a, (x->nargs ? x->nargs : 1) * sizeof **vals);
+	ev_val *args = arena_alloc_raw(e->a, (x->nargs ? x->nargs : 1) * sizeof *args);
 	for (size_t i = 0; i < x->nargs; i++)
-		(*vals)[i] = eval_expr(e, x->args[i]);
-	*n = x->nargs;
+		args[i] = eval_expr(e, x->args[i]);
+	*vals = (eval_seq){.vals = args, .n = x->nargs};
 	return 0;
 }
 
-static ev_val fold_minmax(eval_env *e, const expr *x, ev_val *v, size_t n)
+static ev_val fold_minmax(eval_env *e, const expr *x, const eval_seq *v)
 {
+	size_t n = v->n;
 	if (!n)
 		return eval_missing(x, 1);
-	ev_val best = eval_fig(e, v[0]);
+	ev_val best = eval_fig(e, eval_seq_get(v, 0));
 	if (best.t != EV_FIG)
 		return eval_note_missing(e, best);
 	int is_max = x->op == FN_MAX;
@@ -98,7 +109,7 @@ static ev_val fold_minmax(eval_env *e, const expr *x, ev_val *v, size_t n)
 	for (size_t i = 1; i < n; i++) {
 		if (eval_step(e, x))
 			return eval_tv(-2, x);
-		ev_val c = eval_fig(e, v[i]);
+		ev_val c = eval_fig(e, eval_seq_get(v, i));
 		if (c.t != EV_FIG)
 			return eval_note_missing(e, c);
 		const jxl_fig *before = best.f;
@@ -184,6 +195,37 @@ int eval_exists_val(const ev_val *v)
 	}
 }
 
+int eval_exists(eval_env *e, const expr *x, ev_val *errv)
+{
+	const expr *a = x->args[0];
+	ev_val r;
+	if (a->kind == EX_PATH) {
+		if (a->simple) {
+			const jxl_node *n = NULL;
+			switch (eval_path_node(e, a, &n)) {
+			case PN_NODE: return !eval_empty_text(n);
+			case PN_NULL: case PN_ABSENT: return 0;
+			case PN_ERR: *errv = (ev_val){.t = EV_ERR, .at = a}; return -2;   /* out of steps */
+			default: break;
+			}
+		}
+		eval_seq s;
+		if (eval_path_list(e, a, &s, &r)) {   /* a list of nodes: one is there */
+			for (size_t i = 0; i < s.n; i++)
+				if (!eval_empty_text(s.nodes[i]))
+					return 1;
+			return 0;
+		}
+	} else {
+		r = eval_expr(e, a);
+	}
+	if (r.t == EV_ERR && e->err != EVE_DIV0) {
+		*errv = r;
+		return -2;
+	}
+	return eval_exists_val(&r);
+}
+
 /* ---- weight(): the pack's template ------------------------------------------------ */
 
 size_t eval_norm_name(const char *s, char *out, size_t cap)
@@ -266,8 +308,8 @@ static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 		return NULL;
 	const tmpl_node *t = e->tmpl;
 	while (k-- > 0) {
-		const jxl_node *nm = doc_get(chain[k], "name");
-		const jxl_node *kd = doc_get(chain[k], "kind");
+		const jxl_node *nm = eval_member(e, chain[k], "name");
+		const jxl_node *kd = eval_member(e, chain[k], "kind");
 		const char *name = nm && nm->kind == JXL_STRING ? nm->str : NULL;
 		const char *kind = kd && kd->kind == JXL_STRING ? kd->str : NULL;
 		char y[EVAL_NAME_MAX];
@@ -315,17 +357,17 @@ static ev_val fn_weight(eval_env *e, const expr *x)
 
 ev_val eval_call(eval_env *e, const expr *x)
 {
-	ev_val *v, failv;
-	size_t n;
+	eval_seq v;
+	ev_val failv;
 	switch (x->op) {
 	case FN_SUM: {
-		if (gather(e, x, &v, &n, &failv))
+		if (gather(e, x, &v, &failv))
 			return failv;
 		ev_val acc = eval_figv(fig_from_int(e->a, 0), 1);
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < v.n; i++) {
 			if (eval_step(e, x))
 				return eval_tv(-2, x);
-			ev_val c = eval_note_missing(e, eval_fig(e, v[i]));
+			ev_val c = eval_note_missing(e, eval_fig(e, eval_seq_get(&v, i)));
 			if (c.t != EV_FIG)
 				return c;
 			acc = eval_arith(e, x, OP_ADD, acc, c);
@@ -335,19 +377,21 @@ ev_val eval_call(eval_env *e, const expr *x)
 		return acc;
 	}
 	case FN_COUNT: {
-		if (gather(e, x, &v, &n, &failv))
+		if (gather(e, x, &v, &failv))
 			return failv;
 		long long c = 0;
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < v.n; i++) {
 			if (eval_step(e, x))
 				return eval_tv(-2, x);
-			if (x->bind) {
-				int t = eval_truth(e, v[i]);
+			if (!v.vals && !v.nodes) {   /* an element that met the binding's condition: true */
+				c++;
+			} else if (x->bind) {
+				int t = eval_truth(e, v.vals[i]);
 				if (t == -2)
 					return eval_tv(-2, x);
 				c += t == 1;
 			} else {
-				c += v[i].t != EV_MISSING;
+				c += v.vals ? v.vals[i].t != EV_MISSING : 1;   /* nodes of a path are never missing */
 			}
 		}
 		jxl_fig *f = arena_alloc(e->a, sizeof *f);
@@ -356,9 +400,9 @@ ev_val eval_call(eval_env *e, const expr *x)
 		return eval_figv(f, 0);
 	}
 	case FN_MIN: case FN_MAX:
-		if (gather(e, x, &v, &n, &failv))
+		if (gather(e, x, &v, &failv))
 			return failv;
-		return fold_minmax(e, x, v, n);
+		return fold_minmax(e, x, &v);
 	case FN_ABS: {
 		ev_val a = eval_note_missing(e, eval_fig(e, eval_expr(e, x->args[0])));
 		return a.t == EV_FIG ? eval_figv(fig_abs(e->a, a.f), a.lit) : a;
@@ -366,11 +410,9 @@ ev_val eval_call(eval_env *e, const expr *x)
 	case FN_ROUND:
 		return fn_round(e, x);
 	case FN_EXISTS: {
-		const expr *a = x->args[0];
-		ev_val r = a->kind == EX_PATH ? eval_path(e, a, 1) : eval_expr(e, a);
-		if (r.t == EV_ERR && e->err != EVE_DIV0)
-			return r;
-		return eval_bool(eval_exists_val(&r));
+		ev_val err;
+		int t = eval_exists(e, x, &err);
+		return t == -2 ? err : eval_bool(t);
 	}
 	case FN_WEIGHT:
 		return fn_weight(e, x);
@@ -387,15 +429,15 @@ ev_val eval_call(eval_env *e, const expr *x)
 
 ev_val eval_quant(eval_env *e, const expr *x)
 {
-	ev_val *items, failv;
-	size_t n;
-	if (eval_items(e, x->bind->seq, &items, &n, &failv))
+	eval_seq items;
+	ev_val failv;
+	if (eval_items(e, x->bind->seq, &items, &failv))
 		return failv;
 	int missing = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < items.n; i++) {
 		if (eval_step(e, x))
 			return eval_tv(-2, x);
-		e->vars[x->bind->slot] = items[i];
+		e->vars[x->bind->slot] = eval_seq_get(&items, i);
 		if (x->bind->where) {
 			int w = eval_cond(e, x->bind->where);
 			if (w == -2)

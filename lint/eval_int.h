@@ -2,6 +2,8 @@
 #ifndef JXL_EVAL_INT_H
 #define JXL_EVAL_INT_H
 
+#include <stdint.h>
+
 #include "eval.h"
 
 ev_val eval_bool(int b);
@@ -23,16 +25,49 @@ static inline int eval_step(eval_env *e, const expr *at)
 /* 1 true, 0 false, -1 missing, -2 error, as a value. */
 ev_val eval_tv(int t, const expr *at);
 
+/* Member `key` of obj, as doc_get finds it (the last of that name), through the pack run's cache. */
+const jxl_node *eval_member_miss(eval_env *e, const jxl_node *obj, const char *key);
+static inline size_t eval_keyhash(const jxl_node *obj, const char *key)
+{
+	return (((uintptr_t)obj >> 4) ^ ((uintptr_t)key >> 3) ^ ((uintptr_t)obj >> 12)) & (EVAL_KEYCACHE - 1);
+}
+static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, const char *key)
+{
+	if (!obj || obj->kind != JXL_OBJECT || !key)
+		return NULL;
+	const eval_keycache *kc = e->kc;
+	if (kc) {
+		size_t h = eval_keyhash(obj, key);
+		if (kc->v[h].obj == obj && kc->v[h].key == key)
+			return kc->v[h].val;
+	}
+	return eval_member_miss(e, obj, key);
+}
+
+/* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */
+const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, const expr_seg *sg);
+/* A top-level key of the document; money_unit, year and unit fall back to the file's. */
+const jxl_node *eval_inherited(eval_env *e, const char *key);
+
 /* Absent, null, or written as missing ("—", "无"). */
 int eval_empty_text(const jxl_node *n);
 /* Could the node be read as a figure (nothing is reported)? */
 int eval_readable_figure(const jxl_node *n);
 int eval_exists_val(const ev_val *v);
+/* exists(…) of the call x, after its step: 1, 0, or -2 with the error
+ * value in *err (an error other than a division by zero). */
+int eval_exists(eval_env *e, const expr *x, ev_val *err);
 
 jxl_fig *eval_copy_fig(eval_env *e, const jxl_fig *f);
+/* eval_fig of a node of the submission (not null), the value of path `at`. */
+ev_val eval_fig_node(eval_env *e, const jxl_node *n, const expr *at);
 /* Bring two figures to comparable units (DESIGN: a bare rule number next to money takes the money_unit). */
 int eval_align(eval_env *e, ev_val *x, ev_val *y, const expr *at, const char *what);
 ev_val eval_arith(eval_env *e, const expr *x, int op, ev_val a, ev_val b);
+/* A comparison of two values (x is the == < … node). */
+ev_val eval_compare(eval_env *e, const expr *x, ev_val a, ev_val b);
+/* eval_expr once its step is counted. */
+ev_val eval_body(eval_env *e, const expr *x);
 
 /* A path: one value, or a list (with want_list, or when it has [*], ** or a selection). */
 ev_val eval_path(eval_env *e, const expr *x, int want_list);
@@ -42,6 +77,10 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list);
  * The steps are eval_path's; the caller counts eval_expr's own. */
 enum { PN_SLOW = -1, PN_ERR, PN_ABSENT, PN_NULL, PN_NODE };
 int eval_path_node(eval_env *e, const expr *x, const jxl_node **out);
+/* eval_path(e, x, 1) for those who go through a list: 1 with the nodes of
+ * the list in *s (without making its values), or 0 with the value in *v
+ * (not a list of this path's nodes). */
+int eval_path_list(eval_env *e, const expr *x, eval_seq *s, ev_val *v);
 ev_val eval_call(eval_env *e, const expr *x);
 ev_val eval_quant(eval_env *e, const expr *x);
 

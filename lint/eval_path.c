@@ -1,6 +1,7 @@
 /* eval_path.c — paths into the document: keys, indexes, [*], selections, ** (recursive descent), $, variables and lets. */
 #include "eval_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static ev_val eval_let(eval_env *e, const expr *x);
@@ -16,7 +17,7 @@ static void nl_push(eval_env *e, nodelist *l, const jxl_node *n)
 {
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 8;
-		const jxl_node **v = arena_alloc(e->a, cap * sizeof *v);
+		const jxl_node **v = arena_alloc_raw(e->a, cap * sizeof *v);
 		if (l->n)
 			memcpy(v, l->v, l->n * sizeof *v);
 		l->v = v;
@@ -25,11 +26,38 @@ static void nl_push(eval_env *e, nodelist *l, const jxl_node *n)
 	l->v[l->n++] = n;
 }
 
-static int select_match(const jxl_node *it, const expr_seg *sg)
+/* doc_get without the call to strcmp (keys are short). */
+static const jxl_node *find_member(const jxl_node *obj, const char *key)
+{
+	for (size_t i = obj->nkids; i-- > 0;) {   /* the last one wins */
+		const char *k = obj->kids[i]->key, *q = key;
+		while (*k == *q) {
+			if (!*k)
+				return obj->kids[i];
+			k++, q++;
+		}
+	}
+	return NULL;
+}
+
+const jxl_node *eval_member_miss(eval_env *e, const jxl_node *obj, const char *key)
+{
+	const jxl_node *m = find_member(obj, key);
+	eval_keycache *kc = e->kc;
+	if (kc) {
+		size_t h = eval_keyhash(obj, key);
+		kc->v[h].obj = obj;
+		kc->v[h].key = key;
+		kc->v[h].val = m;
+	}
+	return m;
+}
+
+static int select_match(eval_env *e, const jxl_node *it, const expr_seg *sg)
 {
 	if (!it || it->kind != JXL_OBJECT)
 		return 0;
-	const jxl_node *m = doc_get(it, sg->key);
+	const jxl_node *m = eval_member(e, it, sg->key);
 	const expr *lit = sg->value;
 	int eq = 0;
 	if (lit->kind == EX_NULL) {
@@ -51,7 +79,7 @@ static int select_match(const jxl_node *it, const expr_seg *sg)
 /* Append n.key's elements (or the value itself), each followed by its own key's elements. */
 static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *key, const expr *at, int depth)
 {
-	const jxl_node *v = doc_get(n, key);
+	const jxl_node *v = eval_member(e, n, key);
 	if (!v || depth > 200)
 		return 0;
 	size_t k = v->kind == JXL_ARRAY ? v->nkids : 1;
@@ -67,20 +95,20 @@ static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *ke
 }
 
 /* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */
-static const jxl_node *key_or_index(const jxl_node *n, const expr_seg *sg)
+const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, const expr_seg *sg)
 {
 	if (sg->kind == SEG_KEY)
-		return doc_get(n, sg->key);
+		return eval_member(e, n, sg->key);
 	if (n->kind != JXL_ARRAY)
 		return NULL;
 	long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
 	return idx >= 0 && (size_t)idx < n->nkids ? n->kids[idx] : NULL;
 }
 
-static const jxl_node *inherited(const jxl_doc *d, const char *key)
+const jxl_node *eval_inherited(eval_env *e, const char *key)
 {
-	for (; d; d = d->parent) {
-		const jxl_node *n = doc_get(d->root, key);
+	for (const jxl_doc *d = e->doc; d; d = d->parent) {
+		const jxl_node *n = eval_member(e, d->root, key);
 		if (n)
 			return n;
 		if (strcmp(key, "money_unit") && strcmp(key, "year") && strcmp(key, "unit"))
@@ -102,7 +130,7 @@ static const jxl_node *walk_simple(eval_env *e, const expr *x, const jxl_node *n
 			return NULL;
 		if (eval_step(e, x))
 			return &steps_out;
-		const jxl_node *m = key_or_index(n, &x->segs[i]);
+		const jxl_node *m = eval_key_or_index(e, n, &x->segs[i]);
 		if (m && eval_step(e, x))
 			return &steps_out;
 		n = m;
@@ -125,7 +153,7 @@ int eval_path_node(eval_env *e, const expr *x, const jxl_node **out)
 		n = e->doc->root;
 		break;
 	case ROOT_DOC:
-		n = inherited(e->doc, x->name);
+		n = eval_inherited(e, x->name);
 		if (!n)   /* absent: missing before any step of the path, unless it is the form eval_path makes up */
 			return !strcmp(x->name, "form") && e->doc->form ? PN_SLOW : PN_ABSENT;
 		break;
@@ -141,7 +169,10 @@ int eval_path_node(eval_env *e, const expr *x, const jxl_node **out)
 	return n->kind == JXL_NULL ? PN_NULL : PN_NODE;
 }
 
-ev_val eval_path(eval_env *e, const expr *x, int want_list)
+/* Where path x starts: 0 with the node to walk from in *n, or 1 with the
+ * path's whole value in *v (a let, a placeholder, the form, the start
+ * itself, a missing start, an error). No step is counted here. */
+static int path_begin(eval_env *e, const expr *x, const jxl_node **n, ev_val *v)
 {
 	ev_val start;
 	switch (x->root) {
@@ -149,65 +180,80 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 		start = eval_nodev(e->doc->root);
 		break;
 	case ROOT_DOC: {
-		const jxl_node *n = inherited(e->doc, x->name);
-		if (!n && !strcmp(x->name, "form") && e->doc->form) {
-			ev_val s = {.t = EV_STR, .s = e->doc->form == 'p' ? "project" : "department"};
-			return s;
+		const jxl_node *d = eval_inherited(e, x->name);
+		if (!d && !strcmp(x->name, "form") && e->doc->form) {
+			*v = (ev_val){.t = EV_STR, .s = e->doc->form == 'p' ? "project" : "department"};
+			return 1;
 		}
-		start = n ? eval_nodev(n) : eval_missing(x, 1);
+		start = d ? eval_nodev(d) : eval_missing(x, 1);
 		break;
 	}
 	case ROOT_VAR:
 		start = e->vars[x->slot];
 		break;
 	case ROOT_LET:
-		return eval_let(e, x);
+		*v = eval_let(e, x);
+		return 1;
 	case ROOT_LHS:
-		return e->cmp ? e->lhs : eval_missing(x, 1);
+		*v = e->cmp ? e->lhs : eval_missing(x, 1);
+		return 1;
 	case ROOT_RHS:
-		return e->cmp ? e->rhs : eval_missing(x, 1);
+		*v = e->cmp ? e->rhs : eval_missing(x, 1);
+		return 1;
 	case ROOT_DIFF: {
 		const jxl_fig *d = e->cmp ? eval_diff(e, e->lhs, e->rhs) : NULL;
-		return d ? eval_figv(d, 0) : eval_missing(x, 1);
+		*v = d ? eval_figv(d, 0) : eval_missing(x, 1);
+		return 1;
 	}
 	default:
-		return eval_fail(e, EVE_TYPE, x, "unresolved name '%s'", x->name ? x->name : "?");
+		*v = eval_fail(e, EVE_TYPE, x, "unresolved name '%s'", x->name ? x->name : "?");
+		return 1;
 	}
-	if (!x->nsegs)
-		return start.t == EV_MISSING ? (start.at = x, start) : start;
-	if (start.t == EV_MISSING)
-		return eval_missing(x, start.absent);
-	if (start.t == EV_ERR)
-		return start;
-	if (start.t != EV_NODE)
-		return eval_fail(e, EVE_TYPE, x, "'%s' is %s and has no keys", x->name ? x->name : "$",
-			    start.t == EV_FIG ? "a figure" : start.t == EV_STR ? "text" : "not an object");
-	if (x->simple) {   /* keys and indexes only (n.max, $.year): one node at a time, no lists; the same steps */
-		const jxl_node *n = walk_simple(e, x, start.node);
-		if (n == &steps_out)
-			return (ev_val){.t = EV_ERR, .at = x};
-		if (!n)
-			return eval_missing(x, 1);
-		ev_val r = eval_nodev(n);
-		r.at = x;
-		return n->kind == JXL_NULL ? eval_missing(x, 0) : r;
+	if (!x->nsegs) {
+		if (start.t == EV_MISSING)
+			start.at = x;
+		*v = start;
+		return 1;
 	}
+	if (start.t == EV_MISSING) {
+		*v = eval_missing(x, start.absent);
+		return 1;
+	}
+	if (start.t == EV_ERR) {
+		*v = start;
+		return 1;
+	}
+	if (start.t != EV_NODE) {
+		*v = eval_fail(e, EVE_TYPE, x, "'%s' is %s and has no keys", x->name ? x->name : "$",
+			       start.t == EV_FIG ? "a figure" : start.t == EV_STR ? "text" : "not an object");
+		return 1;
+	}
+	*n = start.node;
+	return 0;
+}
+
+/* The steps of a path with lists from n, level by level: 0 with the nodes
+ * reached in *out, -1 out of steps, 1 missing (a container absent before
+ * any list). Each node a step is tried on is a step, and so is each value
+ * reached. */
+static int walk_list(eval_env *e, const expr *x, const jxl_node *start, nodelist *out)
+{
 	nodelist cur = {0}, nxt = {0};
-	nl_push(e, &cur, start.node);
+	nl_push(e, &cur, start);
 	int plural_seen = 0;
 	for (size_t i = 0; i < x->nsegs; i++) {
 		const expr_seg *sg = &x->segs[i];
 		nxt.n = 0;
 		if (!cur.n && !plural_seen)
-			return eval_missing(x, 1);
+			return 1;
 		for (size_t k = 0; k < cur.n; k++) {
 			const jxl_node *n = cur.v[k];
 			if (eval_step(e, x))
-				return (ev_val){.t = EV_ERR, .at = x};
+				return -1;
 			switch (sg->kind) {
 			case SEG_KEY:
 			case SEG_INDEX: {
-				const jxl_node *m = key_or_index(n, sg);
+				const jxl_node *m = eval_key_or_index(e, n, sg);
 				if (m)
 					nl_push(e, &nxt, m);
 				break;
@@ -220,15 +266,15 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 			case SEG_SELECT:
 				if (n->kind == JXL_ARRAY) {
 					for (size_t j = 0; j < n->nkids; j++)
-						if (select_match(n->kids[j], sg))
+						if (select_match(e, n->kids[j], sg))
 							nl_push(e, &nxt, n->kids[j]);
-				} else if (select_match(n, sg)) {
+				} else if (select_match(e, n, sg)) {
 					nl_push(e, &nxt, n);   /* after a selection: [a = 1][b = 2] keeps what meets both */
 				}
 				break;
 			case SEG_RECURSE:
 				if (recurse(e, &nxt, n, sg->key, x, 0))
-					return (ev_val){.t = EV_ERR, .at = x};
+					return -1;
 				break;
 			}
 		}
@@ -236,25 +282,55 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 			plural_seen = 1;
 		for (size_t k = 0; k < nxt.n; k++)   /* every value reached is a step */
 			if (eval_step(e, x))
-				return (ev_val){.t = EV_ERR, .at = x};
+				return -1;
 		nodelist t = cur;
 		cur = nxt;
 		nxt = t;
 	}
+	*out = cur;
+	return 0;
+}
+
+/* Only selections ([field = …]): a single match is that element. */
+static int only_select(const expr *x)
+{
+	for (size_t i = 0; i < x->nsegs; i++)
+		if (x->segs[i].kind == SEG_STAR || x->segs[i].kind == SEG_RECURSE)
+			return 0;
+	return 1;
+}
+
+ev_val eval_path(eval_env *e, const expr *x, int want_list)
+{
+	const jxl_node *start;
+	ev_val v;
+	if (path_begin(e, x, &start, &v))
+		return v;
+	if (x->simple) {   /* keys and indexes only (n.max, $.year): one node at a time, no lists; the same steps */
+		const jxl_node *n = walk_simple(e, x, start);
+		if (n == &steps_out)
+			return (ev_val){.t = EV_ERR, .at = x};
+		if (!n)
+			return eval_missing(x, 1);
+		ev_val r = eval_nodev(n);
+		r.at = x;
+		return n->kind == JXL_NULL ? eval_missing(x, 0) : r;
+	}
+	nodelist cur;
+	int rc = walk_list(e, x, start, &cur);
+	if (rc < 0)
+		return (ev_val){.t = EV_ERR, .at = x};
+	if (rc > 0)
+		return eval_missing(x, 1);
 	if (x->plural) {
-		int only_select = 1;
-		for (size_t i = 0; i < x->nsegs; i++)
-			if (x->segs[i].kind == SEG_STAR || x->segs[i].kind == SEG_RECURSE)
-				only_select = 0;
+		int sel = only_select(x);
 		/* a selection that finds exactly one element is that element */
-		if (!(only_select && !want_list && cur.n <= 1)) {
-			ev_val l = {.t = EV_LIST, .n = cur.n, .at = x, .isnull = 0};
-			l.items = cur.n ? arena_alloc(e->a, cur.n * sizeof *l.items) : NULL;
-			for (size_t k = 0; k < cur.n; k++) {
-				l.items[k] = eval_nodev(cur.v[k]);
-				l.items[k].at = x;
-			}
-			l.b = only_select;   /* for the message: "N elements match" */
+		if (!(sel && !want_list && cur.n <= 1)) {
+			ev_val l = {.t = EV_LIST, .n = (unsigned)cur.n, .at = x, .isnull = 0};
+			l.items = cur.n ? arena_alloc_raw(e->a, cur.n * sizeof *l.items) : NULL;
+			for (size_t k = 0; k < cur.n; k++)
+				l.items[k] = (ev_val){.t = EV_NODE, .node = cur.v[k], .at = x};
+			l.b = sel;   /* for the message: "N elements match" */
 			return l;
 		}
 	}
@@ -265,6 +341,28 @@ ev_val eval_path(eval_env *e, const expr *x, int want_list)
 	if (cur.v[0]->kind == JXL_NULL)
 		return eval_missing(x, 0);
 	return r;
+}
+
+int eval_path_list(eval_env *e, const expr *x, eval_seq *s, ev_val *v)
+{
+	const jxl_node *start;
+	if (!x->plural) {
+		*v = eval_path(e, x, 1);
+		return 0;
+	}
+	if (path_begin(e, x, &start, v))
+		return 0;
+	nodelist cur;
+	int rc = walk_list(e, x, start, &cur);
+	if (rc) {
+		*v = rc < 0 ? (ev_val){.t = EV_ERR, .at = x} : eval_missing(x, 1);
+		return 0;
+	}
+	s->vals = NULL;
+	s->nodes = cur.v;
+	s->n = cur.n;
+	s->at = x;
+	return 1;
 }
 
 static ev_val eval_let(eval_env *e, const expr *x)

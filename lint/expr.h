@@ -14,6 +14,7 @@
 #include "shape.h"
 
 /* Limits, each tested at the limit and one past it (tests/expr/limits.tsv). */
+#define EXPR_TEST_PATHS 8      /* distinct paths in one test (expr.test); a test with more is not one */
 #define EXPR_MAX_DEPTH  64     /* nesting of sub-expressions (parentheses, operands, arguments) */
 #define EXPR_MAX_HEIGHT 256    /* levels of the tree, chains included: a + b + … of 256 terms is refused (use sum) */
 #define EXPR_MAX_TEXT   4096   /* bytes of one expression */
@@ -42,6 +43,8 @@ enum expr_op {
 
 enum expr_fn { FN_SUM = 1, FN_COUNT, FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_EXISTS, FN_WEIGHT, FN_FIRST };
 enum expr_quant { Q_ALL = 1, Q_ANY, Q_NONE };
+/* Leaves of a test (expr.tleaf). */
+enum expr_tleaf { TL_TEXT = 1, TL_EXISTS, TL_EXISTS_ALL, TL_EXISTS_ABS };
 
 /* Where a path starts. */
 enum expr_root {
@@ -96,6 +99,16 @@ struct expr {
 	size_t nsegs;
 	int plural;                /* EX_PATH with [*], ** or a [field=…] selection: a list */
 	int simple;                /* EX_PATH of keys and indexes only (n.max, $.year): one node, no list */
+	/* Set by expr_resolve for the evaluator (eval_cond.c). A test is and,
+	 * or, not over leaves (tleaf) that compare a simple path with a text,
+	 * or ask whether a simple path, one ending in [*], or abs() of a simple
+	 * path exists; eval_cond decides it in one go. The path of a leaf is
+	 * number tpid among the distinct paths of its test; tmax bounds the
+	 * steps it takes (plus one for each element of a [*] path when tstar);
+	 * tvars has a bit for each variable its paths start at. */
+	unsigned char test, tleaf, tpid, tstar;
+	unsigned tvars;
+	int tmax;
 	expr *a, *b;               /* operands */
 	expr **args;               /* EX_CALL */
 	size_t nargs;

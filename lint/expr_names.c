@@ -196,6 +196,145 @@ static int resolve(resolver *r, expr *e)
 	return rc;
 }
 
+/* ---- tests: conditions the evaluator decides in one go ------------------------ */
+
+/* A path of keys and indexes with one step at least, whose value is one
+ * node; with star, also one ending in [*] after them (n.items[*]). Not the
+ * form, which the evaluator may make up. */
+static int test_path(const expr *p, int star)
+{
+	if (p->kind != EX_PATH || !p->nsegs)
+		return 0;
+	if (!(p->root == ROOT_VAR || p->root == ROOT_DOLLAR || (p->root == ROOT_DOC && strcmp(p->name, "form"))))
+		return 0;
+	if (p->root == ROOT_VAR && (p->slot < 0 || p->slot >= 32))
+		return 0;
+	if (p->simple)
+		return 1;
+	if (!star || p->segs[p->nsegs - 1].kind != SEG_STAR)
+		return 0;
+	for (size_t i = 0; i + 1 < p->nsegs; i++)
+		if (p->segs[i].kind != SEG_KEY && p->segs[i].kind != SEG_INDEX)
+			return 0;
+	return 1;
+}
+
+static int same_path(const expr *p, const expr *q)
+{
+	if (p->root != q->root || p->nsegs != q->nsegs)
+		return 0;
+	if (p->root == ROOT_VAR && p->slot != q->slot)
+		return 0;
+	if (p->root == ROOT_DOC && strcmp(p->name, q->name))
+		return 0;
+	for (size_t i = 0; i < p->nsegs; i++) {
+		const expr_seg *a = &p->segs[i], *b = &q->segs[i];
+		if (a->kind != b->kind || (a->kind == SEG_KEY ? strcmp(a->key, b->key) != 0 : a->kind == SEG_INDEX && a->index != b->index))
+			return 0;
+	}
+	return 1;
+}
+
+/* The path a leaf of a test reads (its kind in *kind), or NULL when x is not a leaf. */
+static expr *test_leaf(expr *x, int *kind)
+{
+	if (x->kind == EX_BINARY && (x->op == OP_EQ || x->op == OP_NE)) {
+		*kind = TL_TEXT;
+		if (x->b->kind == EX_STR && test_path(x->a, 0))
+			return x->a;
+		if (x->a->kind == EX_STR && test_path(x->b, 0))
+			return x->b;
+		return NULL;
+	}
+	if (x->kind != EX_CALL || x->op != FN_EXISTS || x->bind || x->nargs != 1)
+		return NULL;
+	expr *a = x->args[0];
+	if (test_path(a, 1)) {
+		*kind = a->simple ? TL_EXISTS : TL_EXISTS_ALL;
+		return a;
+	}
+	if (a->kind == EX_CALL && a->op == FN_ABS && !a->bind && a->nargs == 1 && test_path(a->args[0], 0)) {
+		*kind = TL_EXISTS_ABS;
+		return a->args[0];
+	}
+	return NULL;
+}
+
+/* Is x a test? Numbers the paths of its leaves (paths[], at most EXPR_TEST_PATHS). */
+static int is_test(expr *x, const expr **paths, int *np)
+{
+	if (x->kind == EX_BINARY && (x->op == OP_AND || x->op == OP_OR))
+		return is_test(x->a, paths, np) && is_test(x->b, paths, np);
+	if (x->kind == EX_UNARY && x->op == OP_NOT)
+		return is_test(x->a, paths, np);
+	int kind;
+	expr *p = test_leaf(x, &kind);
+	if (!p)
+		return 0;
+	int k = 0;
+	while (k < *np && !same_path(paths[k], p))
+		k++;
+	if (k == *np) {
+		if (*np == EXPR_TEST_PATHS)
+			return 0;
+		paths[(*np)++] = p;
+	}
+	p->tpid = (unsigned char)k;
+	return 1;
+}
+
+/* Mark the nodes of test x, with the steps each takes at most: its own,
+ * and for a leaf eval_expr's of its operands and eval_path's of its path. */
+static void set_test(expr *x)
+{
+	x->test = 1;
+	if ((x->kind == EX_BINARY && (x->op == OP_AND || x->op == OP_OR)) || (x->kind == EX_UNARY && x->op == OP_NOT)) {
+		expr *b = x->kind == EX_BINARY ? x->b : NULL;
+		set_test(x->a);
+		if (b)
+			set_test(b);
+		x->tleaf = 0;
+		x->tmax = 1 + x->a->tmax + (b ? b->tmax : 0);
+		x->tvars = x->a->tvars | (b ? b->tvars : 0);
+		x->tstar = x->a->tstar || (b && b->tstar);
+		return;
+	}
+	int kind;
+	expr *p = test_leaf(x, &kind);
+	int keys = 2 * (int)p->nsegs;   /* a step on each node, one for each value found */
+	x->tleaf = (unsigned char)kind;
+	x->tvars = p->root == ROOT_VAR ? 1u << p->slot : 0;
+	x->tstar = kind == TL_EXISTS_ALL;
+	switch (kind) {
+	case TL_TEXT: x->tmax = 3 + keys; break;         /* ==, the path, the text */
+	case TL_EXISTS: x->tmax = 1 + keys; break;       /* exists (its path is not an operand) */
+	case TL_EXISTS_ALL: x->tmax = 1 + keys; break;   /* the [*] on its container counts as a key */
+	default: x->tmax = 3 + keys; break;              /* exists, abs, the path */
+	}
+}
+
+/* Mark every largest test in e. */
+static void mark_tests(expr *e, int depth)
+{
+	if (!e || depth > EXPR_MAX_HEIGHT + 8)
+		return;
+	const expr *paths[EXPR_TEST_PATHS];
+	int np = 0;
+	if (is_test(e, paths, &np)) {
+		set_test(e);
+		return;
+	}
+	mark_tests(e->a, depth + 1);
+	mark_tests(e->b, depth + 1);
+	for (size_t i = 0; i < e->nargs; i++)
+		mark_tests(e->args[i], depth + 1);
+	if (e->bind) {
+		mark_tests(e->bind->seq, depth + 1);
+		mark_tests(e->bind->where, depth + 1);
+		mark_tests(e->bind->body, depth + 1);
+	}
+}
+
 int expr_resolve(expr *e, const expr_names *names, expr_err *err)
 {
 	resolver r;
@@ -208,7 +347,10 @@ int expr_resolve(expr *e, const expr_names *names, expr_err *err)
 		r.shapes[i] = names->var_shapes ? names->var_shapes[i] : NULL;
 	}
 	r.nvars = names->nvars < EXPR_MAX_VARS ? names->nvars : EXPR_MAX_VARS;
-	return resolve(&r, e);
+	if (resolve(&r, e))
+		return -1;
+	mark_tests(e, 0);
+	return 0;
 }
 
 size_t expr_top_vars(const expr *e, const char **vars, const shape **shapes, size_t max)

@@ -618,6 +618,72 @@ static void build_rule(loader *L, const cJSON *pack_json, const jxl_node *n, siz
 	}
 }
 
+/* ---- one pointer per key ------------------------------------------------------------------------ */
+
+/* The keys of a pack's paths, each text once: eval's member cache
+ * (eval_keycache) compares keys by pointer. */
+typedef struct keytab {
+	const char **v;
+	size_t n, cap;
+} keytab;
+
+static const char *intern(keytab *t, const char *k)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i], k))
+			return t->v[i];
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		const char **v = realloc(t->v, cap * sizeof *v);
+		if (!v)
+			return k;   /* not shared: only the cache misses it */
+		t->v = v;
+		t->cap = cap;
+	}
+	return t->v[t->n++] = k;
+}
+
+static void intern_keys(keytab *t, expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_PATH) {
+		if (e->root == ROOT_DOC && e->name)
+			e->name = intern(t, e->name);
+		for (size_t i = 0; i < e->nsegs; i++)
+			if (e->segs[i].key)
+				e->segs[i].key = intern(t, e->segs[i].key);
+	}
+	intern_keys(t, e->a);
+	intern_keys(t, e->b);
+	for (size_t i = 0; i < e->nargs; i++)
+		intern_keys(t, e->args[i]);
+	if (e->bind) {
+		intern_keys(t, e->bind->seq);
+		intern_keys(t, e->bind->where);
+		intern_keys(t, e->bind->body);
+	}
+}
+
+static void intern_pack_keys(pack *p)
+{
+	keytab t = {0};
+	intern_keys(&t, p->applies);
+	for (size_t i = 0; i < p->nrules; i++) {
+		pack_rule *r = &p->rules[i];
+		intern_keys(&t, r->when);
+		intern_keys(&t, r->assert);
+		intern_keys(&t, r->at);
+		for (size_t k = 0; k < r->nlets; k++)
+			intern_keys(&t, r->lets[k]);
+		for (size_t k = 0; k < r->msg_zh.n; k++)
+			intern_keys(&t, r->msg_zh.parts[k].ph);
+		for (size_t k = 0; k < r->msg_en.n; k++)
+			intern_keys(&t, r->msg_en.parts[k].ph);
+	}
+	free(t.v);
+}
+
 /* ---- the pack ----------------------------------------------------------------------------------- */
 
 static void build_pack(loader *L, const cJSON *json, const jxl_node *root)
@@ -711,6 +777,7 @@ pack *pack_parse(const char *path, const char *text, size_t n, const registry *r
 		pack_free(p);
 		return NULL;
 	}
+	intern_pack_keys(p);
 	return p;
 }
 

@@ -115,16 +115,17 @@ static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *el
 	if (!f || !e->cmp || e->lhs.t != EV_FIG || e->rhs.t != EV_FIG)
 		return;
 	arena *a = ctx->env->a;
-	f->stated = eval_text(e, e->lhs, 0);
+	const char *lt = eval_text(e, e->lhs, 0), *rt = eval_text(e, e->rhs, 0);
+	f->stated = lt;
 	if (e->cmp->op == OP_EQ || e->cmp->op == OP_NE)
-		f->computed = eval_text(e, e->rhs, 0);
+		f->computed = rt;
 	const jxl_fig *d = eval_diff(e, e->lhs, e->rhs);
 	if (d) {
 		ev_val dv = {.t = EV_FIG, .f = d};
 		f->difference = eval_text(e, dv, 0);
 	}
 	f->tolerance = tolerance_text(e, e->lhs.f, e->rhs.f);
-	f->computation = arena_printf(a, "%s %s %s", eval_text(e, e->lhs, 0), op_sym(e->cmp->op, e->cmp_held), eval_text(e, e->rhs, 0));
+	f->computation = arena_printf(a, "%s %s %s", lt, op_sym(e->cmp->op, e->cmp_held), rt);
 }
 
 /* One info finding for a rule that could not be checked here, and why. */
@@ -152,19 +153,20 @@ static void skipped(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const jxl_nod
 		       arena_printf(e->a, "rule %s was not checked%s: %s", r->id, cen, en));
 }
 
-static void start(eval_env *e, jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const eval_tol *tol)
+static void start(eval_env *e, jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const eval_tol *tol, eval_keycache *kc)
 {
 	eval_init(e, ctx, d, ctx->env->a);
 	e->tol = tol;
+	e->kc = kc;
 	e->tmpl = r->pack ? r->pack->tmpl : NULL;
 	eval_set_lets(e, r->lets, r->nlets);
 }
 
-size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const eval_tol *tol)
+static size_t run_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const eval_tol *tol, eval_keycache *kc)
 {
 	eval_env ev, *e = &ev;
 	size_t before = ctx->env->dg->n;
-	start(e, ctx, r, d, tol);
+	start(e, ctx, r, d, tol, kc);
 	if (r->when) {
 		int t = eval_cond(e, r->when);
 		if (t == -2)
@@ -175,9 +177,9 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 	}
 	const expr *a = r->assert;
 	if (a->kind == EX_QUANT && (a->op == Q_ALL || a->op == Q_NONE)) {
-		ev_val *items, failv;
-		size_t n;
-		if (eval_items(e, a->bind->seq, &items, &n, &failv)) {
+		eval_seq items;
+		ev_val failv;
+		if (eval_items(e, a->bind->seq, &items, &failv)) {
 			if (failv.t != EV_MISSING)   /* nothing to go through: the rule does not apply */
 				skipped(ctx, e, r, NULL, 0, 0);
 			return ctx->env->dg->n - before;
@@ -187,8 +189,10 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 		int first_err = 0;
 		char err_msg[sizeof e->err_msg] = "";
 		const expr *first_missing = NULL;
+		size_t n = items.n;
 		for (size_t i = 0; i < n; i++) {
-			e->vars[a->bind->slot] = items[i];
+			ev_val item = eval_seq_get(&items, i);
+			e->vars[a->bind->slot] = item;
 			e->cmp = NULL;
 			e->missing_at = NULL;
 			if (e->err != EVE_STEPS)
@@ -202,10 +206,10 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 				continue;   /* not one of the elements the rule is about */
 			int broken = a->op == Q_ALL ? t == 0 : t == 1;
 			if (broken) {
-				emit(ctx, e, r, &items[i]);
+				emit(ctx, e, r, &item);
 			} else if (t < 0) {
 				if (!nskip++) {
-					first_skip = items[i].t == EV_NODE ? items[i].node : NULL;
+					first_skip = item.t == EV_NODE ? item.node : NULL;
 					first_err = e->err;
 					memcpy(err_msg, e->err_msg, sizeof err_msg);
 					first_missing = e->missing_at;
@@ -230,22 +234,35 @@ size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const ev
 	return ctx->env->dg->n - before;
 }
 
-int packrun_applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d)
+size_t packrun_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const eval_tol *tol)
+{
+	return run_rule(ctx, r, d, tol, NULL);
+}
+
+static int applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d, eval_keycache *kc)
 {
 	if (!p->applies)
 		return 1;
 	eval_env ev;
 	eval_init(&ev, ctx, d, ctx->env->a);
 	ev.tmpl = p->tmpl;
+	ev.kc = kc;
 	return eval_cond(&ev, p->applies) == 1;
+}
+
+int packrun_applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d)
+{
+	return applies(ctx, p, d, NULL);
 }
 
 void packrun_doc(jxl_ctx *ctx, const pack *p, const jxl_doc *d, const eval_tol *tol)
 {
-	if (!packrun_applies(ctx, p, d))
+	eval_keycache kc;   /* for this document: its rules look up the same members */
+	memset(&kc, 0, sizeof kc);
+	if (!applies(ctx, p, d, &kc))
 		return;
 	const jxl_host *h = host_table();
 	for (size_t i = 0; i < p->nrules; i++)
 		if (h->severity(ctx, p->rules[i].id))   /* off: not evaluated at all */
-			packrun_rule(ctx, &p->rules[i], d, tol);
+			run_rule(ctx, &p->rules[i], d, tol, &kc);
 }

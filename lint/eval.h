@@ -69,11 +69,13 @@ typedef struct eval_tol {
 
 /* Members already looked up, by object and key (the same key text is one
  * pointer within a pack: pack.c interns them): a pack run on one document
- * looks up i.level1 of each indicator a dozen times. Valid for one
- * document; packrun_doc clears it. */
+ * looks up i.level1 of each indicator a dozen times. An entry is valid for
+ * one document: packrun_doc starts a new generation for each. */
 #define EVAL_KEYCACHE 256
 typedef struct eval_keycache {
+	unsigned long gen;
 	struct {
+		unsigned long gen;
 		const jxl_node *obj;
 		const char *key;
 		const jxl_node *val;   /* the member, or NULL */
@@ -90,6 +92,8 @@ typedef struct eval_env {
 	const tmpl_node *tmpl;     /* or NULL */
 	const char *wname;         /* the last name weight() looked up in tmpl (within one rule), */
 	const tmpl_node *wnode;    /* and what it found: rows often repeat a name */
+	const jxl_node *wfor;      /* the last node weight() looked up, */
+	const tmpl_node *wfor_t;   /* and its template node */
 	expr *const *lets;         /* the rule's named sub-expressions, by slot */
 	size_t nlets;
 	ev_val *letv;

@@ -139,6 +139,33 @@ static int run_test(test_run *t, const expr *x)
 				return a;
 			return run_test(t, x->b);
 		}
+	case TL_IN: {   /* p == 'a' or p == 'b' or …: every or first, then the leaves up to the first that holds */
+		const expr *spine[EXPR_TEST_CHAIN], *c = x;
+		int k = 0;
+		while (c->tleaf == TL_IN && k < EXPR_TEST_CHAIN) {
+			spine[k++] = c;
+			c = c->a;
+		}
+		t->steps += k - 1;
+		const test_path *r = follow(t, c->a->kind == EX_STR ? c->b : c->a);
+		const jxl_node *n = r->n;
+		if (n && (n->kind == JXL_NULL || !(n->kind == JXL_STRING || n->kind == JXL_NUMBER))) {
+			if (n->kind != JXL_NULL) {   /* the first leaf fails */
+				t->steps += 3 + r->steps;
+				eval_fail(t->e, EVE_TYPE, c, "%s", n->kind == JXL_BOOL ? "comparing true/false with something else"
+											      : "comparing text with an object or list");
+				return -2;
+			}
+			n = NULL;   /* null: equal to no text */
+		}
+		for (int j = 0; j <= k; j++) {
+			const expr *leaf = j ? spine[k - j]->b : c;
+			t->steps += 3 + r->steps;
+			if (n && same_text(n->str, leaf->a->kind == EX_STR ? leaf->a->str : leaf->b->str))
+				return 1;
+		}
+		return 0;
+	}
 	case TL_EXISTS: {   /* eval_path's steps: the path is not an operand */
 		const test_path *r = follow(t, x->args[0]);
 		t->steps += r->steps;
@@ -162,6 +189,32 @@ static int run_test(test_run *t, const expr *x)
 			return 0;
 		}
 		return e->err != EVE_DIV0 ? -2 : 0;   /* as eval_exists has it */
+	}
+	case TL_EXISTS_WEIGHT: {   /* exists(weight(path)): weight and the path are operands */
+		const expr *w = x->args[0], *p = w->args[0];
+		eval_env *e = t->e;
+		ev_val v;
+		t->steps += 2;
+		if (!p->nsegs) {   /* a variable (a node: checked) as it is */
+			v = e->vars[p->slot];
+		} else {
+			const test_path *r = follow(t, p);
+			t->steps += r->steps;
+			v = !r->n ? eval_missing(p, 1) : r->n->kind == JXL_NULL ? eval_missing(p, 0) : (ev_val){.t = EV_NODE, .node = r->n, .at = p};
+		}
+		if (v.t == EV_MISSING) {
+			eval_note_missing(e, v);
+			return 0;
+		}
+		if (!e->tmpl)
+			return 0;
+		int bad;
+		const tmpl_node *tn = eval_weight_node(e, v, &bad);
+		if (bad) {
+			eval_fail(e, EVE_TYPE, w, "weight() takes a node of the score tree or a name");
+			return e->err != EVE_DIV0 ? -2 : 0;
+		}
+		return tn && tn->has_max;
 	}
 	default: {   /* path == 'text', 'text' != path: both operands are evaluated */
 		const expr *p = x->a->kind == EX_STR ? x->b : x->a;
@@ -196,7 +249,7 @@ static int decide_test(eval_env *e, const expr *x)
 	t.e = e;
 	t.done = 0;
 	t.steps = 0;
-	long most = x->tmax - 1 + star_elements(&t, x);   /* x's own step is taken */
+	long most = x->tmax - 1 + (x->tstar ? star_elements(&t, x) : 0);   /* x's own step is taken */
 	if (most > e->max_steps - e->steps)
 		return -3;
 	int v = run_test(&t, x);

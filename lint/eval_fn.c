@@ -328,24 +328,39 @@ static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 	return t;
 }
 
+const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad)
+{
+	const char *name = v.t == EV_STR ? v.s : v.t == EV_NODE && v.node->kind == JXL_STRING ? v.node->str : NULL;
+	*bad = 0;
+	if (name && e->wname && !strcmp(name, e->wname))
+		return e->wnode;
+	if (name) {
+		const tmpl_node *t = tmpl_by_name(e->tmpl, name);
+		e->wname = name;
+		e->wnode = t;
+		return t;
+	}
+	if (v.t == EV_NODE && v.node->kind == JXL_OBJECT) {
+		if (v.node != e->wfor) {   /* a node is often weighed twice: in a where, then in the body */
+			e->wfor = v.node;
+			e->wfor_t = tmpl_for(e, v.node);
+		}
+		return e->wfor_t;
+	}
+	*bad = 1;
+	return NULL;
+}
+
 static ev_val fn_weight(eval_env *e, const expr *x)
 {
 	ev_val v = eval_expr(e, x->args[0]);
-	const tmpl_node *t = NULL;
 	if (v.t == EV_MISSING || v.t == EV_ERR)
 		return eval_note_missing(e, v);
 	if (!e->tmpl)
 		return eval_missing(x, 1);
-	const char *name = v.t == EV_STR ? v.s : v.t == EV_NODE && v.node->kind == JXL_STRING ? v.node->str : NULL;
-	if (name && e->wname && !strcmp(name, e->wname)) {
-		t = e->wnode;
-	} else if (name) {
-		t = tmpl_by_name(e->tmpl, name);
-		e->wname = name;
-		e->wnode = t;
-	} else if (v.t == EV_NODE && v.node->kind == JXL_OBJECT)
-		t = tmpl_for(e, v.node);
-	else
+	int bad;
+	const tmpl_node *t = eval_weight_node(e, v, &bad);
+	if (bad)
 		return eval_fail(e, EVE_TYPE, x, "weight() takes a node of the score tree or a name");
 	if (!t || !t->has_max)
 		return eval_missing(x, 1);

@@ -38,14 +38,22 @@ static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, cons
 	const eval_keycache *kc = e->kc;
 	if (kc) {
 		size_t h = eval_keyhash(obj, key);
-		if (kc->v[h].obj == obj && kc->v[h].key == key)
+		if (kc->v[h].obj == obj && kc->v[h].key == key && kc->v[h].gen == kc->gen)
 			return kc->v[h].val;
 	}
 	return eval_member_miss(e, obj, key);
 }
 
 /* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */
-const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, const expr_seg *sg);
+static inline const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, const expr_seg *sg)
+{
+	if (sg->kind == SEG_KEY)
+		return eval_member(e, n, sg->key);
+	if (n->kind != JXL_ARRAY)
+		return NULL;
+	long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
+	return idx >= 0 && (size_t)idx < n->nkids ? n->kids[idx] : NULL;
+}
 /* A top-level key of the document; money_unit, year and unit fall back to the file's. */
 const jxl_node *eval_inherited(eval_env *e, const char *key);
 
@@ -68,6 +76,11 @@ ev_val eval_arith(eval_env *e, const expr *x, int op, ev_val a, ev_val b);
 ev_val eval_compare(eval_env *e, const expr *x, ev_val a, ev_val b);
 /* eval_expr once its step is counted. */
 ev_val eval_body(eval_env *e, const expr *x);
+
+/* The template node weight() finds for v (a name, or an object of the score
+ * tree; not missing, not an error; e->tmpl set), or NULL; *bad when v is
+ * neither (nothing is recorded). */
+const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad);
 
 /* A path: one value, or a list (with want_list, or when it has [*], ** or a selection). */
 ev_val eval_path(eval_env *e, const expr *x, int want_list);

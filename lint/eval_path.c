@@ -13,16 +13,20 @@ typedef struct nodelist {
 	size_t n, cap;
 } nodelist;
 
-static void nl_push(eval_env *e, nodelist *l, const jxl_node *n)
+static void nl_grow(eval_env *e, nodelist *l)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		const jxl_node **v = arena_alloc_raw(e->a, cap * sizeof *v);
-		if (l->n)
-			memcpy(v, l->v, l->n * sizeof *v);
-		l->v = v;
-		l->cap = cap;
-	}
+	size_t cap = l->cap ? l->cap * 2 : 16;
+	const jxl_node **v = arena_alloc_raw(e->a, cap * sizeof *v);
+	if (l->n)
+		memcpy(v, l->v, l->n * sizeof *v);
+	l->v = v;
+	l->cap = cap;
+}
+
+static inline void nl_push(eval_env *e, nodelist *l, const jxl_node *n)
+{
+	if (l->n == l->cap)
+		nl_grow(e, l);
 	l->v[l->n++] = n;
 }
 
@@ -46,6 +50,7 @@ const jxl_node *eval_member_miss(eval_env *e, const jxl_node *obj, const char *k
 	eval_keycache *kc = e->kc;
 	if (kc) {
 		size_t h = eval_keyhash(obj, key);
+		kc->v[h].gen = kc->gen;
 		kc->v[h].obj = obj;
 		kc->v[h].key = key;
 		kc->v[h].val = m;
@@ -92,17 +97,6 @@ static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *ke
 			return -1;
 	}
 	return 0;
-}
-
-/* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */
-const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, const expr_seg *sg)
-{
-	if (sg->kind == SEG_KEY)
-		return eval_member(e, n, sg->key);
-	if (n->kind != JXL_ARRAY)
-		return NULL;
-	long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
-	return idx >= 0 && (size_t)idx < n->nkids ? n->kids[idx] : NULL;
 }
 
 const jxl_node *eval_inherited(eval_env *e, const char *key)

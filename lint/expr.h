@@ -44,7 +44,11 @@ enum expr_op {
 enum expr_fn { FN_SUM = 1, FN_COUNT, FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_EXISTS, FN_WEIGHT, FN_FIRST };
 enum expr_quant { Q_ALL = 1, Q_ANY, Q_NONE };
 /* Leaves of a test (expr.tleaf). */
-enum expr_tleaf { TL_TEXT = 1, TL_EXISTS, TL_EXISTS_ALL, TL_EXISTS_ABS };
+enum expr_tleaf {
+	TL_TEXT = 1, TL_EXISTS, TL_EXISTS_ALL, TL_EXISTS_ABS, TL_EXISTS_WEIGHT,
+	TL_IN      /* not a leaf: p == 'a' or p == 'b' or … (left to right, one path, at most EXPR_TEST_CHAIN ors) */
+};
+#define EXPR_TEST_CHAIN 16
 
 /* Where a path starts. */
 enum expr_root {
@@ -101,8 +105,9 @@ struct expr {
 	int simple;                /* EX_PATH of keys and indexes only (n.max, $.year): one node, no list */
 	/* Set by expr_resolve for the evaluator (eval_cond.c). A test is and,
 	 * or, not over leaves (tleaf) that compare a simple path with a text,
-	 * or ask whether a simple path, one ending in [*], or abs() of a simple
-	 * path exists; eval_cond decides it in one go. The path of a leaf is
+	 * or ask whether a simple path, one ending in [*], abs() of a simple
+	 * path or weight() of one (or of a variable) exists; eval_cond decides
+	 * it in one go. The path of a leaf is
 	 * number tpid among the distinct paths of its test; tmax bounds the
 	 * steps it takes (plus one for each element of a [*] path when tstar);
 	 * tvars has a bit for each variable its paths start at. */

@@ -257,6 +257,12 @@ static expr *test_leaf(expr *x, int *kind)
 		*kind = TL_EXISTS_ABS;
 		return a->args[0];
 	}
+	if (a->kind == EX_CALL && a->op == FN_WEIGHT && !a->bind && a->nargs == 1) {
+		expr *w = a->args[0];   /* weight(n.name), or weight(n) of a variable */
+		*kind = TL_EXISTS_WEIGHT;
+		if (test_path(w, 0) || (w->kind == EX_PATH && w->root == ROOT_VAR && !w->nsegs && w->slot >= 0 && w->slot < 32))
+			return w;
+	}
 	return NULL;
 }
 
@@ -271,6 +277,8 @@ static int is_test(expr *x, const expr **paths, int *np)
 	expr *p = test_leaf(x, &kind);
 	if (!p)
 		return 0;
+	if (!p->nsegs)   /* a variable itself: nothing to follow */
+		return 1;
 	int k = 0;
 	while (k < *np && !same_path(paths[k], p))
 		k++;
@@ -281,6 +289,27 @@ static int is_test(expr *x, const expr **paths, int *np)
 	}
 	p->tpid = (unsigned char)k;
 	return 1;
+}
+
+/* The path of a text leaf. */
+static const expr *text_path(const expr *x)
+{
+	return x->a->kind == EX_STR ? x->b : x->a;
+}
+
+/* How many leaves an or-chain of path == 'text' of one path has (0: x is not one). */
+static int chain_len(const expr *x, int *pid)
+{
+	if (x->tleaf == TL_TEXT) {
+		if (x->op != OP_EQ)
+			return 0;
+		*pid = text_path(x)->tpid;
+		return 1;
+	}
+	if (!(x->kind == EX_BINARY && x->op == OP_OR) || x->b->tleaf != TL_TEXT || x->b->op != OP_EQ)
+		return 0;
+	int n = chain_len(x->a, pid);
+	return n && text_path(x->b)->tpid == *pid ? n + 1 : 0;
 }
 
 /* Mark the nodes of test x, with the steps each takes at most: its own,
@@ -297,6 +326,9 @@ static void set_test(expr *x)
 		x->tmax = 1 + x->a->tmax + (b ? b->tmax : 0);
 		x->tvars = x->a->tvars | (b ? b->tvars : 0);
 		x->tstar = x->a->tstar || (b && b->tstar);
+		int pid, n = b && x->op == OP_OR ? chain_len(x, &pid) : 0;
+		if (n >= 2 && n <= EXPR_TEST_CHAIN + 1)
+			x->tleaf = TL_IN;
 		return;
 	}
 	int kind;
@@ -309,7 +341,7 @@ static void set_test(expr *x)
 	case TL_TEXT: x->tmax = 3 + keys; break;         /* ==, the path, the text */
 	case TL_EXISTS: x->tmax = 1 + keys; break;       /* exists (its path is not an operand) */
 	case TL_EXISTS_ALL: x->tmax = 1 + keys; break;   /* the [*] on its container counts as a key */
-	default: x->tmax = 3 + keys; break;              /* exists, abs, the path */
+	default: x->tmax = 3 + keys; break;              /* exists, abs or weight, the path */
 	}
 }
 

@@ -3,9 +3,32 @@
 
 #include <string.h>
 
+/* The texts of the figures one finding shows: a figure is often shown in
+ * both languages, and again as the stated or computed one. */
+typedef struct fig_texts {
+	const jxl_fig *f[8];
+	const char *s[8];
+	int n;
+} fig_texts;
+
+static const char *text_of(eval_env *e, fig_texts *ft, ev_val v, int zh)
+{
+	if (v.t != EV_FIG || !v.f)
+		return eval_text(e, v, zh);
+	for (int i = 0; i < ft->n; i++)
+		if (ft->f[i] == v.f)
+			return ft->s[i];
+	const char *s = eval_text(e, v, zh);   /* a figure's text is the same in both languages */
+	if (ft->n < 8) {
+		ft->f[ft->n] = v.f;
+		ft->s[ft->n++] = s;
+	}
+	return s;
+}
+
 /* A message with its placeholders filled in. Placeholders are evaluated
  * after the assertion, so {lhs} {rhs} {diff} are its last comparison's. */
-static const char *format_msg(eval_env *e, const pack_msg *m, int zh)
+static const char *format_msg(eval_env *e, const pack_msg *m, int zh, fig_texts *ft)
 {
 	ev_val lhs = e->lhs, rhs = e->rhs;
 	const expr *cmp = e->cmp;
@@ -18,7 +41,7 @@ static const char *format_msg(eval_env *e, const pack_msg *m, int zh)
 		} else {
 			int err = e->err;
 			ev_val v = eval_expr(e, m->parts[i].ph);
-			texts[i] = v.t == EV_ERR ? "?" : eval_text(e, v, zh);
+			texts[i] = v.t == EV_ERR ? "?" : text_of(e, ft, v, zh);
 			e->err = err;
 			e->lhs = lhs, e->rhs = rhs, e->cmp = cmp, e->cmp_held = held;
 		}
@@ -109,13 +132,14 @@ static const char *tolerance_text(eval_env *e, const jxl_fig *a, const jxl_fig *
 static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *elem)
 {
 	const jxl_node *at = where_of(e, r, elem);
-	const char *zh = format_msg(e, &r->msg_zh, 1);
-	const char *en = format_msg(e, &r->msg_en, 0);
+	fig_texts ft = {.n = 0};
+	const char *zh = format_msg(e, &r->msg_zh, 1, &ft);
+	const char *en = format_msg(e, &r->msg_en, 0, &ft);
 	finding *f = host_emit_core(ctx, at, 0, 0, r->id, 0, zh, en);
 	if (!f || !e->cmp || e->lhs.t != EV_FIG || e->rhs.t != EV_FIG)
 		return;
 	arena *a = ctx->env->a;
-	const char *lt = eval_text(e, e->lhs, 0), *rt = eval_text(e, e->rhs, 0);
+	const char *lt = text_of(e, &ft, e->lhs, 0), *rt = text_of(e, &ft, e->rhs, 0);
 	f->stated = lt;
 	if (e->cmp->op == OP_EQ || e->cmp->op == OP_NE)
 		f->computed = rt;
@@ -257,8 +281,10 @@ int packrun_applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d)
 
 void packrun_doc(jxl_ctx *ctx, const pack *p, const jxl_doc *d, const eval_tol *tol)
 {
-	eval_keycache kc;   /* for this document: its rules look up the same members */
-	memset(&kc, 0, sizeof kc);
+	/* For this document: its rules look up the same members. One per
+	 * thread, a new generation for each document (no clearing). */
+	static _Thread_local eval_keycache kc;
+	kc.gen++;
 	if (!applies(ctx, p, d, &kc))
 		return;
 	const jxl_host *h = host_table();

@@ -85,38 +85,69 @@ int eval_step_over(eval_env *e, const expr *at)
 
 /* ---- reading the submission ------------------------------------------------- */
 
+#define AS_INDICATORS (-1)   /* under indicators: max and score are points, the rest as written */
+
+/* How figures under the top-level key k are read (or AS_INDICATORS). */
+static int as_under(const char *k)
+{
+	switch (k[0]) {   /* one comparison or two, by the first letter */
+	case 'b':
+		return eval_same(k, "budget") || eval_same(k, "balance") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 'e':
+		return eval_same(k, "expenditure") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 't':
+		return eval_same(k, "three_public") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 'p':
+		return eval_same(k, "procurement") ? JXL_AS_MONEY : JXL_AS_ANY;
+	case 'r':
+		return eval_same(k, "rates") ? JXL_AS_RATE : JXL_AS_ANY;
+	case 's':
+		return eval_same(k, "scores") ? JXL_AS_SCORE : eval_same(k, "staffing") ? JXL_AS_COUNT : JXL_AS_ANY;
+	case 'i':
+		return eval_same(k, "income") ? JXL_AS_MONEY : eval_same(k, "indicators") ? AS_INDICATORS : JXL_AS_ANY;
+	default:
+		return JXL_AS_ANY;
+	}
+}
+
+static int as_leaf(int as, const jxl_node *leaf)
+{
+	if (as != AS_INDICATORS)
+		return as;
+	return leaf->key && (eval_same(leaf->key, "max") || eval_same(leaf->key, "score")) ? JXL_AS_SCORE : JXL_AS_ANY;
+}
+
+/* The child of the document's root that n is in (or is), or NULL. */
+static const jxl_node *top_of(const jxl_doc *d, const jxl_node *n)
+{
+	const jxl_node *top = NULL;
+	for (const jxl_node *p = n; p && p != d->root; p = p->parent)
+		top = p;
+	return top;
+}
+
 int eval_as_for(const jxl_doc *d, const jxl_node *n)
 {
 	if (!n || !d)
 		return JXL_AS_ANY;
-	const jxl_node *top = NULL, *leaf = n;
-	for (const jxl_node *p = n; p && p != d->root; p = p->parent)
-		top = p;
+	const jxl_node *top = top_of(d, n);
+	return top && top->key ? as_leaf(as_under(top->key), n) : JXL_AS_ANY;
+}
+
+/* eval_as_for, remembering how figures are read under the last top-level
+ * key: a rule reads its figures under one or two of them. */
+static int as_for(eval_env *e, const jxl_node *n)
+{
+	if (!e->doc)
+		return JXL_AS_ANY;
+	const jxl_node *top = top_of(e->doc, n);
 	if (!top || !top->key)
 		return JXL_AS_ANY;
-	const char *k = top->key;
-	switch (k[0]) {   /* one comparison or two, by the first letter */
-	case 'b':
-		return !strcmp(k, "budget") || !strcmp(k, "balance") ? JXL_AS_MONEY : JXL_AS_ANY;
-	case 'e':
-		return !strcmp(k, "expenditure") ? JXL_AS_MONEY : JXL_AS_ANY;
-	case 't':
-		return !strcmp(k, "three_public") ? JXL_AS_MONEY : JXL_AS_ANY;
-	case 'p':
-		return !strcmp(k, "procurement") ? JXL_AS_MONEY : JXL_AS_ANY;
-	case 'r':
-		return !strcmp(k, "rates") ? JXL_AS_RATE : JXL_AS_ANY;
-	case 's':
-		return !strcmp(k, "scores") ? JXL_AS_SCORE : !strcmp(k, "staffing") ? JXL_AS_COUNT : JXL_AS_ANY;
-	case 'i':
-		if (!strcmp(k, "income"))
-			return JXL_AS_MONEY;
-		if (!strcmp(k, "indicators") && leaf->key && (!strcmp(leaf->key, "max") || !strcmp(leaf->key, "score")))
-			return JXL_AS_SCORE;
-		return JXL_AS_ANY;
-	default:
-		return JXL_AS_ANY;
+	if (top != e->as_topnode) {
+		e->as_topnode = top;
+		e->as_top = as_under(top->key);
 	}
+	return as_leaf(e->as_top, n);
 }
 
 int eval_empty_text(const jxl_node *n)
@@ -154,7 +185,7 @@ static int is_text_key(const char *k)
 	static const char *const keys[] = {"name", "category", "level1", "level2", "level3", "kind", "grade", "label",
 					   "source", "text", "form", "unit", "project", "filed", "money_unit", "$comment"};
 	for (size_t i = 0; k && i < sizeof keys / sizeof *keys; i++)
-		if (!strcmp(k, keys[i]))
+		if (eval_same(k, keys[i]))
 			return 1;
 	return 0;
 }
@@ -171,7 +202,7 @@ ev_val eval_fig_node(eval_env *e, const jxl_node *n, const expr *at)
 				 n->kind == JXL_OBJECT ? "an object" : n->kind == JXL_ARRAY ? "a list" : "true/false");
 	if (n->kind == JXL_STRING && is_text_key(n->key) && !eval_readable_figure(n))
 		return eval_fail(e, EVE_TYPE, at, "the text \"%s\" where a figure was expected", n->str);
-	const jxl_fig *f = host_fig(e->ctx, n, eval_as_for(e->doc, n));
+	const jxl_fig *f = host_fig(e->ctx, n, as_for(e, n));
 	if (!f) {
 		ev_val m = eval_missing(at, 0);
 		m.node = n;

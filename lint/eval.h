@@ -71,7 +71,7 @@ typedef struct eval_tol {
  * pointer within a pack: pack.c interns them): a pack run on one document
  * looks up i.level1 of each indicator a dozen times. An entry is valid for
  * one document: packrun_doc starts a new generation for each. */
-#define EVAL_KEYCACHE 256
+#define EVAL_KEYCACHE 1024
 typedef struct eval_keycache {
 	unsigned long gen;
 	struct {
@@ -92,6 +92,16 @@ typedef struct eval_env {
 	const tmpl_node *tmpl;     /* or NULL */
 	const char *wname;         /* the last name weight() looked up in tmpl (within one rule), */
 	const tmpl_node *wnode;    /* and what it found: rows often repeat a name */
+	/* The last list of nodes a path with [*] or ** reached, and the steps it
+	 * took: an assertion and its lets go through scores.items** each. */
+	const expr *walk_x;
+	const jxl_node *walk_from;
+	const jxl_node *const *walk_v;
+	size_t walk_n;
+	long walk_steps;
+	int walk_rc;
+	const jxl_node *as_topnode; /* the top-level value the last figure read is in, */
+	int as_top;                /* and how figures there are read */
 	const jxl_node *wfor;      /* the last node weight() looked up, */
 	const tmpl_node *wfor_t;   /* and its template node */
 	expr *const *lets;         /* the rule's named sub-expressions, by slot */
@@ -156,6 +166,9 @@ const char *eval_missing_text(eval_env *e, const expr *at);
  * = "三公"经费 = 三公经费), at most cap − 1 bytes. Returns its length. */
 size_t eval_norm_name(const char *s, char *out, size_t cap);
 #define EVAL_NAME_MAX 256      /* the cap weight() normalises names with */
+
+/* The first template node named `name` (weight('name')). */
+const tmpl_node *eval_tmpl_by_name(const tmpl_node *t, const char *name);
 
 /* How figures at n are read (enum jxl_as), from where n is in the submission. */
 int eval_as_for(const jxl_doc *d, const jxl_node *n);

@@ -255,16 +255,16 @@ size_t eval_norm_name(const char *s, char *out, size_t cap)
 static int names_match_norm(const tmpl_node *t, const char *name, const char *y)
 {
 	for (size_t i = 0; i < t->nnames; i++) {
-		if (!strcmp(t->names[i], name))
+		if (eval_same(t->names[i], name))
 			return 1;
 		if (t->norms) {   /* normalised when the pack was loaded */
-			if (!strcmp(t->norms[i], y))
+			if (eval_same(t->norms[i], y))
 				return 1;
 			continue;
 		}
 		char x[EVAL_NAME_MAX];
 		eval_norm_name(t->names[i], x, sizeof x);
-		if (!strcmp(x, y))
+		if (eval_same(x, y))
 			return 1;
 	}
 	return 0;
@@ -318,7 +318,7 @@ static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 		const tmpl_node *found = NULL;
 		for (size_t i = 0; i < t->nitems && !found; i++) {
 			const tmpl_node *c = &t->items[i];
-			if ((name && names_match_norm(c, name, y)) || (c->kind && kind && !strcmp(kind, c->kind)))
+			if ((name && names_match_norm(c, name, y)) || (c->kind && kind && eval_same(kind, c->kind)))
 				found = c;
 		}
 		if (!found)
@@ -332,7 +332,7 @@ const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad)
 {
 	const char *name = v.t == EV_STR ? v.s : v.t == EV_NODE && v.node->kind == JXL_STRING ? v.node->str : NULL;
 	*bad = 0;
-	if (name && e->wname && !strcmp(name, e->wname))
+	if (name && e->wname && eval_same(name, e->wname))
 		return e->wnode;
 	if (name) {
 		const tmpl_node *t = tmpl_by_name(e->tmpl, name);
@@ -351,8 +351,29 @@ const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad)
 	return NULL;
 }
 
+const tmpl_node *eval_tmpl_by_name(const tmpl_node *t, const char *name)
+{
+	return tmpl_by_name(t, name);
+}
+
 static ev_val fn_weight(eval_env *e, const expr *x)
 {
+	if (x->wtmpl && x->wtmpl == e->tmpl) {   /* weight('name'): found when the pack was loaded */
+		const expr *a = x->args[0];
+		if (eval_step(e, a))
+			return (ev_val){.t = EV_ERR, .at = a};
+		const tmpl_node *t = x->wnode;
+		if (!(e->wname && eval_same(a->str, e->wname))) {   /* what the lookup below leaves behind */
+			e->wname = a->str;
+			e->wnode = t;
+		}
+		if (!t || !t->has_max)
+			return eval_missing(x, 1);
+		jxl_fig *f = arena_alloc(e->a, sizeof *f);
+		f->v = f->lo = f->hi = t->max;
+		f->pexp = t->max.exp < 0 ? t->max.exp : 0;
+		return eval_figv(f, 0);
+	}
 	ev_val v = eval_expr(e, x->args[0]);
 	if (v.t == EV_MISSING || v.t == EV_ERR)
 		return eval_note_missing(e, v);

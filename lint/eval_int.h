@@ -25,6 +25,17 @@ static inline int eval_step(eval_env *e, const expr *at)
 /* 1 true, 0 false, -1 missing, -2 error, as a value. */
 ev_val eval_tv(int t, const expr *at);
 
+/* !strcmp(a, b), without a call: the texts compared are short. */
+static inline int eval_same(const char *a, const char *b)
+{
+	while (*a == *b) {
+		if (!*a)
+			return 1;
+		a++, b++;
+	}
+	return 0;
+}
+
 /* Member `key` of obj, as doc_get finds it (the last of that name), through the pack run's cache. */
 const jxl_node *eval_member_miss(eval_env *e, const jxl_node *obj, const char *key);
 static inline size_t eval_keyhash(const jxl_node *obj, const char *key)

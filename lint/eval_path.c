@@ -226,11 +226,52 @@ static int path_begin(eval_env *e, const expr *x, const jxl_node **n, ev_val *v)
 	return 0;
 }
 
+/* Do paths x and y walk the same way (from the same start)? Without selections. */
+static int same_walk(const expr *x, const expr *y)
+{
+	if (x == y)
+		return 1;
+	if (x->root != y->root || x->nsegs != y->nsegs || (x->root == ROOT_DOC && strcmp(x->name, y->name)))
+		return 0;
+	for (size_t i = 0; i < x->nsegs; i++) {
+		const expr_seg *a = &x->segs[i], *b = &y->segs[i];
+		if (a->kind != b->kind || a->kind == SEG_SELECT || a->index != b->index ||
+		    (a->key != b->key && (!a->key || !b->key || strcmp(a->key, b->key))))
+			return 0;
+	}
+	return 1;
+}
+
+static int walk_list_new(eval_env *e, const expr *x, const jxl_node *start, nodelist *out);
+
 /* The steps of a path with lists from n, level by level: 0 with the nodes
  * reached in *out, -1 out of steps, 1 missing (a container absent before
  * any list). Each node a step is tried on is a step, and so is each value
- * reached. */
+ * reached. The last walk is remembered with its steps, and taken again in
+ * one go when the same path is walked from the same node within the limit. */
 static int walk_list(eval_env *e, const expr *x, const jxl_node *start, nodelist *out)
+{
+	if (e->walk_x && e->walk_from == start && e->err != EVE_STEPS && e->walk_steps <= e->max_steps - e->steps &&
+	    same_walk(e->walk_x, x)) {
+		e->steps += e->walk_steps;
+		out->v = (const jxl_node **)e->walk_v;
+		out->n = out->cap = e->walk_n;
+		return e->walk_rc;
+	}
+	long before = e->steps;
+	int rc = walk_list_new(e, x, start, out);
+	if (rc >= 0) {
+		e->walk_x = x;
+		e->walk_from = start;
+		e->walk_v = rc ? NULL : out->v;
+		e->walk_n = rc ? 0 : out->n;
+		e->walk_steps = e->steps - before;
+		e->walk_rc = rc;
+	}
+	return rc;
+}
+
+static int walk_list_new(eval_env *e, const expr *x, const jxl_node *start, nodelist *out)
 {
 	nodelist cur = {0}, nxt = {0};
 	nl_push(e, &cur, start);

@@ -69,6 +69,7 @@ enum seg_kind {
 };
 
 typedef struct expr expr;
+struct tmpl_node;
 
 typedef struct expr_seg {
 	enum seg_kind kind;
@@ -112,6 +113,9 @@ struct expr {
 	 * steps it takes (plus one for each element of a [*] path when tstar);
 	 * tvars has a bit for each variable its paths start at. */
 	unsigned char test, tleaf, tpid, tstar;
+	/* weight('name'): the template it was looked up in when the pack was
+	 * loaded (pack.c), and the node found there (or NULL). */
+	const struct tmpl_node *wtmpl, *wnode;
 	unsigned tvars;
 	int tmax;
 	expr *a, *b;               /* operands */

@@ -665,21 +665,49 @@ static void intern_keys(keytab *t, expr *e)
 	}
 }
 
-static void intern_pack_keys(pack *p)
+/* weight('name') of the pack's template, looked up once. */
+static void find_weights(const tmpl_node *tmpl, expr *e)
+{
+	if (!e)
+		return;
+	if (e->kind == EX_CALL && e->op == FN_WEIGHT && e->nargs == 1 && e->args[0]->kind == EX_STR) {
+		e->wtmpl = tmpl;
+		e->wnode = eval_tmpl_by_name(tmpl, e->args[0]->str);
+	}
+	find_weights(tmpl, e->a);
+	find_weights(tmpl, e->b);
+	for (size_t i = 0; i < e->nargs; i++)
+		find_weights(tmpl, e->args[i]);
+	if (e->bind) {
+		find_weights(tmpl, e->bind->seq);
+		find_weights(tmpl, e->bind->where);
+		find_weights(tmpl, e->bind->body);
+	}
+}
+
+/* Each expression of the pack: interned keys, and weights found when a template is given. */
+static void prepare(keytab *t, const tmpl_node *tmpl, expr *e)
+{
+	intern_keys(t, e);
+	if (tmpl)
+		find_weights(tmpl, e);
+}
+
+static void prepare_pack(pack *p)
 {
 	keytab t = {0};
-	intern_keys(&t, p->applies);
+	prepare(&t, p->tmpl, p->applies);
 	for (size_t i = 0; i < p->nrules; i++) {
 		pack_rule *r = &p->rules[i];
-		intern_keys(&t, r->when);
-		intern_keys(&t, r->assert);
-		intern_keys(&t, r->at);
+		prepare(&t, p->tmpl, r->when);
+		prepare(&t, p->tmpl, r->assert);
+		prepare(&t, p->tmpl, r->at);
 		for (size_t k = 0; k < r->nlets; k++)
-			intern_keys(&t, r->lets[k]);
+			prepare(&t, p->tmpl, r->lets[k]);
 		for (size_t k = 0; k < r->msg_zh.n; k++)
-			intern_keys(&t, r->msg_zh.parts[k].ph);
+			prepare(&t, p->tmpl, r->msg_zh.parts[k].ph);
 		for (size_t k = 0; k < r->msg_en.n; k++)
-			intern_keys(&t, r->msg_en.parts[k].ph);
+			prepare(&t, p->tmpl, r->msg_en.parts[k].ph);
 	}
 	free(t.v);
 }
@@ -777,7 +805,7 @@ pack *pack_parse(const char *path, const char *text, size_t n, const registry *r
 		pack_free(p);
 		return NULL;
 	}
-	intern_pack_keys(p);
+	prepare_pack(p);
 	return p;
 }
 

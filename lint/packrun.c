@@ -149,7 +149,15 @@ static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *el
 		f->difference = eval_text(e, dv, 0);
 	}
 	f->tolerance = tolerance_text(e, e->lhs.f, e->rhs.f);
-	f->computation = arena_printf(a, "%s %s %s", lt, op_sym(e->cmp->op, e->cmp_held), rt);
+	const char *op = op_sym(e->cmp->op, e->cmp_held);
+	size_t ll = strlen(lt), lo = strlen(op), lr = strlen(rt);
+	char *c = arena_alloc_raw(a, ll + lo + lr + 3);   /* "lhs op rhs" */
+	memcpy(c, lt, ll);
+	c[ll] = ' ';
+	memcpy(c + ll + 1, op, lo);
+	c[ll + 1 + lo] = ' ';
+	memcpy(c + ll + lo + 2, rt, lr + 1);
+	f->computation = c;
 }
 
 /* One info finding for a rule that could not be checked here, and why. */

@@ -56,9 +56,8 @@ ev_val eval_note_missing(eval_env *e, ev_val v)
 
 void eval_init(eval_env *e, jxl_ctx *ctx, const jxl_doc *doc, arena *a)
 {
-	memset(e, 0, offsetof(eval_env, err_msg));   /* the message is written with the error */
+	memset(e, 0, offsetof(eval_env, lhs));   /* the rest is written before it is read */
 	e->err_msg[0] = '\0';
-	e->missing_at = NULL;
 	e->ctx = ctx;
 	e->doc = doc;
 	e->a = a;
@@ -626,6 +625,16 @@ ev_val eval_body(eval_env *e, const expr *x)
 		return v;
 	}
 	case EX_PATH:
+		if (x->simple && x->nsegs) {   /* n.max: the node without building the path's start */
+			const jxl_node *n;
+			switch (eval_path_node(e, x, &n)) {
+			case PN_NODE: return (ev_val){.t = EV_NODE, .node = n, .at = x};
+			case PN_NULL: return eval_missing(x, 0);
+			case PN_ABSENT: return eval_missing(x, 1);
+			case PN_ERR: return (ev_val){.t = EV_ERR, .at = x};
+			default: break;
+			}
+		}
 		return eval_path(e, x, 0);
 	case EX_UNARY: {
 		if (x->op == OP_NOT) {

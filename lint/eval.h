@@ -108,16 +108,17 @@ typedef struct eval_env {
 	size_t nlets;
 	ev_val *letv;
 	unsigned char *letstate;   /* 0 not yet, 1 being evaluated, 2 done */
-	ev_val vars[EXPR_MAX_VARS + 16];
 	/* The last comparison of two figures: what a message's {lhs} {rhs} {diff} show. */
-	ev_val lhs, rhs;
-	const expr *cmp;
+	const expr *cmp;           /* or NULL: then lhs and rhs mean nothing */
 	int cmp_held;              /* did that comparison hold? */
 	/* The first error (EV_ERR) and the first missing path. */
 	int err;
 	const expr *err_at;
 	const expr *missing_at;
-	char err_msg[240];         /* last: eval_init does not clear it */
+	/* Not cleared by eval_init: each is written before it is read. */
+	ev_val lhs, rhs;
+	ev_val vars[EXPR_MAX_VARS + 16];   /* bound by the iterations in scope (expr_resolve gives slots only to those) */
+	char err_msg[240];         /* written with err */
 } eval_env;
 
 /* Start an evaluation of one rule on one document (steps and outcomes reset). */

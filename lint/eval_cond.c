@@ -15,8 +15,26 @@ static int text_eq(eval_env *e, const expr *x)
 		p = x->b, s = x->a;
 	else
 		return -3;
-	if (p->kind != EX_PATH || !p->simple || !p->nsegs)
+	if (p->kind != EX_PATH || !p->simple)
 		return -3;
+	if (!p->nsegs) {   /* a top-level key itself: form == 'project' (the value as it is, or the form made up) */
+		if (p->root != ROOT_DOC)
+			return -3;
+		if ((s == x->a && eval_step(e, s)) || eval_step(e, p))
+			return -2;
+		const jxl_node *n = eval_inherited(e, p->name);
+		const char *t = n ? (n->kind == JXL_STRING || n->kind == JXL_NUMBER ? n->str : NULL)
+				  : eval_same(p->name, "form") && e->doc->form ? (e->doc->form == 'p' ? "project" : "department") : NULL;
+		if (s == x->b && eval_step(e, s))
+			return -2;
+		if (n && !t) {
+			eval_fail(e, EVE_TYPE, x, "%s", n->kind == JXL_BOOL ? "comparing true/false with something else"
+									 : "comparing text with an object or list");
+			return -2;
+		}
+		int eq = t && eval_same(t, s->str);   /* absent: equal to no text */
+		return x->op == OP_EQ ? eq : !eq;
+	}
 	if (s == x->a && eval_step(e, s))
 		return -2;
 	if (eval_step(e, p))

@@ -81,20 +81,41 @@ static int select_match(eval_env *e, const jxl_node *it, const expr_seg *sg)
 	return sg->negate ? !eq : eq;
 }
 
-/* Append n.key's elements (or the value itself), each followed by its own key's elements. */
-static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *key, const expr *at, int depth)
+#define RECURSE_DEPTH 200   /* levels of key** below the start that are gone into */
+
+/* Append n.key's elements (or the value itself), each followed by its own
+ * key's elements, depth first; each element is a step. Returns -1 past the
+ * step limit. */
+static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *key, const expr *at)
 {
+	struct {
+		const jxl_node *v;     /* a node's key: its elements, or itself */
+		size_t i, k;
+	} stack[RECURSE_DEPTH + 1];
+	int sp = 0;
 	const jxl_node *v = eval_member(e, n, key);
-	if (!v || depth > 200)
+	if (!v)
 		return 0;
-	size_t k = v->kind == JXL_ARRAY ? v->nkids : 1;
-	for (size_t i = 0; i < k; i++) {
-		const jxl_node *el = v->kind == JXL_ARRAY ? v->kids[i] : v;
+	stack[sp].v = v, stack[sp].i = 0, stack[sp].k = v->kind == JXL_ARRAY ? v->nkids : 1;
+	sp++;
+	while (sp > 0) {
+		if (stack[sp - 1].i == stack[sp - 1].k) {
+			sp--;
+			continue;
+		}
+		const jxl_node *c = stack[sp - 1].v;
+		const jxl_node *el = c->kind == JXL_ARRAY ? c->kids[stack[sp - 1].i] : c;
+		stack[sp - 1].i++;
 		if (eval_step(e, at))
 			return -1;
 		nl_push(e, out, el);
-		if (el->kind == JXL_OBJECT && recurse(e, out, el, key, at, depth + 1))
-			return -1;
+		if (el->kind == JXL_OBJECT && sp <= RECURSE_DEPTH) {   /* el's own key, one level deeper */
+			const jxl_node *w = eval_member(e, el, key);
+			if (w) {
+				stack[sp].v = w, stack[sp].i = 0, stack[sp].k = w->kind == JXL_ARRAY ? w->nkids : 1;
+				sp++;
+			}
+		}
 	}
 	return 0;
 }
@@ -308,16 +329,19 @@ static int walk_list_new(eval_env *e, const expr *x, const jxl_node *start, node
 				}
 				break;
 			case SEG_RECURSE:
-				if (recurse(e, &nxt, n, sg->key, x, 0))
+				if (recurse(e, &nxt, n, sg->key, x))
 					return -1;
 				break;
 			}
 		}
 		if (sg->kind != SEG_KEY && sg->kind != SEG_INDEX)
 			plural_seen = 1;
-		for (size_t k = 0; k < nxt.n; k++)   /* every value reached is a step */
-			if (eval_step(e, x))
-				return -1;
+		if (e->err != EVE_STEPS && (long)nxt.n <= e->max_steps - e->steps)   /* every value reached is a step */
+			e->steps += (long)nxt.n;
+		else
+			for (size_t k = 0; k < nxt.n; k++)
+				if (eval_step(e, x))
+					return -1;
 		nodelist t = cur;
 		cur = nxt;
 		nxt = t;

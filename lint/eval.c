@@ -139,12 +139,18 @@ static int as_for(eval_env *e, const jxl_node *n)
 {
 	if (!e->doc)
 		return JXL_AS_ANY;
-	const jxl_node *top = top_of(e->doc, n);
-	if (!top || !top->key)
-		return JXL_AS_ANY;
-	if (top != e->as_topnode) {
-		e->as_topnode = top;
-		e->as_top = as_under(top->key);
+	/* the figures of the elements of one list (i.max of each indicator) share
+	 * their grandparent, and so the top-level value they are in */
+	const jxl_node *gp = n->parent ? n->parent->parent : NULL;
+	if (!gp || gp != e->as_gp) {
+		const jxl_node *top = top_of(e->doc, n);
+		if (!top || !top->key)
+			return JXL_AS_ANY;
+		if (top != e->as_topnode) {
+			e->as_topnode = top;
+			e->as_top = as_under(top->key);
+		}
+		e->as_gp = top == n || top == n->parent ? NULL : gp;   /* gp is below the top: the same top for its grandchildren */
 	}
 	return as_leaf(e->as_top, n);
 }

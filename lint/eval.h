@@ -101,7 +101,8 @@ typedef struct eval_env {
 	long walk_steps;
 	int walk_rc;
 	const jxl_node *as_topnode; /* the top-level value the last figure read is in, */
-	int as_top;                /* and how figures there are read */
+	int as_top;                /* how figures there are read, */
+	const jxl_node *as_gp;     /* and the figure's grandparent (below that value), or NULL */
 	const jxl_node *wfor;      /* the last node weight() looked up, */
 	const tmpl_node *wfor_t;   /* and its template node */
 	expr *const *lets;         /* the rule's named sub-expressions, by slot */

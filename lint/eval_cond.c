@@ -257,7 +257,13 @@ static int decide_test(eval_env *e, const expr *x)
 	t.e = e;
 	t.done = 0;
 	t.steps = 0;
-	long most = x->tmax - 1 + (x->tstar ? star_elements(&t, x) : 0);   /* x's own step is taken */
+	long most = x->tmax - 1;   /* x's own step is taken */
+	if (x->tstar1) {
+		const jxl_node *n = follow(&t, x->tstar1->args[0])->n;
+		most += n && (n->kind == JXL_ARRAY || n->kind == JXL_OBJECT) ? (long)n->nkids : 0;
+	} else if (x->tstar) {
+		most += star_elements(&t, x);
+	}
 	if (most > e->max_steps - e->steps)
 		return -3;
 	int v = run_test(&t, x);
@@ -285,6 +291,7 @@ static inline int decide_leaf(eval_env *e, const expr *x)
 	}
 	int neg = (int)steps & 1;
 	const expr *first = l;   /* for an or-chain, its first leaf */
+	const expr *spine[EXPR_TEST_CHAIN];   /* and its ors, from the top */
 	int ors = 0;
 	switch (l->tleaf) {
 	case TL_EXISTS:
@@ -295,8 +302,8 @@ static inline int decide_leaf(eval_env *e, const expr *x)
 		break;
 	case TL_IN:
 		while (first->tleaf == TL_IN && ors < EXPR_TEST_CHAIN) {
+			spine[ors++] = first;
 			first = first->a;
-			ors++;
 		}
 		p = first->a->kind == EX_STR ? first->b : first->a;
 		break;
@@ -333,19 +340,17 @@ static inline int decide_leaf(eval_env *e, const expr *x)
 		} else {   /* every or, then the leaves up to the first that holds */
 			steps += ors - 1 + 3 + ps;
 			v = n && eval_same(n->str, leaf_text(first));
-			for (const expr *c = first; !v && c != l;) {
-				const expr *up = l;
-				while (up->a != c)   /* the or just above c */
-					up = up->a;
+			for (int j = ors - 1; !v && j >= 0; j--) {   /* the other leaves, bottom up */
 				steps += 3 + ps;
-				v = n && eval_same(n->str, leaf_text(up->b));
-				c = up;
+				v = n && eval_same(n->str, leaf_text(spine[j]->b));
 			}
 		}
 	}
 	e->steps += steps;
 	return neg ? !v : v;
 }
+
+static int cond_other(eval_env *e, const expr *x);
 
 int eval_cond(eval_env *e, const expr *x)
 {
@@ -359,6 +364,12 @@ int eval_cond(eval_env *e, const expr *x)
 		if (t != -3)
 			return t;
 	}
+	return cond_other(e, x);
+}
+
+/* eval_cond of what is not a test, or of a test that could not be decided in one go, after x's step. */
+static int cond_other(eval_env *e, const expr *x)
+{
 	switch (x->kind) {
 	case EX_BOOL:
 		return x->bval ? 1 : 0;

@@ -406,6 +406,14 @@ ev_val eval_call(eval_env *e, const expr *x)
 			ev_val c = eval_note_missing(e, eval_fig(e, eval_seq_get(&v, i)));
 			if (c.t != EV_FIG)
 				return c;
+			int ua = acc.f->unit, uc = c.f->unit;
+			if (ua == uc && ua != FIG_RATIO) {   /* what eval_arith does when the units are the same */
+				const jxl_fig *r = fig_add(e->a, acc.f, c.f);
+				if (!r)
+					return eval_fail(e, EVE_OVERFLOW, x, "a number too large to compute exactly");
+				acc = eval_figv(r, acc.lit && c.lit);
+				continue;
+			}
 			acc = eval_arith(e, x, OP_ADD, acc, c);
 			if (acc.t != EV_FIG)
 				return acc;

@@ -37,22 +37,41 @@ static inline int eval_same(const char *a, const char *b)
 }
 
 /* Member `key` of obj, as doc_get finds it (the last of that name), through the pack run's cache. */
-const jxl_node *eval_member_miss(eval_env *e, const jxl_node *obj, const char *key);
 static inline size_t eval_keyhash(const jxl_node *obj, const char *key)
 {
 	return (((uintptr_t)obj >> 4) ^ ((uintptr_t)key >> 3) ^ ((uintptr_t)obj >> 12)) & (EVAL_KEYCACHE - 1);
+}
+/* The same without the cache, for a walk that looks each member up once (key**). */
+static inline const jxl_node *eval_member_once(const jxl_node *obj, const char *key)
+{
+	if (!obj || obj->kind != JXL_OBJECT || !key)
+		return NULL;
+	for (size_t i = obj->nkids; i-- > 0;) {   /* the last one wins */
+		const char *k = obj->kids[i]->key;
+		if (k[0] == key[0] && eval_same(k, key))
+			return obj->kids[i];
+	}
+	return NULL;
 }
 static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, const char *key)
 {
 	if (!obj || obj->kind != JXL_OBJECT || !key)
 		return NULL;
-	const eval_keycache *kc = e->kc;
+	eval_keycache *kc = e->kc;
+	size_t h = 0;
 	if (kc) {
-		size_t h = eval_keyhash(obj, key);
+		h = eval_keyhash(obj, key);
 		if (kc->v[h].obj == obj && kc->v[h].key == key && kc->v[h].gen == kc->gen)
 			return kc->v[h].val;
 	}
-	return eval_member_miss(e, obj, key);
+	const jxl_node *m = eval_member_once(obj, key);
+	if (kc) {
+		kc->v[h].gen = kc->gen;
+		kc->v[h].obj = obj;
+		kc->v[h].key = key;
+		kc->v[h].val = m;
+	}
+	return m;
 }
 
 /* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */

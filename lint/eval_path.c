@@ -30,34 +30,6 @@ static inline void nl_push(eval_env *e, nodelist *l, const jxl_node *n)
 	l->v[l->n++] = n;
 }
 
-/* doc_get without the call to strcmp (keys are short). */
-static const jxl_node *find_member(const jxl_node *obj, const char *key)
-{
-	for (size_t i = obj->nkids; i-- > 0;) {   /* the last one wins */
-		const char *k = obj->kids[i]->key, *q = key;
-		while (*k == *q) {
-			if (!*k)
-				return obj->kids[i];
-			k++, q++;
-		}
-	}
-	return NULL;
-}
-
-const jxl_node *eval_member_miss(eval_env *e, const jxl_node *obj, const char *key)
-{
-	const jxl_node *m = find_member(obj, key);
-	eval_keycache *kc = e->kc;
-	if (kc) {
-		size_t h = eval_keyhash(obj, key);
-		kc->v[h].gen = kc->gen;
-		kc->v[h].obj = obj;
-		kc->v[h].key = key;
-		kc->v[h].val = m;
-	}
-	return m;
-}
-
 static int select_match(eval_env *e, const jxl_node *it, const expr_seg *sg)
 {
 	if (!it || it->kind != JXL_OBJECT)
@@ -110,7 +82,7 @@ static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *ke
 			return -1;
 		nl_push(e, out, el);
 		if (el->kind == JXL_OBJECT && sp <= RECURSE_DEPTH) {   /* el's own key, one level deeper */
-			const jxl_node *w = eval_member(e, el, key);
+			const jxl_node *w = eval_member_once(el, key);
 			if (w) {
 				stack[sp].v = w, stack[sp].i = 0, stack[sp].k = w->kind == JXL_ARRAY ? w->nkids : 1;
 				sp++;
@@ -126,8 +98,8 @@ const jxl_node *eval_inherited(eval_env *e, const char *key)
 		const jxl_node *n = eval_member(e, d->root, key);
 		if (n)
 			return n;
-		if (strcmp(key, "money_unit") && strcmp(key, "year") && strcmp(key, "unit"))
-			return NULL;
+		if (!eval_same(key, "money_unit") && !eval_same(key, "year") && !eval_same(key, "unit"))
+			return NULL;   /* only these fall back to the file's */
 	}
 	return NULL;
 }

@@ -118,6 +118,7 @@ struct expr {
 	const struct tmpl_node *wtmpl, *wnode;
 	unsigned tvars;
 	int tmax;
+	const expr *tstar1;        /* the one leaf of a test with [*], when it has just one */
 	expr *a, *b;               /* operands */
 	expr **args;               /* EX_CALL */
 	size_t nargs;

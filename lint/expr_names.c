@@ -326,6 +326,7 @@ static void set_test(expr *x)
 		x->tmax = 1 + x->a->tmax + (b ? b->tmax : 0);
 		x->tvars = x->a->tvars | (b ? b->tvars : 0);
 		x->tstar = x->a->tstar || (b && b->tstar);
+		x->tstar1 = x->a->tstar && !(b && b->tstar) ? x->a->tstar1 : !x->a->tstar && b && b->tstar ? b->tstar1 : NULL;
 		int pid, n = b && x->op == OP_OR ? chain_len(x, &pid) : 0;
 		if (n >= 2 && n <= EXPR_TEST_CHAIN + 1)
 			x->tleaf = TL_IN;
@@ -337,6 +338,7 @@ static void set_test(expr *x)
 	x->tleaf = (unsigned char)kind;
 	x->tvars = p->root == ROOT_VAR ? 1u << p->slot : 0;
 	x->tstar = kind == TL_EXISTS_ALL;
+	x->tstar1 = x->tstar ? x : NULL;
 	switch (kind) {
 	case TL_TEXT: x->tmax = 3 + keys; break;         /* ==, the path, the text */
 	case TL_EXISTS: x->tmax = 1 + keys; break;       /* exists (its path is not an operand) */

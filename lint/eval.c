@@ -9,30 +9,6 @@
 #define EVAL_DIV_PLACES 12   /* decimals of a computed quotient before it is compared */
 #define EVAL_TEXT_ITEMS 12   /* elements of a list shown in a message */
 
-ev_val eval_bool(int b)
-{
-	ev_val v = {.t = EV_BOOL, .b = b ? 1 : 0};
-	return v;
-}
-
-ev_val eval_figv(const jxl_fig *f, int lit)
-{
-	ev_val v = {.t = EV_FIG, .f = f, .lit = lit ? 1 : 0, .node = f ? f->node : NULL};
-	return v;
-}
-
-ev_val eval_missing(const expr *at, int absent)
-{
-	ev_val v = {.t = EV_MISSING, .absent = absent ? 1 : 0, .at = at};
-	return v;
-}
-
-ev_val eval_nodev(const jxl_node *n)
-{
-	ev_val v = {.t = EV_NODE, .node = n};
-	return v;
-}
-
 ev_val eval_fail(eval_env *e, int code, const expr *at, const char *fmt, ...)
 {
 	if (!e->err) {
@@ -44,13 +20,6 @@ ev_val eval_fail(eval_env *e, int code, const expr *at, const char *fmt, ...)
 		va_end(ap);
 	}
 	ev_val v = {.t = EV_ERR, .at = at};
-	return v;
-}
-
-ev_val eval_note_missing(eval_env *e, ev_val v)
-{
-	if (v.t == EV_MISSING && !e->missing_at && v.at)
-		e->missing_at = v.at;
 	return v;
 }
 
@@ -510,6 +479,9 @@ const jxl_fig *eval_diff(eval_env *e, ev_val x, ev_val y)
 {
 	if (x.t != EV_FIG || y.t != EV_FIG)
 		return NULL;
+	int ux = x.f->unit, uy = y.f->unit;
+	if (ux == uy || (is_number_unit(ux) && is_number_unit(uy)))
+		return fig_diff(e->a, x.f, y.f);   /* nothing to align: no error to take back */
 	int saved = e->err;
 	char msg[sizeof e->err_msg];
 	memcpy(msg, e->err_msg, sizeof msg);

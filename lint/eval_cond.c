@@ -109,7 +109,7 @@ static const test_path *follow(test_run *t, const expr *p)
 		if (n->kind == JXL_ARRAY || n->kind == JXL_OBJECT) {
 			steps += (long)n->nkids;
 			for (size_t i = 0; i < n->nkids && !r->any; i++)
-				r->any = !eval_empty_text(n->kids[i]);
+				r->any = eval_there(n->kids[i]);
 		}
 	}
 	r->n = n;
@@ -128,6 +128,47 @@ static long star_elements(test_run *t, const expr *x)
 	return n && (n->kind == JXL_ARRAY || n->kind == JXL_OBJECT) ? (long)n->nkids : 0;
 }
 
+
+/* exists(w) of w = weight(…), its argument's value v evaluated: as
+ * fn_weight and eval_exists have it (1, 0, or -2 for an error). */
+static int weight_there(eval_env *e, const expr *w, ev_val v)
+{
+	if (v.t == EV_MISSING) {
+		eval_note_missing(e, v);
+		return 0;
+	}
+	if (!e->tmpl)
+		return 0;
+	int bad;
+	const tmpl_node *tn = eval_weight_node(e, v, &bad);
+	if (bad) {
+		eval_fail(e, EVE_TYPE, w, "weight() takes a node of the score tree or a name");
+		return e->err != EVE_DIV0 ? -2 : 0;
+	}
+	return tn && tn->has_max;
+}
+
+/* A test that is exists(weight(…)) of a path from a variable alone (the
+ * body of mof/level1), without the table of paths; -3 when it is not. */
+static int weight_alone(eval_env *e, const expr *x)
+{
+	const expr *w = x->args[0], *p = w->args[0];
+	if (p->root != ROOT_VAR || e->vars[p->slot].t != EV_NODE || x->tmax - 1 > e->max_steps - e->steps)
+		return -3;
+	ev_val v = e->vars[p->slot];
+	long steps = 2;   /* weight, its argument */
+	if (p->nsegs) {
+		const jxl_node *n = v.node;
+		for (size_t i = 0; i < p->nsegs && n; i++) {
+			const jxl_node *m = eval_key_or_index(e, n, &p->segs[i]);
+			steps += m ? 2 : 1;
+			n = m;
+		}
+		v = !n ? eval_missing(p, 1) : n->kind == JXL_NULL ? eval_missing(p, 0) : (ev_val){.t = EV_NODE, .node = n, .at = p};
+	}
+	e->steps += steps;
+	return weight_there(e, w, v);
+}
 
 /* A test's value (1 or 0; a leaf is never missing), or -2 when a leaf
  * fails, with the failure recorded as eval_cond records it. Counts the
@@ -177,7 +218,7 @@ static int run_test(test_run *t, const expr *x)
 	case TL_EXISTS: {   /* eval_path's steps: the path is not an operand */
 		const test_path *r = follow(t, x->args[0]);
 		t->steps += r->steps;
-		return r->n && r->n->kind != JXL_NULL && !eval_empty_text(r->n);
+		return r->n && eval_there(r->n);
 	}
 	case TL_EXISTS_ALL: {
 		const test_path *r = follow(t, x->args[0]);
@@ -210,19 +251,7 @@ static int run_test(test_run *t, const expr *x)
 			t->steps += r->steps;
 			v = !r->n ? eval_missing(p, 1) : r->n->kind == JXL_NULL ? eval_missing(p, 0) : (ev_val){.t = EV_NODE, .node = r->n, .at = p};
 		}
-		if (v.t == EV_MISSING) {
-			eval_note_missing(e, v);
-			return 0;
-		}
-		if (!e->tmpl)
-			return 0;
-		int bad;
-		const tmpl_node *tn = eval_weight_node(e, v, &bad);
-		if (bad) {
-			eval_fail(e, EVE_TYPE, w, "weight() takes a node of the score tree or a name");
-			return e->err != EVE_DIV0 ? -2 : 0;
-		}
-		return tn && tn->has_max;
+		return weight_there(e, w, v);
 	}
 	default: {   /* path == 'text', 'text' != path: both operands are evaluated */
 		const expr *p = x->a->kind == EX_STR ? x->b : x->a;
@@ -250,6 +279,11 @@ static int run_test(test_run *t, const expr *x)
  * the steps one by one). */
 static int decide_test(eval_env *e, const expr *x)
 {
+	if (x->tleaf == TL_EXISTS_WEIGHT) {
+		int v = weight_alone(e, x);
+		if (v != -3)
+			return v;
+	}
 	for (unsigned m = x->tvars; m; m &= m - 1)
 		if (e->vars[__builtin_ctz(m)].t != EV_NODE)
 			return -3;
@@ -322,7 +356,7 @@ static inline int decide_leaf(eval_env *e, const expr *x)
 	int v = 0;
 	if (l->tleaf == TL_EXISTS) {
 		steps += ps;
-		v = n && n->kind != JXL_NULL && !eval_empty_text(n);
+		v = n && eval_there(n);
 	} else {
 		if (n && n->kind == JXL_NULL)
 			n = NULL;   /* equal to no text */

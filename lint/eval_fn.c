@@ -203,7 +203,7 @@ int eval_exists(eval_env *e, const expr *x, ev_val *errv)
 		if (a->simple) {
 			const jxl_node *n = NULL;
 			switch (eval_path_node(e, a, &n)) {
-			case PN_NODE: return !eval_empty_text(n);
+			case PN_NODE: return eval_there(n);
 			case PN_NULL: case PN_ABSENT: return 0;
 			case PN_ERR: *errv = (ev_val){.t = EV_ERR, .at = a}; return -2;   /* out of steps */
 			default: break;
@@ -212,7 +212,7 @@ int eval_exists(eval_env *e, const expr *x, ev_val *errv)
 		eval_seq s;
 		if (eval_path_list(e, a, &s, &r)) {   /* a list of nodes: one is there */
 			for (size_t i = 0; i < s.n; i++)
-				if (!eval_empty_text(s.nodes[i]))
+				if (eval_there(s.nodes[i]))
 					return 1;
 			return 0;
 		}

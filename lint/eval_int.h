@@ -6,14 +6,35 @@
 
 #include "eval.h"
 
-ev_val eval_bool(int b);
-ev_val eval_figv(const jxl_fig *f, int lit);
-ev_val eval_missing(const expr *at, int absent);
-ev_val eval_nodev(const jxl_node *n);
+static inline ev_val eval_bool(int b)
+{
+	return (ev_val){.t = EV_BOOL, .b = b ? 1 : 0};
+}
+
+static inline ev_val eval_figv(const jxl_fig *f, int lit)
+{
+	return (ev_val){.t = EV_FIG, .f = f, .lit = lit ? 1 : 0, .node = f ? f->node : NULL};
+}
+
+static inline ev_val eval_missing(const expr *at, int absent)
+{
+	return (ev_val){.t = EV_MISSING, .absent = absent ? 1 : 0, .at = at};
+}
+
+static inline ev_val eval_nodev(const jxl_node *n)
+{
+	return (ev_val){.t = EV_NODE, .node = n};
+}
+
 /* An EV_ERR value; the first error's code and message stay in e. */
 ev_val eval_fail(eval_env *e, int code, const expr *at, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* v, remembering the first missing path for the rule's note. */
-ev_val eval_note_missing(eval_env *e, ev_val v);
+static inline ev_val eval_note_missing(eval_env *e, ev_val v)
+{
+	if (v.t == EV_MISSING && !e->missing_at && v.at)
+		e->missing_at = v.at;
+	return v;
+}
 /* Count one step: -1 (with EVE_STEPS) past the limit. */
 int eval_step_over(eval_env *e, const expr *at);
 static inline int eval_step(eval_env *e, const expr *at)
@@ -89,6 +110,11 @@ const jxl_node *eval_inherited(eval_env *e, const char *key);
 
 /* Absent, null, or written as missing ("—", "无"). */
 int eval_empty_text(const jxl_node *n);
+/* !eval_empty_text(n) of a node (not NULL): only a text needs a look. */
+static inline int eval_there(const jxl_node *n)
+{
+	return n->kind == JXL_STRING ? !eval_empty_text(n) : n->kind != JXL_NULL;
+}
 /* Could the node be read as a figure (nothing is reported)? */
 int eval_readable_figure(const jxl_node *n);
 int eval_exists_val(const ev_val *v);

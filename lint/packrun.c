@@ -47,7 +47,7 @@ static const char *format_msg(eval_env *e, const pack_msg *m, int zh, fig_texts 
 		}
 		cap += strlen(texts[i]);
 	}
-	char *buf = arena_alloc(e->a, cap);
+	char *buf = arena_alloc_raw(e->a, cap);
 	size_t len = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		size_t l = strlen(texts[i]);
@@ -112,6 +112,8 @@ static const char *tolerance_text(eval_env *e, const jxl_fig *a, const jxl_fig *
 {
 	if (!a || !b || a->lo_inf || a->hi_inf || b->lo_inf || b->hi_inf)
 		return NULL;
+	if (!dec_cmp(a->lo, a->hi) && !dec_cmp(b->lo, b->hi))
+		return "0";   /* two exact figures: the sum below is 0 */
 	dec wa, wb, w, half, r;
 	if (dec_sub(a->hi, a->lo, &wa) || dec_sub(b->hi, b->lo, &wb) || dec_add(wa, wb, &w) || dec_div(w, dec_from_int(2), 12, &half))
 		return NULL;
@@ -132,7 +134,8 @@ static const char *tolerance_text(eval_env *e, const jxl_fig *a, const jxl_fig *
 static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *elem)
 {
 	const jxl_node *at = where_of(e, r, elem);
-	fig_texts ft = {.n = 0};
+	fig_texts ft;
+	ft.n = 0;
 	const char *zh = format_msg(e, &r->msg_zh, 1, &ft);
 	const char *en = format_msg(e, &r->msg_en, 0, &ft);
 	finding *f = host_emit_core(ctx, at, 0, 0, r->id, 0, zh, en);
@@ -219,7 +222,7 @@ static size_t run_rule(jxl_ctx *ctx, const pack_rule *r, const jxl_doc *d, const
 		size_t nskip = 0;
 		const jxl_node *first_skip = NULL;
 		int first_err = 0;
-		char err_msg[sizeof e->err_msg] = "";
+		char err_msg[sizeof e->err_msg];   /* the first skip's, copied there */
 		const expr *first_missing = NULL;
 		size_t n = items.n;
 		for (size_t i = 0; i < n; i++) {

@@ -57,12 +57,12 @@ static inline int eval_same(const char *a, const char *b)
 	return 0;
 }
 
-/* Member `key` of obj, as doc_get finds it (the last of that name), through the pack run's cache. */
 static inline size_t eval_keyhash(const jxl_node *obj, const char *key)
 {
 	return (((uintptr_t)obj >> 4) ^ ((uintptr_t)key >> 3) ^ ((uintptr_t)obj >> 12)) & (EVAL_KEYCACHE - 1);
 }
-/* The same without the cache, for a walk that looks each member up once (key**). */
+/* Member `key` of obj, as doc_get finds it (the last of that name); without
+ * the cache, for a walk that looks each member up once (key**). */
 static inline const jxl_node *eval_member_once(const jxl_node *obj, const char *key)
 {
 	if (!obj || obj->kind != JXL_OBJECT || !key)
@@ -74,6 +74,7 @@ static inline const jxl_node *eval_member_once(const jxl_node *obj, const char *
 	}
 	return NULL;
 }
+/* The same through the pack run's cache (eval_keycache). */
 static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, const char *key)
 {
 	if (!obj || obj->kind != JXL_OBJECT || !key)

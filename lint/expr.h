@@ -14,7 +14,6 @@
 #include "shape.h"
 
 /* Limits, each tested at the limit and one past it (tests/expr/limits.tsv). */
-#define EXPR_TEST_PATHS 8      /* distinct paths in one test (expr.test); a test with more is not one */
 #define EXPR_MAX_DEPTH  64     /* nesting of sub-expressions (parentheses, operands, arguments) */
 #define EXPR_MAX_HEIGHT 256    /* levels of the tree, chains included: a + b + … of 256 terms is refused (use sum) */
 #define EXPR_MAX_TEXT   4096   /* bytes of one expression */
@@ -43,12 +42,15 @@ enum expr_op {
 
 enum expr_fn { FN_SUM = 1, FN_COUNT, FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_EXISTS, FN_WEIGHT, FN_FIRST };
 enum expr_quant { Q_ALL = 1, Q_ANY, Q_NONE };
-/* Leaves of a test (expr.tleaf). */
+/* Leaves of a test (expr.tleaf, below). */
 enum expr_tleaf {
 	TL_TEXT = 1, TL_EXISTS, TL_EXISTS_ALL, TL_EXISTS_ABS, TL_EXISTS_WEIGHT,
 	TL_IN      /* not a leaf: p == 'a' or p == 'b' or … (left to right, one path, at most EXPR_TEST_CHAIN ors) */
 };
-#define EXPR_TEST_CHAIN 16
+/* Not limits of the language: a longer chain, or a test with more distinct
+ * paths, is evaluated step by step (tests/expr/fast.tsv). */
+#define EXPR_TEST_CHAIN 16     /* ors of a TL_IN chain */
+#define EXPR_TEST_PATHS 8      /* distinct paths in one test */
 
 /* Where a path starts. */
 enum expr_root {
@@ -108,17 +110,17 @@ struct expr {
 	 * or, not over leaves (tleaf) that compare a simple path with a text,
 	 * or ask whether a simple path, one ending in [*], abs() of a simple
 	 * path or weight() of one (or of a variable) exists; eval_cond decides
-	 * it in one go. The path of a leaf is
-	 * number tpid among the distinct paths of its test; tmax bounds the
-	 * steps it takes (plus one for each element of a [*] path when tstar);
-	 * tvars has a bit for each variable its paths start at. */
+	 * it in one go. The path of a leaf is number tpid among the distinct
+	 * paths of its test; tmax bounds the steps it takes (plus one for each
+	 * element of a [*] path when tstar; tstar1 is that leaf when there is
+	 * one); tvars has a bit for each variable its paths start at. */
 	unsigned char test, tleaf, tpid, tstar;
+	unsigned tvars;
+	int tmax;
+	const expr *tstar1;
 	/* weight('name'): the template it was looked up in when the pack was
 	 * loaded (pack.c), and the node found there (or NULL). */
 	const struct tmpl_node *wtmpl, *wnode;
-	unsigned tvars;
-	int tmax;
-	const expr *tstar1;        /* the one leaf of a test with [*], when it has just one */
 	expr *a, *b;               /* operands */
 	expr **args;               /* EX_CALL */
 	size_t nargs;

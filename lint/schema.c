@@ -2,6 +2,7 @@
 #include "schema.h"
 int shape_key_distance(const char *a, const char *b);   /* shape.c: the one key-distance measure */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,10 +16,17 @@ typedef struct field {
 	enum ftype type;
 	const shape *sub;       /* F_OBJ: its shape; F_ARR: the element's */
 	unsigned tag;           /* doc_key_tag of key */
+	unsigned len;           /* strlen(key) */
+	unsigned quiet;         /* the kinds (bits 1 << enum jxl_kind) of a value with nothing to report or walk below it */
 } field;
 
+#define QUIET(t) ((t) == F_STR ? 1u << JXL_STRING | 1u << JXL_NULL                    \
+		  : (t) == F_FIG ? 1u << JXL_NUMBER | 1u << JXL_STRING | 1u << JXL_NULL \
+		  : (t) == F_BOOL ? 1u << JXL_BOOL : (t) == F_ANY ? ~0u : 0u)
+
 /* A field with its key's tag, folded by the compiler from the literal. */
-#define FLD(k, t, sub) {k, t, sub, (unsigned)(sizeof k - 1) << 16 | (unsigned)(unsigned char)k[0] << 8 | (unsigned char)k[sizeof k - 2]}
+#define FLD(k, t, sub) {k, t, sub, (unsigned)(sizeof k - 1) << 16 | (unsigned)(unsigned char)k[0] << 8 | (unsigned char)k[sizeof k - 2], \
+			sizeof k - 1, QUIET(t)}
 struct shape {
 	const char *name;
 	const field *fields;
@@ -63,6 +71,7 @@ static const field f_top[] = {
 	FLD("claims", F_ARR, &s_claim), FLD("projects", F_SUB, 0), FLD("source", F_STR, 0),
 };
 static const shape s_top = SHAPE("submission", f_top);
+enum { TOP_FORM = 0, TOP_MONEY_UNIT = 5 };   /* "form" and "money_unit": their places in f_top */
 
 static const char *closest(const shape *s, const char *key)
 {
@@ -242,41 +251,186 @@ static void check_enum(jxl_ctx *ctx, const jxl_node *n, const char *const *allow
 		       arena_printf(a, "%s \"%s\" is not one of the known values", what, n->str));
 }
 
-static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
+/* Are the n bytes at a and b the same? Both hold at least n bytes; the
+ * first and last are already known to be equal (the tag says so). */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	return n < 3 || a[1] == b[1];
+}
+
+/* Is member k named exactly f->key (strcmp, but the tag has already told
+ * the length, first and last bytes apart)? *near is set when k matches up
+ * to f's length but goes on: a name doc_get would still take for f's. */
+static inline int named(const jxl_node *k, const field *f, int *near)
+{
+	if (k->ktag != f->tag || !same_bytes(k->key, f->key, f->len))
+		return 0;   /* equal tags: k's name is at least f->len bytes long */
+	if (k->key[f->len]) {
+		*near = 1;
+		return 0;
+	}
+	return 1;
+}
+
+#define SCHEMA_FAST_KIDS 64   /* members one walk remembers; larger objects take the general walk */
+#define BIT_COMMENT 30        /* field bits for "$comment" and "$lint" (no shape has 30 fields) */
+#define BIT_LINT    31
+_Static_assert(sizeof f_top / sizeof *f_top < BIT_COMMENT, "every shape's fields fit below the $-name bits");
+
+/* One member of obj (of shape s) whose field is fd (NULL: none). */
+static void walk_member(jxl_ctx *ctx, const jxl_node *k, const field *fd, const shape *s, int depth)
+{
+	if (!fd) {
+		if (s != &s_lint || strcmp(k->key, "disable"))
+			unknown_key(ctx, k, s);
+		return;
+	}
+	if (s == &s_lint) {
+		if (k->kind != JXL_OBJECT)
+			type_error(ctx, k, "对象", "an object");
+		return;
+	}
+	walk_value(ctx, k, fd, depth);
+}
+
+static void walk_lint(jxl_ctx *ctx, const jxl_node *k, int depth)
+{
+	if (k->kind != JXL_OBJECT)
+		type_error(ctx, k, "对象", "an object");
+	else
+		walk_obj(ctx, k, &s_lint, depth + 1);
+}
+
+/* An object of more than SCHEMA_FAST_KIDS members: each looked up in turn. */
+static void walk_obj_general(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
 {
 	check_duplicates(ctx, obj);
 	for (size_t i = 0; i < obj->nkids; i++) {
 		const jxl_node *k = obj->kids[i];
+		const field *fd = NULL;
 		if (k->key[0] == '$' && !strcmp(k->key, "$comment"))
 			continue;
 		if (k->key[0] == '$' && !strcmp(k->key, "$lint")) {
-			if (k->kind != JXL_OBJECT)
-				type_error(ctx, k, "对象", "an object");
-			else
-				walk_obj(ctx, k, &s_lint, depth + 1);
+			walk_lint(ctx, k, depth);
 			continue;
 		}
-		const field *fd = NULL;
 		for (size_t j = 0; j < s->n && !fd; j++)
 			if (s->fields[j].tag == k->ktag && !strcmp(s->fields[j].key, k->key))
 				fd = &s->fields[j];
-		if (!fd) {
-			if (s != &s_lint || strcmp(k->key, "disable"))
-				unknown_key(ctx, k, s);
-			continue;
-		}
-		if (s == &s_lint) {
-			if (k->kind != JXL_OBJECT)
-				type_error(ctx, k, "对象", "an object");
-			continue;
-		}
-		walk_value(ctx, k, fd, depth);
+		walk_member(ctx, k, fd, s, depth);
 	}
 	if (s == &s_top) {
 		static const char *const forms[] = {"department", "project", NULL};
 		static const char *const units[] = {"元", "千元", "万元", "亿元", NULL};
 		check_enum(ctx, doc_get(obj, "form"), forms, "form");
 		check_enum(ctx, doc_get(obj, "money_unit"), units, "money_unit");
+	}
+}
+
+enum { K_COMMENT = 0xFD, K_LINT = 0xFE, K_UNKNOWN = 0xFF };
+
+/* The object's members in one look: each member's field (searched from
+ * after the last one found: keys mostly come in the order of the shape's
+ * table); a duplicate is possible only when a field or $-name comes twice
+ * or a member has no field, and then check_duplicates looks. Only the
+ * members with something to report or to walk below them are visited
+ * again, in order: the findings are the same, in the same order, as a
+ * visit of every member would make. */
+static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
+{
+	static const field comment = FLD("$comment", F_ANY, 0), lint = FLD("$lint", F_ANY, 0);
+	unsigned char fi[SCHEMA_FAST_KIDS], act[SCHEMA_FAST_KIDS];
+	const field *const first = s->fields, *const end = s->fields + s->n;
+	const field *hint = first;
+	size_t n = obj->nkids, nact = 0;
+	uint32_t seen = 0, again = 0;
+	int odd = 0, near = 0;
+	if (n > SCHEMA_FAST_KIDS) {
+		walk_obj_general(ctx, obj, s, depth);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const jxl_node *k = obj->kids[i];
+		const field *f = hint;
+		uint32_t bit;
+		if (!named(k, f, &near)) {   /* not the field after the last one: a $-name, or look round the table */
+			if ((k->ktag >> 8 & 0xFF) == '$' && named(k, &comment, &near)) {
+				fi[i] = K_COMMENT;
+				bit = (uint32_t)1 << BIT_COMMENT;
+				again |= seen & bit;
+				seen |= bit;
+				continue;
+			}
+			if ((k->ktag >> 8 & 0xFF) == '$' && named(k, &lint, &near)) {
+				fi[i] = K_LINT;
+				bit = (uint32_t)1 << BIT_LINT;
+				again |= seen & bit;
+				seen |= bit;
+				act[nact++] = (unsigned char)i;
+				continue;
+			}
+			for (f = hint + 1 == end ? first : hint + 1; f != hint && !named(k, f, &near); f = f + 1 == end ? first : f + 1)
+				;
+			if (f == hint) {
+				fi[i] = K_UNKNOWN;
+				act[nact++] = (unsigned char)i;
+				odd = 1;
+				continue;
+			}
+		}
+		fi[i] = (unsigned char)(f - first);
+		bit = (uint32_t)1 << (f - first);
+		again |= seen & bit;
+		seen |= bit;
+		hint = f + 1 == end ? first : f + 1;
+		if (!(f->quiet >> k->kind & 1))
+			act[nact++] = (unsigned char)i;
+	}
+	odd |= again != 0;
+	if (odd)
+		check_duplicates(ctx, obj);
+	for (size_t a = 0; a < nact; a++) {
+		const jxl_node *k = obj->kids[act[a]];
+		unsigned f = fi[act[a]];
+		if (f == K_LINT)
+			walk_lint(ctx, k, depth);
+		else
+			walk_member(ctx, k, f == K_UNKNOWN ? NULL : &s->fields[f], s, depth);
+	}
+	if (s == &s_top) {
+		static const char *const forms[] = {"department", "project", NULL};
+		static const char *const units[] = {"元", "千元", "万元", "亿元", NULL};
+		const jxl_node *form = NULL, *unit = NULL;
+		for (size_t i = n; i-- > 0 && !near;) {   /* the last of each: doc_get's answer when no name was a near miss */
+			if (!form && fi[i] == TOP_FORM)
+				form = obj->kids[i];
+			if (!unit && fi[i] == TOP_MONEY_UNIT)
+				unit = obj->kids[i];
+		}
+		check_enum(ctx, near ? doc_get(obj, "form") : form, forms, "form");
+		check_enum(ctx, near ? doc_get(obj, "money_unit") : unit, units, "money_unit");
 	}
 }
 

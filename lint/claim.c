@@ -30,25 +30,28 @@ typedef struct parser {
  * between tokens but keep spaces inside numbers for num_parse. */
 static size_t normalise(const char *in, size_t n, char *out, size_t cap)
 {
-	static const struct { const char *from, *to; } map[] = {
-		{"×", "*"}, {"＊", "*"}, {"÷", "/"}, {"／", "/"}, {"＝", "="}, {"（", "("}, {"）", ")"},
-		{"＋", "+"}, {"－", "-"}, {"−", "-"}, {"％", "%"}, {"\\times", "*"}, {"\\div", "/"},
-		{"\\%", "%"}, {"$", ""}, {"\\left", ""}, {"\\right", ""}, {"{", ""}, {"}", ""},
+#define MAP(f, t) {f, t, sizeof f - 1, sizeof t - 1}
+	static const struct { const char *from, *to; unsigned char fl, tl; } map[] = {
+		MAP("×", "*"), MAP("＊", "*"), MAP("÷", "/"), MAP("／", "/"), MAP("＝", "="), MAP("（", "("), MAP("）", ")"),
+		MAP("＋", "+"), MAP("－", "-"), MAP("−", "-"), MAP("％", "%"), MAP("\\times", "*"), MAP("\\div", "/"),
+		MAP("\\%", "%"), MAP("$", ""), MAP("\\left", ""), MAP("\\right", ""), MAP("{", ""), MAP("}", ""),
 	};
+#undef MAP
+	/* the bytes a name in the map begins with: any other is copied as it is */
+	static const unsigned char lead[256] = {['$'] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, [0xC3] = 1, [0xE2] = 1, [0xEF] = 1};
 	size_t o = 0;
 	for (size_t i = 0; i < n && o + 8 < cap;) {
 		size_t k;
 		unsigned char ch = (unsigned char)in[i];
-		if (ch < 0x80 && ch != '$' && ch != '\\' && ch != '{' && ch != '}' && ch != ' ') {
-			out[o++] = in[i++];   /* plain ASCII: nothing to fold */
+		if (!lead[ch]) {
+			out[o++] = in[i++];
 			continue;
 		}
 		for (k = 0; k < sizeof map / sizeof *map; k++) {
-			size_t fl = strlen(map[k].from);
+			size_t fl = map[k].fl;
 			if (n - i >= fl && !memcmp(in + i, map[k].from, fl)) {
-				size_t tl = strlen(map[k].to);
-				memcpy(out + o, map[k].to, tl);
-				o += tl;
+				memcpy(out + o, map[k].to, map[k].tl);
+				o += map[k].tl;
 				i += fl;
 				break;
 			}
@@ -66,6 +69,29 @@ static void skip_sp(parser *p)
 		p->i++;
 }
 
+/* dec_cmp, without its digit counting when the exponents are a few apart
+ * (a quotient's 16 decimals against a stated figure's 2): the smaller
+ * exponent's coefficient is compared with the other one scaled to it. */
+static int cmp(dec a, dec b)
+{
+	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+		10000000000000000, 100000000000000000, 1000000000000000000};
+	int sa = (a.coef > 0) - (a.coef < 0), sb = (b.coef > 0) - (b.coef < 0);
+	__int128 x;
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (sa == 0)
+		return 0;
+	if (a.exp == b.exp)
+		return (a.coef > b.coef) - (a.coef < b.coef);
+	if (a.exp > b.exp && a.exp - b.exp <= 18 && !__builtin_mul_overflow(a.coef, (__int128)p10[a.exp - b.exp], &x))
+		return (x > b.coef) - (x < b.coef);
+	if (b.exp > a.exp && b.exp - a.exp <= 18 && !__builtin_mul_overflow(b.coef, (__int128)p10[b.exp - a.exp], &x))
+		return (a.coef > x) - (a.coef < x);
+	return dec_cmp(a, b);
+}
+
 static int ival_add(ival a, ival b, int sign, ival *r)
 {
 	r->unbounded = a.unbounded || b.unbounded;
@@ -78,9 +104,24 @@ static int minmax4(dec c[4], ival *r)
 {
 	r->lo = r->hi = c[0];
 	for (int i = 1; i < 4; i++) {
-		if (dec_cmp(c[i], r->lo) < 0) r->lo = c[i];
-		if (dec_cmp(c[i], r->hi) > 0) r->hi = c[i];
+		if (cmp(c[i], r->lo) < 0) r->lo = c[i];
+		if (cmp(c[i], r->hi) > 0) r->hi = c[i];
 	}
+	return 0;
+}
+
+static int same_dec(dec a, dec b)
+{
+	return a.coef == b.coef && a.exp == b.exp;
+}
+
+/* The ends of x × [y, y] (or [y, y] × x): of the corners x.lo·y, x.lo·y, x.hi·y,
+ * x.hi·y, the first lowest and the first highest, as minmax4 picks them. */
+static int mul_by_point(dec lo_y, dec hi_y, ival *r)
+{
+	int c = cmp(hi_y, lo_y);
+	r->lo = c < 0 ? hi_y : lo_y;
+	r->hi = c > 0 ? hi_y : lo_y;
 	return 0;
 }
 
@@ -88,10 +129,50 @@ static int ival_mul(ival a, ival b, ival *r)
 {
 	dec c[4];
 	r->unbounded = a.unbounded || b.unbounded;
-	if (dec_mul(a.v, b.v, &r->v) || dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.lo, b.hi, &c[1]) ||
-	    dec_mul(a.hi, b.lo, &c[2]) || dec_mul(a.hi, b.hi, &c[3]))
+	if (dec_mul(a.v, b.v, &r->v))
+		return -1;
+	if (same_dec(b.lo, b.hi))   /* "×100%": the corners come in equal pairs */
+		return dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.hi, b.lo, &c[2]) || mul_by_point(c[0], c[2], r);
+	if (same_dec(a.lo, a.hi))
+		return dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.lo, b.hi, &c[1]) || mul_by_point(c[0], c[1], r);
+	if (dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.lo, b.hi, &c[1]) || dec_mul(a.hi, b.lo, &c[2]) || dec_mul(a.hi, b.hi, &c[3]))
 		return -1;
 	return minmax4(c, r);
+}
+
+/* The lowest and highest of the four corner quotients when b.lo and b.hi
+ * have one sign: which corners they are follows from the signs alone (an
+ * interval always has lo <= hi), and rounding keeps the order. When both
+ * come out with CLAIM_PLACES decimals (below 10^22, the usual case) every
+ * corner does, so any corner equal to one of them is the same decimal and
+ * none of the others can fail: the ends are exactly those minmax4 would
+ * pick from all four. 0 when they are; -1 to compute all four. */
+static int div_ends(ival a, ival b, ival *r)
+{
+	const dec *ln, *ld, *hn, *hd;   /* numerator and denominator of the low and the high end */
+	int alo = dec_sign(a.lo), ahi = dec_sign(a.hi);
+	if (dec_sign(b.lo) > 0) {
+		if (alo >= 0)
+			ln = &a.lo, ld = &b.hi, hn = &a.hi, hd = &b.lo;
+		else if (ahi <= 0)
+			ln = &a.lo, ld = &b.lo, hn = &a.hi, hd = &b.hi;
+		else
+			ln = &a.lo, ld = &b.lo, hn = &a.hi, hd = &b.lo;
+	} else {
+		if (alo >= 0)
+			ln = &a.hi, ld = &b.hi, hn = &a.lo, hd = &b.lo;
+		else if (ahi <= 0)
+			ln = &a.hi, ld = &b.lo, hn = &a.lo, hd = &b.hi;
+		else
+			ln = &a.hi, ld = &b.hi, hn = &a.lo, hd = &b.hi;
+	}
+	dec x, y;
+	if (dec_div(*ln, *ld, CLAIM_PLACES, &x) || dec_div(*hn, *hd, CLAIM_PLACES, &y) ||
+	    x.exp != -CLAIM_PLACES || y.exp != -CLAIM_PLACES)
+		return -1;
+	r->lo = x;
+	r->hi = y;
+	return 0;
 }
 
 static int ival_div(ival a, ival b, ival *r)
@@ -105,11 +186,13 @@ static int ival_div(ival a, ival b, ival *r)
 		r->lo = r->hi = r->v;
 		return 0;
 	}
-	dec c[4];
-	if (dec_div(a.lo, b.lo, CLAIM_PLACES, &c[0]) || dec_div(a.lo, b.hi, CLAIM_PLACES, &c[1]) ||
-	    dec_div(a.hi, b.lo, CLAIM_PLACES, &c[2]) || dec_div(a.hi, b.hi, CLAIM_PLACES, &c[3]))
-		return -1;
-	minmax4(c, r);
+	if (div_ends(a, b, r)) {
+		dec c[4];
+		if (dec_div(a.lo, b.lo, CLAIM_PLACES, &c[0]) || dec_div(a.lo, b.hi, CLAIM_PLACES, &c[1]) ||
+		    dec_div(a.hi, b.lo, CLAIM_PLACES, &c[2]) || dec_div(a.hi, b.hi, CLAIM_PLACES, &c[3]))
+			return -1;
+		minmax4(c, r);
+	}
 	dec ulp = {1, -CLAIM_PLACES};
 	return dec_sub(r->lo, ulp, &r->lo) || dec_add(r->hi, ulp, &r->hi);
 }
@@ -210,9 +293,9 @@ static int parse_factor(parser *p, ival *out)
 		while (b > 0 && p->s[b - 1] == ' ')
 			b--;
 		if (b > 0 && p->s[b - 1] == '*') {
-			if (dec_cmp(out->v, dec_from_int(1)) == 0)
+			if (cmp(out->v, dec_from_int(1)) == 0)
 				p->has_x100 = 1;
-			else if (dec_cmp(out->v, (dec){1, -2}) == 0)
+			else if (cmp(out->v, (dec){1, -2}) == 0)
 				p->has_x1pct = 1;
 		}
 	}
@@ -271,7 +354,7 @@ static int overlaps(const ival *a, const ival *b)
 {
 	if (a->unbounded || b->unbounded)
 		return 1;
-	return dec_cmp(a->hi, b->lo) >= 0 && dec_cmp(a->lo, b->hi) <= 0;
+	return cmp(a->hi, b->lo) >= 0 && cmp(a->lo, b->hi) <= 0;
 }
 
 static ival scaled(ival a, int k)
@@ -314,7 +397,7 @@ static void unreadable(jxl_ctx *ctx, const jxl_node *node, const char *zh, const
 static int has_operator(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strchr("*/+-", s[i]) && s[i])
+		if (s[i] == '*' || s[i] == '/' || s[i] == '+' || s[i] == '-')
 			return 1;
 	return 0;
 }
@@ -344,18 +427,20 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 	/* sides split by '=' */
 	const char *sides[CLAIM_MAX_SIDES];
 	size_t lens[CLAIM_MAX_SIDES], ns = 0;
-	for (size_t st = 0, i = 0; i <= n; i++) {
-		if (i == n || buf[i] == '=') {
-			if (ns == CLAIM_MAX_SIDES) {
-				unreadable(ctx, node,
-					       arena_printf(a, "算式的等号超过 %d 个，未检查", CLAIM_MAX_SIDES - 1),
-					       arena_printf(a, "formula with more than %d '=' signs; not checked", CLAIM_MAX_SIDES - 1));
-				return JXL_SKIPPED;
-			}
-			sides[ns] = buf + st;
-			lens[ns++] = i - st;
-			st = i + 1;
+	for (size_t st = 0;;) {
+		const char *eq = memchr(buf + st, '=', n - st);
+		size_t i = eq ? (size_t)(eq - buf) : n;
+		if (ns == CLAIM_MAX_SIDES) {
+			unreadable(ctx, node,
+				       arena_printf(a, "算式的等号超过 %d 个，未检查", CLAIM_MAX_SIDES - 1),
+				       arena_printf(a, "formula with more than %d '=' signs; not checked", CLAIM_MAX_SIDES - 1));
+			return JXL_SKIPPED;
 		}
+		sides[ns] = buf + st;
+		lens[ns++] = i - st;
+		if (!eq)
+			break;
+		st = i + 1;
 	}
 	/* the stated result is the last side; the computed one the last arithmetic side before it */
 	ival stated, comp;

@@ -57,6 +57,33 @@ static const struct field money[] = {
 	{"procurement", "actual", "政府采购实际金额", "procurement actual"},
 };
 
+enum { BUDGET_INITIAL, BUDGET_ADJUSTED, BUDGET_BASIC, BUDGET_PROJECT, BUDGET_TOTAL, INCOME_CARRYOVER,
+       INCOME_APPROPRIATION, INCOME_OTHER, INCOME_TOTAL, EXP_BASIC, EXP_PROJECT, EXP_TOTAL, BAL_BASIC,
+       BAL_PROJECT, BAL_TOTAL, NMONEY = sizeof money / sizeof money[0] };
+
+/* One document's sections and money fields, each looked up once. */
+struct doc_nodes {
+	const jxl_node *budget;
+	const jxl_node *m[NMONEY];   /* as money[] lists them */
+};
+
+static void find_nodes(const jxl_node *root, struct doc_nodes *d)
+{
+	const char *sec = NULL;
+	const jxl_node *s = NULL;
+	size_t i;
+
+	for (i = 0; i < NMONEY; i++) {
+		if (money[i].sec != sec) {
+			sec = money[i].sec;
+			s = H->get(root, sec);
+			if (i == BUDGET_INITIAL)
+				d->budget = s;
+		}
+		d->m[i] = H->get(s, money[i].key);
+	}
+}
+
 static int present(const jxl_node *n)
 {
 	return H->kind(n) > JXL_NULL;
@@ -70,38 +97,36 @@ static int states(jxl_ctx *ctx, const jxl_node *n)
 
 /* The budget rates and balances are measured against: adjusted, else
  * total, else initial — the first that states a figure. */
-static const jxl_node *budget_of(jxl_ctx *ctx, const jxl_node *root, const char **zh)
+static const jxl_node *budget_of(jxl_ctx *ctx, const struct doc_nodes *d, const char **zh)
 {
-	static const char *const keys[] = {"adjusted", "total", "initial"};
+	static const int keys[] = {BUDGET_ADJUSTED, BUDGET_TOTAL, BUDGET_INITIAL};
 	static const char *const names[] = {"调整后预算数", "预算总额", "年初预算数"};
-	const jxl_node *b = H->get(root, "budget");
 	size_t i;
 
 	for (i = 0; i < 3; i++)
-		if (states(ctx, H->get(b, keys[i]))) {
-			if (zh)
-				*zh = names[i];
-			return H->get(b, keys[i]);
+		if (states(ctx, d->m[keys[i]])) {
+			*zh = names[i];
+			return d->m[keys[i]];
 		}
 	return NULL;
 }
 
-/* total = Σ parts. With `need_all`, every named part must state a figure
- * (seed 002-7: an empty project-spending cell is not zero); otherwise the
- * parts that are present are summed and an absent one is not mentioned
- * (the host leaves out parts written as missing and skips on unreadable ones). */
-static void sum_of(jxl_ctx *ctx, const char *rule, const jxl_node *sec, const char *total,
-                   const char *const *keys, size_t nkeys, int need_all,
-                   const char *zh, const char *en)
+/* total = Σ parts (the money fields first .. first + nparts - 1). With
+ * `need_all`, every named part must state a figure (seed 002-7: an empty
+ * project-spending cell is not zero); otherwise the parts that are present
+ * are summed and an absent one is not mentioned (the host leaves out parts
+ * written as missing and skips on unreadable ones). */
+static void sum_of(jxl_ctx *ctx, const char *rule, const struct doc_nodes *d, int total, int first, int nparts,
+                   int need_all, const char *zh, const char *en)
 {
-	const jxl_node *parts[4];
-	size_t i, n = 0;
+	const jxl_node *parts[3];
+	int i, n = 0;
 	jxl_sum s = {.size = sizeof s};
 
-	if (!present(H->get(sec, total)))
+	if (!present(d->m[total]))
 		return;
-	for (i = 0; i < nkeys && n < 4; i++) {
-		const jxl_node *p = H->get(sec, keys[i]);
+	for (i = first; i < first + nparts; i++) {
+		const jxl_node *p = d->m[i];
 		if (need_all && !states(ctx, p))
 			return; /* absent, written as missing ("—", ", ,"), or unreadable */
 		if (present(p))
@@ -110,9 +135,9 @@ static void sum_of(jxl_ctx *ctx, const char *rule, const jxl_node *sec, const ch
 	if (n == 0)
 		return;
 	s.rule = rule;
-	s.total = H->get(sec, total);
+	s.total = d->m[total];
 	s.parts = parts;
-	s.nparts = n;
+	s.nparts = (size_t)n;
 	s.as = JXL_AS_MONEY;
 	s.what_zh = zh;
 	s.what_en = en;
@@ -123,22 +148,22 @@ static void sum_of(jxl_ctx *ctx, const char *rule, const jxl_node *sec, const ch
  * source or level that received nothing is written 0 or omitted; a member
  * listed as null or "—" is a cell whose value is unknown (seed 002-2: OCR
  * truncated 财政拨款), so the host skips the identity rather than read it as 0. */
-static void sum_of_map(jxl_ctx *ctx, const jxl_node *budget, const char *map, const char *zh, const char *en)
+static void sum_of_map(jxl_ctx *ctx, const struct doc_nodes *d, const char *map, const char *zh, const char *en)
 {
 	enum { MAX_MEMBERS = 64 };
 	const jxl_node *parts[MAX_MEMBERS];
-	const jxl_node *m = H->get(budget, map);
+	const jxl_node *m = H->get(d->budget, map);
 	size_t i, n = 0, len = H->len(m);
 	jxl_sum s = {.size = sizeof s};
 
-	if (H->kind(m) != JXL_OBJECT || !present(H->get(budget, "total")) || len > MAX_MEMBERS)
+	if (H->kind(m) != JXL_OBJECT || !present(d->m[BUDGET_TOTAL]) || len > MAX_MEMBERS)
 		return;
 	for (i = 0; i < len; i++)
 		parts[n++] = H->at(m, i);
 	if (n == 0)
 		return;
 	s.rule = "funds/budget-total";
-	s.total = H->get(budget, "total");
+	s.total = d->m[BUDGET_TOTAL];
 	s.parts = parts;
 	s.nparts = n;
 	s.as = JXL_AS_MONEY;
@@ -147,33 +172,25 @@ static void sum_of_map(jxl_ctx *ctx, const jxl_node *budget, const char *map, co
 	H->check_sum(ctx, &s);
 }
 
-static void check_totals(jxl_ctx *ctx, const jxl_node *root)
+static void check_totals(jxl_ctx *ctx, const struct doc_nodes *d)
 {
-	static const char *const income[] = {"carryover", "appropriation", "other"};
-	static const char *const bp[] = {"basic", "project"};
-	const jxl_node *budget = H->get(root, "budget");
-
-	sum_of(ctx, "funds/income-total", H->get(root, "income"), "total", income, 3, 0,
-	       "收入合计", "income total");
-	sum_of(ctx, "funds/expenditure-total", H->get(root, "expenditure"), "total", bp, 2, 1,
-	       "支出合计", "spending total");
-	sum_of(ctx, "funds/balance-total", H->get(root, "balance"), "total", bp, 2, 1,
-	       "年末结转结余", "year-end balance");
-	sum_of(ctx, "funds/budget-total", budget, "total", bp, 2, 1, "预算总额", "budget total");
-	sum_of_map(ctx, budget, "by_source", "预算总额（按资金来源）", "budget total (by source)");
-	sum_of_map(ctx, budget, "by_level", "预算总额（按预算级次）", "budget total (by level)");
+	sum_of(ctx, "funds/income-total", d, INCOME_TOTAL, INCOME_CARRYOVER, 3, 0, "收入合计", "income total");
+	sum_of(ctx, "funds/expenditure-total", d, EXP_TOTAL, EXP_BASIC, 2, 1, "支出合计", "spending total");
+	sum_of(ctx, "funds/balance-total", d, BAL_TOTAL, BAL_BASIC, 2, 1, "年末结转结余", "year-end balance");
+	sum_of(ctx, "funds/budget-total", d, BUDGET_TOTAL, BUDGET_BASIC, 2, 1, "预算总额", "budget total");
+	sum_of_map(ctx, d, "by_source", "预算总额（按资金来源）", "budget total (by source)");
+	sum_of_map(ctx, d, "by_level", "预算总额（按预算级次）", "budget total (by level)");
 }
 
 /* funds/balance: balance = income − spending; funds/project-balance:
  * budget = spending + balance. Every term must state a figure: an empty
  * cell left out of a difference would change its meaning. */
-static void check_balances(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root)
+static void check_balances(jxl_ctx *ctx, const jxl_doc *doc, const struct doc_nodes *d,
+                           const jxl_node *budget, const char *bzh)
 {
 	static const int minus[] = {+1, -1};
-	const jxl_node *bal = H->path(root, "balance.total");
-	const jxl_node *parts[2] = {H->path(root, "income.total"), H->path(root, "expenditure.total")};
-	const char *bzh = NULL;
-	const jxl_node *budget = budget_of(ctx, root, &bzh);
+	const jxl_node *bal = d->m[BAL_TOTAL];
+	const jxl_node *parts[2] = {d->m[INCOME_TOTAL], d->m[EXP_TOTAL]};
 	jxl_sum s = {.size = sizeof s};
 
 	s.as = JXL_AS_MONEY;
@@ -187,25 +204,25 @@ static void check_balances(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *roo
 		s.what_en = "year-end balance (income total − spending total)";
 		H->check_sum(ctx, &s);
 	}
-	parts[0] = H->path(root, "expenditure.total");
+	parts[0] = d->m[EXP_TOTAL];
 	parts[1] = bal;
 	if (H->form(doc) == 'p' && states(ctx, budget) && states(ctx, parts[0]) && states(ctx, parts[1])) {
 		s.rule = "funds/project-balance";
 		s.total = budget;
 		s.signs = NULL;
-		s.what_zh = H->fmt(ctx, "%s（支出 + 结余）", bzh);
+		s.what_zh = bzh;
+		s.what_after_zh = "（支出 + 结余）";   /* worded by the host only if the sum is broken */
 		s.what_en = "project budget (spending + balance)";
 		H->check_sum(ctx, &s);
 	}
 }
 
 /* funds/overspend: spending surely above the budget. */
-static void check_overspend(jxl_ctx *ctx, const jxl_node *root)
+static void check_overspend(jxl_ctx *ctx, const struct doc_nodes *d, const jxl_node *bn, const char *bzh)
 {
-	const char *bzh = "预算";
-	const jxl_node *en = H->path(root, "expenditure.total");
+	const jxl_node *en = d->m[EXP_TOTAL];
 	const jxl_fig *spent = H->fig(ctx, en, JXL_AS_MONEY);
-	const jxl_fig *budget = H->fig(ctx, budget_of(ctx, root, &bzh), JXL_AS_MONEY);
+	const jxl_fig *budget = H->fig(ctx, bn, JXL_AS_MONEY);
 	const jxl_fig *over;
 	jxl_finding f = {.size = sizeof f};
 
@@ -216,10 +233,10 @@ static void check_overspend(jxl_ctx *ctx, const jxl_node *root)
 	f.node = en;
 	f.stated = spent;
 	f.difference = over;
-	f.msg_zh = H->fmt(ctx, "支出合计 %s 高于%s %s，超支 %s", H->text(ctx, spent), bzh,
+	f.msg_zh = H->fmt(ctx, "支出合计 %s 高于%s %s，超支 %s", H->text(ctx, spent), bzh ? bzh : "预算",
 	                  H->text(ctx, budget), over ? H->text(ctx, over) : "?");
 	f.msg_en = H->fmt(ctx, "spending total %s is above the budget %s (%s) by %s", H->text(ctx, spent),
-	                  H->text(ctx, budget), bzh, over ? H->text(ctx, over) : "?");
+	                  H->text(ctx, budget), bzh ? bzh : "预算", over ? H->text(ctx, over) : "?");
 	H->emit(ctx, &f);
 }
 
@@ -239,18 +256,29 @@ static const char *money_unit(const jxl_doc *doc, const jxl_node *root)
 	return H->str(u);
 }
 
-/* Power of ten of a unit word in s (亿 8, 万 4, 千 3, 元 0), or dflt. */
+/* Power of ten of a unit word in s (亿 8, 万 4, 千 3, 元 0), or dflt: the
+ * first in that order that s holds anywhere, found in one pass. */
 static int mag_of(const char *s, int dflt)
 {
+	unsigned seen = 0;
+
 	if (!s)
 		return dflt;
-	if (strstr(s, "亿"))
-		return 8;
-	if (strstr(s, "万"))
-		return 4;
-	if (strstr(s, "千"))
-		return 3;
-	return strstr(s, "元") ? 0 : dflt;
+	for (; *s; s++) {
+		/* 亿 E4 BA BF, 万 E4 B8 87, 千 E5 8D 83, 元 E5 85 83 */
+		unsigned char c = (unsigned char)s[0];
+		if (c != 0xE4 && c != 0xE5)
+			continue;
+		if (c == 0xE4 && (unsigned char)s[1] == 0xBA && (unsigned char)s[2] == 0xBF)
+			return 8;
+		if (c == 0xE4 && (unsigned char)s[1] == 0xB8 && (unsigned char)s[2] == 0x87)
+			seen |= 4;
+		else if (c == 0xE5 && (unsigned char)s[1] == 0x8D && (unsigned char)s[2] == 0x83)
+			seen |= 2;
+		else if (c == 0xE5 && (unsigned char)s[1] == 0x85 && (unsigned char)s[2] == 0x83)
+			seen |= 1;
+	}
+	return seen & 4 ? 4 : seen & 2 ? 3 : seen & 1 ? 0 : dflt;
 }
 
 /* The unit a money node is written in: a string's own unit word, else the
@@ -260,15 +288,34 @@ static int written_mag(const jxl_node *n, int dflt)
 	return mag_of(H->kind(n) == JXL_STRING ? H->str(n) : NULL, dflt);
 }
 
+/* ±10^p as figures, made once per check call (p ≤ 18), and the figure
+ * being looked at as an integer when it is one (then no figure is needed). */
+struct pow10s {
+	const jxl_fig *f[19][2];
+	const jxl_fig *of;   /* the figure `v` is of */
+	int exact;           /* v is its value */
+	long long v;
+};
+
 /* |f| ≥ 10^p (value in 元). */
-static int at_least_pow10(jxl_ctx *ctx, const jxl_fig *f, int p)
+static int at_least_pow10(jxl_ctx *ctx, struct pow10s *pw, const jxl_fig *f, int p)
 {
 	long long t = 1;
 	int i;
 
 	for (i = 0; i < p; i++)
 		t *= 10;
-	return H->cmp_value(f, H->from_int(ctx, t)) >= 0 || H->cmp_value(f, H->from_int(ctx, -t)) <= 0;
+	if (pw->of != f) {
+		pw->of = f;
+		pw->exact = H->to_int(f, &pw->v) == 0;
+	}
+	if (pw->exact)
+		return pw->v >= t || pw->v <= -t;
+	if (!pw->f[p][0]) {
+		pw->f[p][0] = H->from_int(ctx, t);
+		pw->f[p][1] = H->from_int(ctx, -t);
+	}
+	return H->cmp_value(f, pw->f[p][0]) >= 0 || H->cmp_value(f, pw->f[p][1]) <= 0;
 }
 
 static void magnitude_finding(jxl_ctx *ctx, int sev, const jxl_node *n, const jxl_fig *f, const struct field *fd,
@@ -293,25 +340,27 @@ static void magnitude_finding(jxl_ctx *ctx, int sev, const jxl_node *n, const jx
  * an integer part of 7 digits or more (warning), or — when bare figures
  * are 元 — every 元 figure below 100, not all zero, and at least
  * FUNDS_SMALL_MIN of them (info: a weak signal). */
-static void check_magnitude(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root)
+static void check_magnitude(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root, const struct doc_nodes *dn)
 {
 	const char *u = money_unit(doc, root);
 	int dflt = mag_of(u, 0);
 	const struct field *first = NULL;
 	const jxl_node *first_n = NULL;
-	const jxl_fig *first_f = NULL;
+	const jxl_fig *first_f = NULL, *zero = NULL;
 	int nonzero = 0, plausible = 0;
 	size_t i, nyuan = 0;
+	struct pow10s pw = {.of = NULL};
 
-	for (i = 0; i < sizeof money / sizeof money[0]; i++) {
-		const jxl_node *n = H->get(H->get(root, money[i].sec), money[i].key);
+	for (i = 0; i < NMONEY; i++) {
+		const jxl_node *n = dn->m[i];
 		const jxl_fig *f = present(n) ? H->fig(ctx, n, JXL_AS_MONEY) : NULL;
-		int mag = written_mag(n, dflt), d;
+		int mag, d;
 
 		if (!f)
 			continue;
-		if (mag >= 4 && at_least_pow10(ctx, f, mag + 6)) {
-			for (d = 7; mag + d <= 18 && at_least_pow10(ctx, f, mag + d); d++)
+		mag = written_mag(n, dflt);
+		if (mag >= 4 && at_least_pow10(ctx, &pw, f, mag + 6)) {
+			for (d = 7; mag + d <= 18 && at_least_pow10(ctx, &pw, f, mag + d); d++)
 				;
 			magnitude_finding(ctx, JXL_SEV_DEFAULT, n, f, &money[i],
 			                  H->fmt(ctx, "按%s读，整数部分有 %d 位，数量级不合理；这些数字更像以元为单位",
@@ -322,7 +371,8 @@ static void check_magnitude(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *ro
 		}
 		if (mag != 0 || dflt != 0)
 			continue;
-		if (at_least_pow10(ctx, f, 2))
+		/* once one figure is of 100 元 or more, or not zero, no other can change the outcome */
+		if (!plausible && at_least_pow10(ctx, &pw, f, 2))
 			plausible = 1; /* a 元 figure of 100 or more */
 		nyuan++;
 		if (!first) {
@@ -330,8 +380,11 @@ static void check_magnitude(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *ro
 			first_n = n;
 			first_f = f;
 		}
-		if (H->cmp_value(f, H->from_int(ctx, 0)) != 0)
-			nonzero = 1;
+		if (!nonzero && !plausible) {
+			if (!zero)
+				zero = H->from_int(ctx, 0);
+			nonzero = H->cmp_value(f, zero) != 0;
+		}
 	}
 	if (first && nonzero && !plausible && nyuan >= FUNDS_SMALL_MIN)
 		magnitude_finding(ctx, JXL_SEV_INFO, first_n, first_f, first,
@@ -344,11 +397,16 @@ static void check_magnitude(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *ro
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
 	const jxl_node *root = H->root(doc);
+	struct doc_nodes d = {0};
+	const jxl_node *budget;
+	const char *bzh = NULL;
 
-	check_totals(ctx, root);
-	check_balances(ctx, doc, root);
-	check_overspend(ctx, root);
-	check_magnitude(ctx, doc, root);
+	find_nodes(root, &d);
+	check_totals(ctx, &d);
+	budget = budget_of(ctx, &d, &bzh);
+	check_balances(ctx, doc, &d, budget, bzh);
+	check_overspend(ctx, &d, budget, bzh);
+	check_magnitude(ctx, doc, root, &d);
 }
 
 JXL_PLUGIN_DEFINE(H, "funds", "1.0", rules, check)

@@ -32,33 +32,125 @@ static const jxl_rule_info rules[] = {
 
 /* How a rate's numerator and denominator are found. */
 enum how {
-	PLAIN,   /* num ÷ den, both paths; den NULL means the budget */
+	PLAIN,   /* num ÷ den; den NONE means the budget */
 	CHANGE,  /* (num − den) ÷ den */
 	STAFF,   /* Σ actual ÷ Σ quota over staffing rows that are not totals */
 	DIFF     /* |final − budget| ÷ budget */
 };
 
-static const struct rate {
-	const char *key, *rule, *zh, *en;
-	enum how how;
-	const char *num, *den;
-} rates_tab[] = {
-	{"execution", "rates/execution", "预算执行率", "execution rate", PLAIN, "expenditure.total", NULL},
-	{"basic_execution", "rates/basic-execution", "基本支出执行率", "basic execution rate",
-	 PLAIN, "expenditure.basic", "budget.basic"},
-	{"project_execution", "rates/project-execution", "项目支出执行率", "project execution rate",
-	 PLAIN, "expenditure.project", "budget.project"},
-	{"carryover", "rates/carryover", "结转结余率", "carry-over rate", PLAIN, "balance.total", NULL},
-	{"procurement", "rates/procurement", "政府采购执行率", "procurement rate",
-	 PLAIN, "procurement.actual", "procurement.plan"},
-	{"three_public_control", "rates/three-public-control", "三公经费控制率", "三公 control rate",
-	 PLAIN, "three_public.actual", "three_public.budget"},
-	{"three_public_change", "rates/three-public-change", "三公经费变动率", "三公 change rate",
-	 CHANGE, "three_public.budget", "three_public.last_year"},
-	{"staff_control", "rates/staff-control", "在职人员控制率", "staff control rate", STAFF, NULL, NULL},
-	{"budget_final_diff", "rates/budget-final-diff", "预决算差异率", "budget-vs-final difference rate",
-	 DIFF, NULL, NULL},
+/* The money fields the rates read, each looked up once per document. */
+enum field {
+	EXP_TOTAL, EXP_BASIC, EXP_PROJECT, BUDGET_BASIC, BUDGET_PROJECT, BUDGET_ADJUSTED, BUDGET_TOTAL,
+	BUDGET_INITIAL, BALANCE_TOTAL, PROC_ACTUAL, PROC_PLAN, TP_ACTUAL, TP_BUDGET, TP_LAST_YEAR,
+	INCOME_APPROPRIATION, INCOME_TOTAL, NFIELDS, NONE = -1
 };
+
+/* A member name and its length. */
+struct name {
+	const char *s;
+	size_t len;
+};
+#define NAME(s) {s, sizeof s - 1}
+
+static const struct rate {
+	struct name key;
+	const char *rule, *zh, *en;
+	enum how how;
+	int num, den;   /* enum field */
+} rates_tab[] = {
+	{NAME("execution"), "rates/execution", "预算执行率", "execution rate", PLAIN, EXP_TOTAL, NONE},
+	{NAME("basic_execution"), "rates/basic-execution", "基本支出执行率", "basic execution rate",
+	 PLAIN, EXP_BASIC, BUDGET_BASIC},
+	{NAME("project_execution"), "rates/project-execution", "项目支出执行率", "project execution rate",
+	 PLAIN, EXP_PROJECT, BUDGET_PROJECT},
+	{NAME("carryover"), "rates/carryover", "结转结余率", "carry-over rate", PLAIN, BALANCE_TOTAL, NONE},
+	{NAME("procurement"), "rates/procurement", "政府采购执行率", "procurement rate",
+	 PLAIN, PROC_ACTUAL, PROC_PLAN},
+	{NAME("three_public_control"), "rates/three-public-control", "三公经费控制率", "三公 control rate",
+	 PLAIN, TP_ACTUAL, TP_BUDGET},
+	{NAME("three_public_change"), "rates/three-public-change", "三公经费变动率", "三公 change rate",
+	 CHANGE, TP_BUDGET, TP_LAST_YEAR},
+	{NAME("staff_control"), "rates/staff-control", "在职人员控制率", "staff control rate", STAFF, NONE, NONE},
+	{NAME("budget_final_diff"), "rates/budget-final-diff", "预决算差异率", "budget-vs-final difference rate",
+	 DIFF, NONE, NONE},
+};
+
+#define NRATES (sizeof rates_tab / sizeof rates_tab[0])
+
+/* Does a member called key answer get(obj, name)? As the host's get
+ * matches: the same first and last bytes and length (modulo 65536: the
+ * host compares a tag of them), and the same bytes between. */
+static int answers(const char *key, const struct name *nm)
+{
+	size_t j = 1, len = nm->len, l;
+
+	if (key[0] != nm->s[0])
+		return 0;
+	while (j < len && key[j] == nm->s[j])
+		j++;
+	if (j < len)
+		return 0;
+	if (!key[len])
+		return 1;
+	l = len + strlen(key + len);   /* a longer name: only its length and last byte can still agree */
+	return (l - len) % 65536 == 0 && key[l - 1] == nm->s[len - 1];
+}
+
+/* out[i] = get(obj, names[i]) for every i, in one walk over obj's members
+ * (the last of a name wins, as with get). */
+static void get_all(const jxl_node *obj, const struct name *names, size_t n, const jxl_node **out)
+{
+	size_t i, j, len = H->kind(obj) == JXL_OBJECT ? H->len(obj) : 0;
+
+	for (j = 0; j < n; j++)
+		out[j] = NULL;
+	for (i = 0; i < len; i++) {
+		const jxl_node *k = H->at(obj, i);
+		const char *key = H->key(k);
+		for (j = 0; j < n; j++)
+			if (answers(key, &names[j])) {
+				out[j] = k;
+				break;
+			}
+	}
+}
+
+/* One document's nodes, looked up once. */
+struct doc_nodes {
+	const jxl_node *staffing;
+	const jxl_node *f[NFIELDS];
+	const jxl_node *stated[NRATES];   /* rates.<key> */
+	const jxl_node *budget;           /* budget_of(), once known */
+	int budget_known;
+};
+
+static void find_nodes(const jxl_node *root, struct doc_nodes *d)
+{
+	static const struct name top[] = {NAME("expenditure"), NAME("budget"), NAME("balance"), NAME("procurement"),
+	                                  NAME("three_public"), NAME("income"), NAME("rates"), NAME("staffing")};
+	static const struct name expenditure[] = {NAME("total"), NAME("basic"), NAME("project")};
+	static const struct name budget[] = {NAME("basic"), NAME("project"), NAME("adjusted"), NAME("total"), NAME("initial")};
+	static const struct name balance[] = {NAME("total")};
+	static const struct name procurement[] = {NAME("actual"), NAME("plan")};
+	static const struct name three_public[] = {NAME("actual"), NAME("budget"), NAME("last_year")};
+	static const struct name income[] = {NAME("appropriation"), NAME("total")};
+	struct name keys[NRATES];
+	const jxl_node *sec[8];
+	size_t i;
+
+	for (i = 0; i < 8; i++)   /* a few of the root's many members: each found by the host */
+		sec[i] = H->get(root, top[i].s);
+	get_all(sec[0], expenditure, 3, &d->f[EXP_TOTAL]);
+	get_all(sec[1], budget, 5, &d->f[BUDGET_BASIC]);
+	get_all(sec[2], balance, 1, &d->f[BALANCE_TOTAL]);
+	get_all(sec[3], procurement, 2, &d->f[PROC_ACTUAL]);
+	get_all(sec[4], three_public, 3, &d->f[TP_ACTUAL]);
+	get_all(sec[5], income, 2, &d->f[INCOME_APPROPRIATION]);
+	for (i = 0; i < NRATES; i++)
+		keys[i] = rates_tab[i].key;
+	get_all(sec[6], keys, NRATES, d->stated);
+	d->staffing = sec[7];
+}
 
 static int present(const jxl_node *n)
 {
@@ -66,17 +158,20 @@ static int present(const jxl_node *n)
 }
 
 /* The budget rates are measured against: adjusted, else total, else
- * initial — the first that states a figure. */
-static const jxl_node *budget_of(jxl_ctx *ctx, const jxl_node *root)
+ * initial — the first that states a figure (read once: later calls read
+ * nothing new). */
+static const jxl_node *budget_of(jxl_ctx *ctx, struct doc_nodes *d)
 {
-	static const char *const keys[] = {"adjusted", "total", "initial"};
-	const jxl_node *b = H->get(root, "budget");
+	static const int keys[] = {BUDGET_ADJUSTED, BUDGET_TOTAL, BUDGET_INITIAL};
 	size_t i;
 
-	for (i = 0; i < 3; i++)
-		if (H->fig(ctx, H->get(b, keys[i]), JXL_AS_MONEY))
-			return H->get(b, keys[i]);
-	return NULL;
+	if (!d->budget_known) {
+		d->budget_known = 1;
+		for (i = 0; i < 3 && !d->budget; i++)
+			if (H->fig(ctx, d->f[keys[i]], JXL_AS_MONEY))
+				d->budget = d->f[keys[i]];
+	}
+	return d->budget;
 }
 
 /* Whether a node writes something in place of a figure: anything but
@@ -109,48 +204,38 @@ static int written(const jxl_node *n)
 
 /* No budget figure is written at all (an unreadable one does not count as
  * none: it is reported, and the rate is then skipped). */
-static int no_budget(const jxl_node *root)
+static int no_budget(const struct doc_nodes *d)
 {
-	static const char *const keys[] = {"adjusted", "total", "initial"};
-	const jxl_node *b = H->get(root, "budget");
-	size_t i;
-
-	for (i = 0; i < 3; i++)
-		if (written(H->get(b, keys[i])))
-			return 0;
-	return 1;
+	return !written(d->f[BUDGET_ADJUSTED]) && !written(d->f[BUDGET_TOTAL]) && !written(d->f[BUDGET_INITIAL]);
 }
 
-/* The first of the paths a, b, c that states a money figure. */
-static const jxl_fig *first_of(jxl_ctx *ctx, const jxl_node *root, const char *a, const char *b, const char *c)
+/* The first of the fields a, b, c that states a money figure. */
+static const jxl_fig *first_of(jxl_ctx *ctx, const struct doc_nodes *d, int a, int b, int c)
 {
-	const jxl_fig *f = H->fig(ctx, H->path(root, a), JXL_AS_MONEY);
+	const jxl_fig *f = H->fig(ctx, d->f[a], JXL_AS_MONEY);
 
 	if (!f)
-		f = H->fig(ctx, H->path(root, b), JXL_AS_MONEY);
-	return f ? f : H->fig(ctx, H->path(root, c), JXL_AS_MONEY);
+		f = H->fig(ctx, d->f[b], JXL_AS_MONEY);
+	return f ? f : H->fig(ctx, d->f[c], JXL_AS_MONEY);
 }
 
-static int is_total_row(const jxl_node *row)
-{
-	const char *c = H->str(H->get(row, "category"));
-
-	return H->truthy(H->get(row, "total")) ||
-	       (c && (!strcmp(c, "合计") || !strcmp(c, "总计") || !strcmp(c, "小计")));
-}
-
-/* Σ field over staffing rows that are not totals; NULL if a row lacks it. */
+/* Σ field over staffing rows that are not totals (category 合计/总计/小计,
+ * or "total" true); NULL if a row lacks it. */
 static const jxl_fig *staff_sum(jxl_ctx *ctx, const jxl_node *rows, const char *field)
 {
+	struct name names[3] = {NAME("category"), NAME("total"), {field, strlen(field)}};
 	const jxl_fig *sum = NULL;
 	size_t i, n = H->len(rows);
 
 	for (i = 0; i < n; i++) {
-		const jxl_node *row = H->at(rows, i);
+		const jxl_node *m[3];
 		const jxl_fig *v;
-		if (is_total_row(row))
+		const char *c;
+		get_all(H->at(rows, i), names, 3, m);
+		c = H->str(m[0]);
+		if (H->truthy(m[1]) || (c && (!strcmp(c, "合计") || !strcmp(c, "总计") || !strcmp(c, "小计"))))
 			continue;
-		if (!(v = H->fig(ctx, H->get(row, field), JXL_AS_COUNT)))
+		if (!(v = H->fig(ctx, m[2], JXL_AS_COUNT)))
 			return NULL;
 		sum = sum ? H->add(ctx, sum, v) : v;
 		if (!sum)
@@ -160,28 +245,28 @@ static const jxl_fig *staff_sum(jxl_ctx *ctx, const jxl_node *rows, const char *
 }
 
 /* Fill r's numerator and denominator for rate t; 0, or -1 to skip. */
-static int operands(jxl_ctx *ctx, const jxl_node *root, const struct rate *t, jxl_rate *r)
+static int operands(jxl_ctx *ctx, struct doc_nodes *d, const struct rate *t, jxl_rate *r)
 {
 	const jxl_fig *a, *b;
 
 	switch (t->how) {
 	case PLAIN:
-		r->num = H->path(root, t->num);
-		r->den = t->den ? H->path(root, t->den) : budget_of(ctx, root);
+		r->num = d->f[t->num];
+		r->den = t->den != NONE ? d->f[t->den] : budget_of(ctx, d);
 		return 0;
 	case CHANGE:
-		a = H->fig(ctx, H->path(root, t->num), JXL_AS_MONEY);
-		r->den = H->path(root, t->den);
+		a = H->fig(ctx, d->f[t->num], JXL_AS_MONEY);
+		r->den = d->f[t->den];
 		b = H->fig(ctx, r->den, JXL_AS_MONEY);
 		r->num_fig = a && b ? H->sub(ctx, a, b) : NULL;
 		return r->num_fig ? 0 : -1;
 	case STAFF:
-		r->num_fig = staff_sum(ctx, H->get(root, "staffing"), "actual");
-		r->den_fig = staff_sum(ctx, H->get(root, "staffing"), "quota");
+		r->num_fig = staff_sum(ctx, d->staffing, "actual");
+		r->den_fig = staff_sum(ctx, d->staffing, "quota");
 		return r->num_fig && r->den_fig ? 0 : -1;
 	case DIFF:
-		a = first_of(ctx, root, "income.appropriation", "income.total", "expenditure.total");
-		r->den = budget_of(ctx, root);
+		a = first_of(ctx, d, INCOME_APPROPRIATION, INCOME_TOTAL, EXP_TOTAL);
+		r->den = budget_of(ctx, d);
 		b = H->fig(ctx, r->den, JXL_AS_MONEY);
 		r->num_fig = a && b ? H->sub(ctx, a, b) : NULL;
 		r->absolute = 1;
@@ -190,25 +275,24 @@ static int operands(jxl_ctx *ctx, const jxl_node *root, const struct rate *t, jx
 	return -1;
 }
 
-static void check_rates(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root)
+static void check_rates(jxl_ctx *ctx, const jxl_doc *doc, struct doc_nodes *d)
 {
-	const jxl_node *stated = H->get(root, "rates");
 	size_t i;
 
-	for (i = 0; i < sizeof rates_tab / sizeof rates_tab[0]; i++) {
+	for (i = 0; i < NRATES; i++) {
 		const struct rate *t = &rates_tab[i];
 		jxl_rate r = {.size = sizeof r};
 
-		r.stated = H->get(stated, t->key);
-		if (!present(r.stated) || operands(ctx, root, t, &r) < 0)
+		r.stated = d->stated[i];
+		if (!present(r.stated) || operands(ctx, d, t, &r) < 0)
 			continue;
 		r.rule = t->rule;
 		r.what_zh = t->zh;
 		r.what_en = t->en;
-		if (!strcmp(t->key, "execution") && H->form(doc) == 'd' && no_budget(root)) {
-			/* a department report that states no budget: 预算完成率
-			 * against 收入合计 (seed 003-11), and the message says so */
-			r.den = H->path(root, "income.total");
+		if (i == 0 && H->form(doc) == 'd' && no_budget(d)) {
+			/* execution: a department report that states no budget:
+			 * 预算完成率 against 收入合计 (seed 003-11), and the message says so */
+			r.den = d->f[INCOME_TOTAL];
 			r.what_zh = "预算执行率（未填预算，以收入合计为分母）";
 			r.what_en = "execution rate (no budget stated; measured against the income total)";
 		}
@@ -250,13 +334,12 @@ static void above(jxl_ctx *ctx, const jxl_node *bn, const jxl_node *rn,
 
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
-	const jxl_node *root = H->root(doc);
+	struct doc_nodes d = {0};
 
-	check_rates(ctx, doc, root);
-	above(ctx, H->path(root, "procurement.plan"), budget_of(ctx, root),
-	      "政府采购计划", "procurement plan", "预算", "the budget");
-	above(ctx, H->path(root, "procurement.actual"), H->path(root, "expenditure.total"),
-	      "政府采购实际金额", "procurement actual", "全年支出", "the year's spending");
+	find_nodes(H->root(doc), &d);
+	check_rates(ctx, doc, &d);
+	above(ctx, d.f[PROC_PLAN], budget_of(ctx, &d), "政府采购计划", "procurement plan", "预算", "the budget");
+	above(ctx, d.f[PROC_ACTUAL], d.f[EXP_TOTAL], "政府采购实际金额", "procurement actual", "全年支出", "the year's spending");
 }
 
 JXL_PLUGIN_DEFINE(H, "rates", "1.0", rules, check)

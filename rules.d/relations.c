@@ -14,9 +14,14 @@ static const jxl_rule_info rules[] = {
 	 "a formula written in the report does not give its stated result"},
 };
 
-/* Room for n part pointers, from the host: any n, so no breakdown is too large to check. */
-static const jxl_node **parts_for(jxl_ctx *ctx, size_t n)
+#define RELATIONS_STACK_PARTS 32   /* parts a breakdown usually has: no host memory for them */
+
+/* Room for n part pointers: `stack` when they fit, else from the host
+ * (any n, so no breakdown is too large to check). */
+static const jxl_node **parts_for(jxl_ctx *ctx, size_t n, const jxl_node **stack)
 {
+	if (n <= RELATIONS_STACK_PARTS)
+		return stack;
 	return JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof(const jxl_node *)) : NULL;
 }
 
@@ -26,23 +31,28 @@ static const jxl_node **parts_for(jxl_ctx *ctx, size_t n)
  * A breakdown that says both is read as exhaustive: the stricter reading. */
 static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 {
-	const jxl_node **parts;
-	const jxl_node *p = H->get(b, "parts");
-	const char *name = H->str(H->get(b, "name"));
-	size_t i, n = 0, len = H->len(p);
+	const jxl_node *stack[RELATIONS_STACK_PARTS], **parts;
+	const jxl_node *p = H->get(b, "parts"), *total;
+	const char *name;
+	size_t i, n = 0, len;
+	int pk = H->kind(p);
 	jxl_sum s = {.size = sizeof s};
 
-	if ((H->kind(p) != JXL_OBJECT && H->kind(p) != JXL_ARRAY) || H->kind(H->get(b, "total")) <= JXL_NULL)
+	if ((pk != JXL_OBJECT && pk != JXL_ARRAY) || H->kind(total = H->get(b, "total")) <= JXL_NULL)
 		return;
-	if (!(parts = parts_for(ctx, len)))
+	len = H->len(p);
+	if (!(parts = parts_for(ctx, len, stack)))
 		return;
-	for (i = 0; i < len; i++)
-		if (H->kind(H->at(p, i)) > JXL_NULL)
-			parts[n++] = H->at(p, i);
+	for (i = 0; i < len; i++) {
+		const jxl_node *q = H->at(p, i);
+		if (H->kind(q) > JXL_NULL)
+			parts[n++] = q;
+	}
 	if (n == 0)
 		return;
+	name = H->str(H->get(b, "name"));
 	s.rule = "breakdown/sum";
-	s.total = H->get(b, "total");
+	s.total = total;
 	s.parts = parts;
 	s.nparts = n;
 	s.as = JXL_AS_ANY;
@@ -63,13 +73,15 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 	const jxl_node *bs = H->get(root, "breakdowns"), *cs = H->get(root, "claims");
 	size_t i, n;
 
-	for (i = 0, n = H->len(bs); H->kind(bs) == JXL_ARRAY && i < n; i++)
-		check_breakdown(ctx, H->at(bs, i));
-	for (i = 0, n = H->len(cs); H->kind(cs) == JXL_ARRAY && i < n; i++) {
-		const jxl_node *text = H->get(H->at(cs, i), "text");
-		if (H->kind(text) == JXL_STRING)
-			H->check_claim(ctx, "claim/arith", text);
-	}
+	if (H->kind(bs) == JXL_ARRAY)
+		for (i = 0, n = H->len(bs); i < n; i++)
+			check_breakdown(ctx, H->at(bs, i));
+	if (H->kind(cs) == JXL_ARRAY)
+		for (i = 0, n = H->len(cs); i < n; i++) {
+			const jxl_node *text = H->get(H->at(cs, i), "text");
+			if (H->kind(text) == JXL_STRING)
+				H->check_claim(ctx, "claim/arith", text);
+		}
 }
 
 JXL_PLUGIN_DEFINE(H, "relations", "1.0", rules, check)

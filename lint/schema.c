@@ -11,13 +11,13 @@ int shape_key_distance(const char *a, const char *b);   /* shape.c: the one key-
 enum ftype { F_ANY, F_STR, F_INT, F_FIG, F_BOOL, F_OBJ, F_ARR, F_FIGMAP, F_PARTS, F_TREE, F_SUB };
 
 typedef struct shape shape;
-typedef struct field {
+typedef struct field {   /* 32 bytes: a field's place in its table is a shift away */
 	const char *key;
-	enum ftype type;
 	const shape *sub;       /* F_OBJ: its shape; F_ARR: the element's */
 	unsigned tag;           /* doc_key_tag of key */
 	unsigned len;           /* strlen(key) */
 	unsigned quiet;         /* the kinds (bits 1 << enum jxl_kind) of a value with nothing to report or walk below it */
+	enum ftype type;
 } field;
 
 #define QUIET(t) ((t) == F_STR ? 1u << JXL_STRING | 1u << JXL_NULL                    \
@@ -25,8 +25,8 @@ typedef struct field {
 		  : (t) == F_BOOL ? 1u << JXL_BOOL : (t) == F_ANY ? ~0u : 0u)
 
 /* A field with its key's tag, folded by the compiler from the literal. */
-#define FLD(k, t, sub) {k, t, sub, (unsigned)(sizeof k - 1) << 16 | (unsigned)(unsigned char)k[0] << 8 | (unsigned char)k[sizeof k - 2], \
-			sizeof k - 1, QUIET(t)}
+#define FLD(k, t, s) {.key = k, .type = t, .sub = s, .len = sizeof k - 1, .quiet = QUIET(t), \
+			.tag = (unsigned)(sizeof k - 1) << 16 | (unsigned)(unsigned char)k[0] << 8 | (unsigned char)k[sizeof k - 2]}
 struct shape {
 	const char *name;
 	const field *fields;
@@ -71,7 +71,6 @@ static const field f_top[] = {
 	FLD("claims", F_ARR, &s_claim), FLD("projects", F_SUB, 0), FLD("source", F_STR, 0),
 };
 static const shape s_top = SHAPE("submission", f_top);
-enum { TOP_FORM = 0, TOP_MONEY_UNIT = 5 };   /* "form" and "money_unit": their places in f_top */
 
 static const char *closest(const shape *s, const char *key)
 {
@@ -281,17 +280,13 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
 }
 
 /* Is member k named exactly f->key (strcmp, but the tag has already told
- * the length, first and last bytes apart)? *near is set when k matches up
- * to f's length but goes on: a name doc_get would still take for f's. */
-static inline int named(const jxl_node *k, const field *f, int *near)
+ * the length, first and last bytes apart)? */
+static inline int named(const jxl_node *k, const field *f)
 {
+	/* equal tags: k's name is at least f->len bytes long (longer only by multiples of 65536) */
 	if (k->ktag != f->tag || !same_bytes(k->key, f->key, f->len))
-		return 0;   /* equal tags: k's name is at least f->len bytes long */
-	if (k->key[f->len]) {
-		*near = 1;
 		return 0;
-	}
-	return 1;
+	return !k->key[f->len];
 }
 
 #define SCHEMA_FAST_KIDS 64   /* members one walk remembers; larger objects take the general walk */
@@ -349,7 +344,7 @@ static void walk_obj_general(jxl_ctx *ctx, const jxl_node *obj, const shape *s, 
 	}
 }
 
-enum { K_COMMENT = 0xFD, K_LINT = 0xFE, K_UNKNOWN = 0xFF };
+enum { K_LINT = 0xFE, K_UNKNOWN = 0xFF };   /* in place of a field's place */
 
 /* The object's members in one look: each member's field (searched from
  * after the last one found: keys mostly come in the order of the shape's
@@ -361,12 +356,12 @@ enum { K_COMMENT = 0xFD, K_LINT = 0xFE, K_UNKNOWN = 0xFF };
 static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
 {
 	static const field comment = FLD("$comment", F_ANY, 0), lint = FLD("$lint", F_ANY, 0);
-	unsigned char fi[SCHEMA_FAST_KIDS], act[SCHEMA_FAST_KIDS];
+	struct { unsigned char i, f; } act[SCHEMA_FAST_KIDS];   /* members to visit again, and their fields */
 	const field *const first = s->fields, *const end = s->fields + s->n;
 	const field *hint = first;
 	size_t n = obj->nkids, nact = 0;
 	uint32_t seen = 0, again = 0;
-	int odd = 0, near = 0;
+	int odd = 0;
 	if (n > SCHEMA_FAST_KIDS) {
 		walk_obj_general(ctx, obj, s, depth);
 		return;
@@ -375,62 +370,53 @@ static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int dept
 		const jxl_node *k = obj->kids[i];
 		const field *f = hint;
 		uint32_t bit;
-		if (!named(k, f, &near)) {   /* not the field after the last one: a $-name, or look round the table */
-			if ((k->ktag >> 8 & 0xFF) == '$' && named(k, &comment, &near)) {
-				fi[i] = K_COMMENT;
+		if (!named(k, f)) {   /* not the field after the last one: a $-name, or look round the table */
+			if ((k->ktag >> 8 & 0xFF) == '$' && named(k, &comment)) {
 				bit = (uint32_t)1 << BIT_COMMENT;
 				again |= seen & bit;
 				seen |= bit;
 				continue;
 			}
-			if ((k->ktag >> 8 & 0xFF) == '$' && named(k, &lint, &near)) {
-				fi[i] = K_LINT;
+			if ((k->ktag >> 8 & 0xFF) == '$' && named(k, &lint)) {
 				bit = (uint32_t)1 << BIT_LINT;
 				again |= seen & bit;
 				seen |= bit;
-				act[nact++] = (unsigned char)i;
+				act[nact].i = (unsigned char)i;
+				act[nact++].f = K_LINT;
 				continue;
 			}
-			for (f = hint + 1 == end ? first : hint + 1; f != hint && !named(k, f, &near); f = f + 1 == end ? first : f + 1)
+			for (f = hint + 1 == end ? first : hint + 1; f != hint && !named(k, f); f = f + 1 == end ? first : f + 1)
 				;
 			if (f == hint) {
-				fi[i] = K_UNKNOWN;
-				act[nact++] = (unsigned char)i;
+				act[nact].i = (unsigned char)i;
+				act[nact++].f = K_UNKNOWN;
 				odd = 1;
 				continue;
 			}
 		}
-		fi[i] = (unsigned char)(f - first);
 		bit = (uint32_t)1 << (f - first);
 		again |= seen & bit;
 		seen |= bit;
 		hint = f + 1 == end ? first : f + 1;
-		if (!(f->quiet >> k->kind & 1))
-			act[nact++] = (unsigned char)i;
+		if (!(f->quiet >> k->kind & 1)) {
+			act[nact].i = (unsigned char)i;
+			act[nact++].f = (unsigned char)(f - first);
+		}
 	}
-	odd |= again != 0;
-	if (odd)
+	if (odd || again)
 		check_duplicates(ctx, obj);
 	for (size_t a = 0; a < nact; a++) {
-		const jxl_node *k = obj->kids[act[a]];
-		unsigned f = fi[act[a]];
-		if (f == K_LINT)
+		const jxl_node *k = obj->kids[act[a].i];
+		if (act[a].f == K_LINT)
 			walk_lint(ctx, k, depth);
 		else
-			walk_member(ctx, k, f == K_UNKNOWN ? NULL : &s->fields[f], s, depth);
+			walk_member(ctx, k, act[a].f == K_UNKNOWN ? NULL : &first[act[a].f], s, depth);
 	}
 	if (s == &s_top) {
 		static const char *const forms[] = {"department", "project", NULL};
 		static const char *const units[] = {"元", "千元", "万元", "亿元", NULL};
-		const jxl_node *form = NULL, *unit = NULL;
-		for (size_t i = n; i-- > 0 && !near;) {   /* the last of each: doc_get's answer when no name was a near miss */
-			if (!form && fi[i] == TOP_FORM)
-				form = obj->kids[i];
-			if (!unit && fi[i] == TOP_MONEY_UNIT)
-				unit = obj->kids[i];
-		}
-		check_enum(ctx, near ? doc_get(obj, "form") : form, forms, "form");
-		check_enum(ctx, near ? doc_get(obj, "money_unit") : unit, units, "money_unit");
+		check_enum(ctx, doc_get(obj, "form"), forms, "form");
+		check_enum(ctx, doc_get(obj, "money_unit"), units, "money_unit");
 	}
 }
 

@@ -92,12 +92,49 @@ static int cmp(dec a, dec b)
 	return dec_cmp(a, b);
 }
 
-static int ival_add(ival a, ival b, int sign, ival *r)
+/* Operands this small are added and multiplied here: the exact result
+ * with the exponent the operation asks for (dec.c's contract), which for
+ * them always fits, without a call. */
+static int small(dec a)
 {
-	r->unbounded = a.unbounded || b.unbounded;
+	return a.coef > -(__int128)INT64_MAX && a.coef < (__int128)INT64_MAX && a.exp >= -NUM_MAX_EXP && a.exp <= NUM_MAX_EXP;
+}
+
+/* dec_add: a + b at the smaller exponent. */
+static int add(dec a, dec b, dec *out)
+{
+	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+		10000000000000000, 100000000000000000, 1000000000000000000};
+	int t = a.exp < b.exp ? a.exp : b.exp;
+	if (!small(a) || !small(b) || a.exp - t > 18 || b.exp - t > 18)
+		return dec_add(a, b, out);
+	out->coef = a.coef * p10[a.exp - t] + b.coef * p10[b.exp - t];   /* below 2·10^37 */
+	out->exp = t;
+	return 0;
+}
+
+static int sub(dec a, dec b, dec *out)
+{
+	return add(a, dec_neg(b), out);
+}
+
+/* dec_mul: a × b at the sum of the exponents. */
+static int mul(dec a, dec b, dec *out)
+{
+	if (!small(a) || !small(b) || a.exp + b.exp < -NUM_MAX_EXP || a.exp + b.exp > NUM_MAX_EXP)
+		return dec_mul(a, b, out);
+	out->coef = a.coef * b.coef;   /* below 2^126 < 10^38 */
+	out->exp = a.exp + b.exp;
+	return 0;
+}
+
+static int ival_add(const ival *a, const ival *b, int sign, ival *r)
+{
+	r->unbounded = a->unbounded || b->unbounded;
 	if (sign > 0)
-		return dec_add(a.v, b.v, &r->v) || dec_add(a.lo, b.lo, &r->lo) || dec_add(a.hi, b.hi, &r->hi);
-	return dec_sub(a.v, b.v, &r->v) || dec_sub(a.lo, b.hi, &r->lo) || dec_sub(a.hi, b.lo, &r->hi);
+		return add(a->v, b->v, &r->v) || add(a->lo, b->lo, &r->lo) || add(a->hi, b->hi, &r->hi);
+	return sub(a->v, b->v, &r->v) || sub(a->lo, b->hi, &r->lo) || sub(a->hi, b->lo, &r->hi);
 }
 
 static int minmax4(dec c[4], ival *r)
@@ -125,46 +162,56 @@ static int mul_by_point(dec lo_y, dec hi_y, ival *r)
 	return 0;
 }
 
-static int ival_mul(ival a, ival b, ival *r)
+/* An exact figure: its ends are its value, the same decimal. */
+static int is_point(const ival *a)
+{
+	return same_dec(a->lo, a->v) && same_dec(a->hi, a->v);
+}
+
+static int ival_mul(const ival *a, const ival *b, ival *r)
 {
 	dec c[4];
-	r->unbounded = a.unbounded || b.unbounded;
-	if (dec_mul(a.v, b.v, &r->v))
+	r->unbounded = a->unbounded || b->unbounded;
+	if (mul(a->v, b->v, &r->v))
 		return -1;
-	if (same_dec(b.lo, b.hi))   /* "×100%": the corners come in equal pairs */
-		return dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.hi, b.lo, &c[2]) || mul_by_point(c[0], c[2], r);
-	if (same_dec(a.lo, a.hi))
-		return dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.lo, b.hi, &c[1]) || mul_by_point(c[0], c[1], r);
-	if (dec_mul(a.lo, b.lo, &c[0]) || dec_mul(a.lo, b.hi, &c[1]) || dec_mul(a.hi, b.lo, &c[2]) || dec_mul(a.hi, b.hi, &c[3]))
+	if (is_point(a) && is_point(b)) {   /* every corner is the value's product */
+		r->lo = r->hi = r->v;
+		return 0;
+	}
+	if (same_dec(b->lo, b->hi))   /* "×100%": the corners come in equal pairs */
+		return mul(a->lo, b->lo, &c[0]) || mul(a->hi, b->lo, &c[2]) || mul_by_point(c[0], c[2], r);
+	if (same_dec(a->lo, a->hi))
+		return mul(a->lo, b->lo, &c[0]) || mul(a->lo, b->hi, &c[1]) || mul_by_point(c[0], c[1], r);
+	if (mul(a->lo, b->lo, &c[0]) || mul(a->lo, b->hi, &c[1]) || mul(a->hi, b->lo, &c[2]) || mul(a->hi, b->hi, &c[3]))
 		return -1;
 	return minmax4(c, r);
 }
 
-/* The lowest and highest of the four corner quotients when b.lo and b.hi
+/* The lowest and highest of the four corner quotients when b->lo and b->hi
  * have one sign: which corners they are follows from the signs alone (an
  * interval always has lo <= hi), and rounding keeps the order. When both
  * come out with CLAIM_PLACES decimals (below 10^22, the usual case) every
  * corner does, so any corner equal to one of them is the same decimal and
  * none of the others can fail: the ends are exactly those minmax4 would
  * pick from all four. 0 when they are; -1 to compute all four. */
-static int div_ends(ival a, ival b, ival *r)
+static int div_ends(const ival *a, const ival *b, ival *r)
 {
 	const dec *ln, *ld, *hn, *hd;   /* numerator and denominator of the low and the high end */
-	int alo = dec_sign(a.lo), ahi = dec_sign(a.hi);
-	if (dec_sign(b.lo) > 0) {
+	int alo = dec_sign(a->lo), ahi = dec_sign(a->hi);
+	if (dec_sign(b->lo) > 0) {
 		if (alo >= 0)
-			ln = &a.lo, ld = &b.hi, hn = &a.hi, hd = &b.lo;
+			ln = &a->lo, ld = &b->hi, hn = &a->hi, hd = &b->lo;
 		else if (ahi <= 0)
-			ln = &a.lo, ld = &b.lo, hn = &a.hi, hd = &b.hi;
+			ln = &a->lo, ld = &b->lo, hn = &a->hi, hd = &b->hi;
 		else
-			ln = &a.lo, ld = &b.lo, hn = &a.hi, hd = &b.lo;
+			ln = &a->lo, ld = &b->lo, hn = &a->hi, hd = &b->lo;
 	} else {
 		if (alo >= 0)
-			ln = &a.hi, ld = &b.hi, hn = &a.lo, hd = &b.lo;
+			ln = &a->hi, ld = &b->hi, hn = &a->lo, hd = &b->lo;
 		else if (ahi <= 0)
-			ln = &a.hi, ld = &b.lo, hn = &a.lo, hd = &b.hi;
+			ln = &a->hi, ld = &b->lo, hn = &a->lo, hd = &b->hi;
 		else
-			ln = &a.hi, ld = &b.hi, hn = &a.lo, hd = &b.hi;
+			ln = &a->hi, ld = &b->hi, hn = &a->lo, hd = &b->hi;
 	}
 	dec x, y;
 	if (dec_div(*ln, *ld, CLAIM_PLACES, &x) || dec_div(*hn, *hd, CLAIM_PLACES, &y) ||
@@ -175,26 +222,28 @@ static int div_ends(ival a, ival b, ival *r)
 	return 0;
 }
 
-static int ival_div(ival a, ival b, ival *r)
+static int ival_div(const ival *a, const ival *b, ival *r)
 {
-	if (dec_is_zero(b.v))
+	if (dec_is_zero(b->v))
 		return -1;
-	r->unbounded = a.unbounded || b.unbounded || dec_sign(b.lo) * dec_sign(b.hi) <= 0;
-	if (dec_div(a.v, b.v, CLAIM_PLACES, &r->v))
+	r->unbounded = a->unbounded || b->unbounded || dec_sign(b->lo) * dec_sign(b->hi) <= 0;
+	if (dec_div(a->v, b->v, CLAIM_PLACES, &r->v))
 		return -1;
 	if (r->unbounded) {
 		r->lo = r->hi = r->v;
 		return 0;
 	}
-	if (div_ends(a, b, r)) {
+	if (is_point(a) && is_point(b)) {   /* every corner is the value's quotient */
+		r->lo = r->hi = r->v;
+	} else if (div_ends(a, b, r)) {
 		dec c[4];
-		if (dec_div(a.lo, b.lo, CLAIM_PLACES, &c[0]) || dec_div(a.lo, b.hi, CLAIM_PLACES, &c[1]) ||
-		    dec_div(a.hi, b.lo, CLAIM_PLACES, &c[2]) || dec_div(a.hi, b.hi, CLAIM_PLACES, &c[3]))
+		if (dec_div(a->lo, b->lo, CLAIM_PLACES, &c[0]) || dec_div(a->lo, b->hi, CLAIM_PLACES, &c[1]) ||
+		    dec_div(a->hi, b->lo, CLAIM_PLACES, &c[2]) || dec_div(a->hi, b->hi, CLAIM_PLACES, &c[3]))
 			return -1;
 		minmax4(c, r);
 	}
 	dec ulp = {1, -CLAIM_PLACES};
-	return dec_sub(r->lo, ulp, &r->lo) || dec_add(r->hi, ulp, &r->hi);
+	return sub(r->lo, ulp, &r->lo) || add(r->hi, ulp, &r->hi);
 }
 
 static int is_num_char(const char *s, size_t n, size_t i)
@@ -243,7 +292,7 @@ static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
 	out->unbounded = 0;
 	if (rounded) {
 		dec half = {5, pexp - 1};
-		if (dec_sub(v, half, &out->lo) || dec_add(v, half, &out->hi))
+		if (sub(v, half, &out->lo) || add(v, half, &out->hi))
 			return -1;
 	}
 	return 0;
@@ -314,7 +363,7 @@ static int parse_term(parser *p, ival *out)
 		ival r, res;
 		if (parse_factor(p, &r))
 			return -1;
-		if ((op == '*' ? ival_mul(*out, r, &res) : ival_div(*out, r, &res)))
+		if ((op == '*' ? ival_mul(out, &r, &res) : ival_div(out, &r, &res)))
 			return p->err = -1;
 		*out = res;
 	}
@@ -330,7 +379,7 @@ static int parse_expr(parser *p, ival *out)
 			return 0;
 		char op = p->s[p->i++];
 		ival r, res;
-		if (parse_term(p, &r) || ival_add(*out, r, op == '+' ? 1 : -1, &res))
+		if (parse_term(p, &r) || ival_add(out, &r, op == '+' ? 1 : -1, &res))
 			return p->err = -1;
 		*out = res;
 	}
@@ -538,7 +587,7 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 		ival d;
 		if (overlaps(&comp, &stated))
 			f->computed = ival_text(a, &comp, 1, places);   /* the value agrees; only its form is wrong */
-		else if (!ival_add(stated, comp, -1, &d))
+		else if (!ival_add(&stated, &comp, -1, &d))
 			f->difference = ival_text(a, &d, stated_pct, places);
 	}
 	return JXL_BROKEN;

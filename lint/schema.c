@@ -134,6 +134,7 @@ static void check_duplicates(jxl_ctx *ctx, const jxl_node *obj)
 }
 
 static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth);
+static void walk_elems(jxl_ctx *ctx, const jxl_node *arr, const shape *s, int depth);
 
 static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int depth)
 {
@@ -165,12 +166,7 @@ static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int dep
 			type_error(ctx, n, "数组", "an array");
 			break;
 		}
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (n->kids[i]->kind != JXL_OBJECT)
-				type_error(ctx, n->kids[i], "对象", "an object");
-			else
-				walk_obj(ctx, n->kids[i], fd->sub, depth + 1);
-		}
+		walk_elems(ctx, n, fd->sub, depth + 1);
 		break;
 	case F_FIGMAP:
 	case F_PARTS:
@@ -198,12 +194,7 @@ static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int dep
 			ctx->env->dg->unchecked++;
 			break;
 		}
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (n->kids[i]->kind != JXL_OBJECT)
-				type_error(ctx, n->kids[i], "对象", "an object");
-			else
-				walk_obj(ctx, n->kids[i], &s_score, depth + 1);
-		}
+		walk_elems(ctx, n, &s_score, depth + 1);
 		break;
 	case F_SUB:
 		if (n->kind != JXL_ARRAY) {
@@ -353,7 +344,13 @@ enum { K_LINT = 0xFE, K_UNKNOWN = 0xFF };   /* in place of a field's place */
  * members with something to report or to walk below them are visited
  * again, in order: the findings are the same, in the same order, as a
  * visit of every member would make. */
-static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
+#if defined(__GNUC__)
+#define SCHEMA_INLINE static inline __attribute__((always_inline))
+#else
+#define SCHEMA_INLINE static inline
+#endif
+
+SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
 {
 	static const field comment = FLD("$comment", F_ANY, 0), lint = FLD("$lint", F_ANY, 0);
 	struct { unsigned char i, f; } act[SCHEMA_FAST_KIDS];   /* members to visit again, and their fields */
@@ -417,6 +414,23 @@ static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int dept
 		static const char *const units[] = {"元", "千元", "万元", "亿元", NULL};
 		check_enum(ctx, doc_get(obj, "form"), forms, "form");
 		check_enum(ctx, doc_get(obj, "money_unit"), units, "money_unit");
+	}
+}
+
+static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
+{
+	walk_obj_body(ctx, obj, s, depth);
+}
+
+/* The objects of an array of shape s (its other elements are reported):
+ * one call for them all. */
+static void walk_elems(jxl_ctx *ctx, const jxl_node *arr, const shape *s, int depth)
+{
+	for (size_t i = 0; i < arr->nkids; i++) {
+		if (arr->kids[i]->kind != JXL_OBJECT)
+			type_error(ctx, arr->kids[i], "对象", "an object");
+		else
+			walk_obj_body(ctx, arr->kids[i], s, depth);
 	}
 }
 

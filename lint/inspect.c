@@ -201,10 +201,10 @@ static void explain_pack_rule(const registry *reg, const pack_rule *r, const opt
 	if (r->at_src)
 		printf("  at      %s\n", r->at_src);
 	printf("\n%s\n  %s\n", zh ? "提示文字：" : "Message:", zh ? r->msg_zh.src : r->msg_en.src);
-	if (r->example_bad)
-		print_example(reg, r, r->example_bad, zh ? "示例（有问题）：" : "Example that breaks it:", zh);
-	if (r->example_ok)
-		print_example(reg, r, r->example_ok, zh ? "示例（无问题）：" : "Example that keeps it:", zh);
+	if (pack_rule_example(r, 0))
+		print_example(reg, r, pack_rule_example(r, 0), zh ? "示例（有问题）：" : "Example that breaks it:", zh);
+	if (pack_rule_example(r, 1))
+		print_example(reg, r, pack_rule_example(r, 1), zh ? "示例（无问题）：" : "Example that keeps it:", zh);
 }
 
 int inspect_explain(const registry *reg, const pack_set *ps, const opts *o)

@@ -474,33 +474,45 @@ static void build_tmpl(loader *L, const jxl_node *n, tmpl_node *t, int depth, in
 
 /* ---- rules ------------------------------------------------------------------------------------- */
 
-static const char *example_text(loader *L, const cJSON *pack_json, const jxl_node *rule_node, size_t rule_index,
-				const char *which, int *line)
+/* Does the rule have this example, a submission (an object)? Its line in *line. */
+static int has_example(loader *L, const jxl_node *rule_node, const char *which, int *line)
 {
 	const jxl_node *ex = member(rule_node, "example");
 	const jxl_node *n = ex ? member(ex, which) : NULL;
 	if (!n)
-		return NULL;
+		return 0;
 	*line = n->line;
 	if (n->kind != JXL_OBJECT) {
 		err_at(L, n->line, n->col, "rule example: \"%s\" is a submission (an object)", which);
-		return NULL;
+		return 0;
 	}
-	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(pack_json, "rules");
-	const cJSON *r = cJSON_GetArrayItem(rules, (int)rule_index);
-	const cJSON *e = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r, "example"), which);
-	char *txt = e ? cJSON_PrintUnformatted(e) : NULL;
-	if (!txt)
-		return NULL;
-	const char *copy = arena_strdup(&L->p->a, txt);
-	cJSON_free(txt);
-	return copy;
+	return 1;
 }
 
-static void build_rule(loader *L, const cJSON *pack_json, const jxl_node *n, size_t index, pack_rule *r)
+const char *pack_rule_example(const pack_rule *r, int ok)
+{
+	if (!r || !r->pack || !(ok ? r->has_ok : r->has_bad))
+		return NULL;
+	if (r->example_text[ok])
+		return r->example_text[ok];
+	pack *p = (pack *)r->pack;   /* the texts are the only part of a loaded pack made later */
+	cJSON *cj = cJSON_ParseWithLength(p->src, p->srclen);
+	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(cj, "rules");
+	const cJSON *e = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(rules, (int)r->index), "example"), ok ? "ok" : "bad");
+	char *txt = e ? cJSON_PrintUnformatted(e) : NULL;
+	if (txt)
+		((pack_rule *)r)->example_text[ok] = arena_strdup(&p->a, txt);
+	cJSON_free(txt);
+	cJSON_Delete(cj);
+	return r->example_text[ok];
+}
+
+static void build_rule(loader *L, const jxl_node *n, size_t index, pack_rule *r)
 {
 	const char *what = "rule";
 	r->pack = L->p;
+	r->index = index;
 	r->line = n->line;
 	r->col = n->col;
 	if (n->kind != JXL_OBJECT) {
@@ -613,8 +625,8 @@ static void build_rule(loader *L, const cJSON *pack_json, const jxl_node *n, siz
 			err_at(L, ex->line, ex->col, "%s: \"example\" is {\"bad\": {…}, \"ok\": {…}}", w);
 		else
 			check_keys(L, ex, "example", exkeys);
-		r->example_bad = example_text(L, pack_json, n, index, "bad", &r->ex_bad_line);
-		r->example_ok = example_text(L, pack_json, n, index, "ok", &r->ex_ok_line);
+		r->has_bad = has_example(L, n, "bad", &r->ex_bad_line);
+		r->has_ok = has_example(L, n, "ok", &r->ex_ok_line);
 	}
 }
 
@@ -714,7 +726,7 @@ static void prepare_pack(pack *p)
 
 /* ---- the pack ----------------------------------------------------------------------------------- */
 
-static void build_pack(loader *L, const cJSON *json, const jxl_node *root)
+static void build_pack(loader *L, const jxl_node *root)
 {
 	pack *p = L->p;
 	if (root->kind != JXL_OBJECT) {
@@ -769,7 +781,7 @@ static void build_pack(loader *L, const cJSON *json, const jxl_node *root)
 	p->nrules = rules->nkids;
 	p->rules = arena_alloc(&p->a, (p->nrules ? p->nrules : 1) * sizeof *p->rules);
 	for (size_t i = 0; i < p->nrules; i++) {
-		build_rule(L, json, rules->kids[i], i, &p->rules[i]);
+		build_rule(L, rules->kids[i], i, &p->rules[i]);
 		const char *id = p->rules[i].id;
 		for (size_t j = 0; id && j < i; j++)
 			if (p->rules[j].id && !strcmp(p->rules[j].id, id))
@@ -798,9 +810,9 @@ pack *pack_parse(const char *path, const char *text, size_t n, const registry *r
 		pack_free(p);
 		return NULL;
 	}
-	cJSON *cj = cJSON_ParseWithLength(text, n);   /* what the rules' examples are printed from */
-	build_pack(&L, cj, root);
-	cJSON_Delete(cj);
+	p->src = arena_strndup(&p->a, text, n);   /* what the rules' examples are printed from, when asked */
+	p->srclen = n;
+	build_pack(&L, root);
 	if (failed(&L)) {
 		pack_free(p);
 		return NULL;

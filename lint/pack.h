@@ -75,7 +75,9 @@ typedef struct pack_rule {
 	expr **lets;
 	size_t nlets;
 	pack_msg msg_zh, msg_en;
-	const char *example_bad, *example_ok;   /* JSON text, or NULL */
+	size_t index;              /* its place in the pack's "rules" */
+	unsigned has_bad : 1, has_ok : 1;   /* its "example" has a "bad" / an "ok" submission (pack_rule_example) */
+	const char *example_text[2];        /* pack_rule_example's texts, made on first use */
 	int line, col;             /* the rule in the pack */
 	int ex_bad_line, ex_ok_line;
 	const struct pack *pack;
@@ -97,6 +99,8 @@ typedef struct pack {
 	int tmpl_line, tmpl_col;
 	pack_rule *rules;
 	size_t nrules;
+	const char *src;           /* the pack's text, for its rules' examples */
+	size_t srclen;
 	arena a;                   /* owns everything above but path and real */
 } pack;
 
@@ -148,5 +152,11 @@ const char *pack_origin_shown(const char *origin);
 
 /* Find a pack rule by id among the loaded packs. */
 const pack_rule *pack_set_rule(const pack_set *ps, const char *id);
+
+/* A rule's "bad" (ok = 0) or "ok" (ok = 1) example as one line of JSON text
+ * (cJSON's unformatted print of it), or NULL when it has none. Made the
+ * first time it is asked for, in the pack's arena: for `--explain` and
+ * `rules check`, one thread at a time; a lint run never needs it. */
+const char *pack_rule_example(const pack_rule *r, int ok);
 
 #endif

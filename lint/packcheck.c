@@ -127,12 +127,12 @@ int packcheck_example(const registry *reg, const pack_rule *r, const char *json,
 
 static void check_examples(packcheck *c, const registry *reg, const pack *p, const pack_rule *r)
 {
-	if (!r->example_bad)
+	if (!pack_rule_example(r, 0))
 		note(c, p->path, r->line, r->col, JXL_SEV_WARNING, "rule %s: no example that breaks it (\"example\": {\"bad\": …})", r->id);
-	if (!r->example_ok)
+	if (!pack_rule_example(r, 1))
 		note(c, p->path, r->line, r->col, JXL_SEV_WARNING, "rule %s: no example that keeps it (\"example\": {\"ok\": …})", r->id);
 	for (int which = 0; which < 2; which++) {
-		const char *json = which ? r->example_ok : r->example_bad;
+		const char *json = which ? pack_rule_example(r, 1) : pack_rule_example(r, 0);
 		if (!json)
 			continue;
 		arena a;

@@ -1,10 +1,11 @@
-/* fuzz_decode.c — libFuzzer target: any bytes → decode_bytes and decode_take (detection, iconv, NUL refusal), their invariants, and the UTF-8 check against a plain one. */
+/* fuzz_decode.c — libFuzzer target: any bytes → decode_bytes and decode_take (detection, iconv, NUL refusal), their invariants, and the UTF-8 checks (scalar fast paths, SSSE3 whole-buffer) against a plain one. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
 #include "decode.h"
+#include "utf8_simd.h"
 
 /* Forced encodings a user may pass with --encoding; the first byte picks one for the second run. */
 static const char *const forced[] = {"UTF-8", "GB18030", "UTF-16LE", "UTF-16BE", "GBK"};
@@ -71,6 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(buf, data, size);
 	if (utf8_valid_prefix(buf, size) != plain_utf8_prefix(buf, size))
 		FUZZ_FAIL("utf8_valid_prefix and the plain check disagree");
+	int fast = utf8_all_valid_fast(buf, size);
+	if (fast >= 0 && fast != (plain_utf8_prefix(buf, size) == size))
+		FUZZ_FAIL("utf8_all_valid_fast and the plain check disagree");
 	check(buf, size, NULL);
 	if (size)
 		check(buf, size, forced[data[0] % (sizeof forced / sizeof *forced)]);

@@ -1,5 +1,6 @@
 /* num.c — one figure parsed from text as people write it: folding, grouping, magnitude, unit, qualifiers. */
 #include "num.h"
+#include "num_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +21,7 @@
  *
  * Most figures come in a few plain shapes ("1,505,449", "98.42%",
  * "563.02万元", "≥95%", "20所") or are words with no figure ("已完成"):
- * num_parse reads those straight from the bytes (fast_figure, fast_words)
+ * num_parse reads those straight from the bytes (num_fast.c)
  * and leaves everything else to the general reading above, which
  * num_parse_general runs alone so the tests can compare the two.
  */
@@ -44,8 +45,7 @@ struct pst {
 	long long e;
 };
 
-/* Copy src into dst[cap], cut short if it must be: what snprintf(dst, cap, "%s", src) does, cheaper. */
-static void put_msg(char *dst, size_t cap, const char *src)
+void num_put_msg(char *dst, size_t cap, const char *src)
 {
 	size_t len = strlen(src);
 	if (len > cap - 1)
@@ -59,8 +59,8 @@ static int fail(const struct pst *p, int pos, const char *en, const char *zh)
 {
 	if (p->err) {
 		p->err->offset = p->t->off[pos];
-		put_msg(p->err->msg, sizeof p->err->msg, en);
-		put_msg(p->err->msg_zh, sizeof p->err->msg_zh, zh);
+		num_put_msg(p->err->msg, sizeof p->err->msg, en);
+		num_put_msg(p->err->msg_zh, sizeof p->err->msg_zh, zh);
 	}
 	return NUM_ERROR;
 }
@@ -177,8 +177,8 @@ static int fold(const char *s, size_t n, struct text *t, num_err *err)
 		if (!len) {
 			if (err) {
 				err->offset = i;
-				put_msg(err->msg, sizeof err->msg, "invalid utf-8");
-				put_msg(err->msg_zh, sizeof err->msg_zh, "不是有效的 UTF-8 文本");
+				num_put_msg(err->msg, sizeof err->msg, "invalid utf-8");
+				num_put_msg(err->msg_zh, sizeof err->msg_zh, "不是有效的 UTF-8 文本");
 			}
 			return -1;
 		}
@@ -195,11 +195,6 @@ static int fold(const char *s, size_t n, struct text *t, num_err *err)
 	}
 	t->off[t->n] = n;
 	return 0;
-}
-
-static int is_digit(uint32_t c)
-{
-	return c >= '0' && c <= '9';
 }
 
 static int is_dash(uint32_t c)
@@ -316,13 +311,7 @@ static int set_qual(struct pst *p, enum num_qual q, int approx, int weak, int po
 	return 0;
 }
 
-struct word {
-	const char *w;
-	enum num_qual q;
-	int approx;
-};
-
-static const struct word prefixes[] = {
+const struct num_word num_prefixes[] = {
 	{ "大于或等于", NUM_QUAL_GE, 0 }, { "小于或等于", NUM_QUAL_LE, 0 },
 	{ "大于等于", NUM_QUAL_GE, 0 }, { "小于等于", NUM_QUAL_LE, 0 },
 	{ "不低于", NUM_QUAL_GE, 0 }, { "不少于", NUM_QUAL_GE, 0 }, { "不小于", NUM_QUAL_GE, 0 },
@@ -337,7 +326,7 @@ static const struct word prefixes[] = {
 	{ "近", NUM_QUAL_APPROX, 1 },
 };
 
-enum { N_PREFIX = sizeof prefixes / sizeof prefixes[0] };
+_Static_assert(sizeof num_prefixes / sizeof num_prefixes[0] == N_PREFIX, "N_PREFIX (num_int.h) counts num_prefixes");
 
 /* Found once at load time: each prefix word's first code point and length
  * in bytes, and the words chained by first code point so a lookup visits
@@ -345,15 +334,15 @@ enum { N_PREFIX = sizeof prefixes / sizeof prefixes[0] };
  * has those low bits, prefix_next[k] the next such word after k, N_PREFIX
  * the end. A chain keeps the table's order (the first word that matches wins). */
 static uint32_t prefix_first[N_PREFIX];
-static size_t prefix_len[N_PREFIX];
+size_t num_prefix_len[N_PREFIX];
 static unsigned char prefix_head[64], prefix_next[N_PREFIX];
 
 __attribute__((constructor)) static void init_prefix_first(void)
 {
 	memset(prefix_head, N_PREFIX, sizeof prefix_head);
 	for (size_t k = N_PREFIX; k-- > 0;) {
-		prefix_len[k] = strlen(prefixes[k].w);
-		utf8_next((const unsigned char *)prefixes[k].w, prefix_len[k], 0, &prefix_first[k]);
+		num_prefix_len[k] = strlen(num_prefixes[k].w);
+		utf8_next((const unsigned char *)num_prefixes[k].w, num_prefix_len[k], 0, &prefix_first[k]);
 		prefix_next[k] = prefix_head[prefix_first[k] & 63];
 		prefix_head[prefix_first[k] & 63] = (unsigned char)k;
 	}
@@ -361,16 +350,16 @@ __attribute__((constructor)) static void init_prefix_first(void)
 
 /* The first prefix word, in table order, whose whole UTF-8 text is at s[0..n); N_PREFIX when none.
  * c is the code point s starts with (only a filter: the bytes decide). */
-static size_t prefix_at(const unsigned char *s, size_t n, uint32_t c)
+size_t num_prefix_at(const unsigned char *s, size_t n, uint32_t c)
 {
 	size_t k;
 	for (k = prefix_head[c & 63]; k < N_PREFIX; k = prefix_next[k])
-		if (prefix_first[k] == c && n >= prefix_len[k] && !memcmp(s, prefixes[k].w, prefix_len[k]))
+		if (prefix_first[k] == c && n >= num_prefix_len[k] && !memcmp(s, num_prefixes[k].w, num_prefix_len[k]))
 			break;
 	return k;
 }
 
-static const struct word suffixes[] = {
+static const struct num_word suffixes[] = {
 	{ "以上", NUM_QUAL_GE, 1 }, { "以下", NUM_QUAL_LE, 1 },
 	{ "以内", NUM_QUAL_LE, 1 }, { "左右", NUM_QUAL_APPROX, 1 },
 };
@@ -382,10 +371,10 @@ static void parse_prefix(struct pst *p)
 	if (c < 0x80 && c != '>' && c != '<')
 		return;   /* a digit, a sign, '(': no prefix word starts with one */
 	for (k = prefix_head[c & 63]; k < N_PREFIX; k = prefix_next[k]) {
-		int m = prefix_first[k] == c ? match(p->t, p->i, p->end, prefixes[k].w) : 0;
+		int m = prefix_first[k] == c ? match(p->t, p->i, p->end, num_prefixes[k].w) : 0;
 		if (m) {
-			p->f->qual = prefixes[k].q;
-			p->f->approx = (unsigned)prefixes[k].approx;
+			p->f->qual = num_prefixes[k].q;
+			p->f->approx = (unsigned)num_prefixes[k].approx;
 			p->i += m;
 			skip_spaces(p);
 			return;
@@ -752,172 +741,6 @@ static int trimmed(const char *s, size_t n, struct text *t, struct pst *p, num_e
 	return 0;
 }
 
-/* The three bytes of w (one character of U+0800..U+FFFF) at s? */
-static int is3(const unsigned char *s, const char *w)
-{
-	return s[0] == (unsigned char)w[0] && s[1] == (unsigned char)w[1] && s[2] == (unsigned char)w[2];
-}
-
-/* The CJK ideograph (U+4E00..U+9FFF, a noun character) that s[i..e) starts with, or 0. */
-static uint32_t ideograph_at(const unsigned char *s, size_t i, size_t e)
-{
-	uint32_t c;
-	if (e - i < 3 || s[i] < 0xE4 || s[i] > 0xE9 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
-		return 0;
-	c = (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (uint32_t)(s[i + 2] & 0x3F);
-	return c >= 0x4E00 ? c : 0;
-}
-
-/* The code point of the one- or three-byte character that s[i..e) starts with; anything when
- * it is neither (only a filter for prefix_at, which compares the bytes). */
-static uint32_t lead_cp(const unsigned char *s, size_t i, size_t e)
-{
-	if (s[i] < 0x80 || e - i < 3)
-		return s[i];
-	return (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (uint32_t)(s[i + 2] & 0x3F);
-}
-
-/*
- * The shapes nearly every figure is written in, read straight from the bytes
- * (no folding): ASCII blanks around, and between them
- *
- *   [prefix word ' '*] ['-' | '+'] ' '* d+ (',' ' '? ddd)* ('.' ' '? d+)? ' '* [万亿|亿|万|千 ' '*] [% ％ ‰ 元 | noun]
- *
- * at most 19 digits, the noun 1 to 7 CJK ideographs. Returns 1 with *out
- * filled exactly as the general path fills it (fuzz_num and tests/num compare
- * the two), or 0 with *out untouched for anything else and anything doubtful,
- * errors included: other blanks or signs, full-width forms, exponents,
- * brackets, LaTeX, ".5", bad grouping, ASCII or mixed nouns, 項 (folded to
- * 项), a noun starting with 余 多 (a qualifier) or 至 到 (a range), or ending
- * with 上 下 内 右 (以上 以下 以内 左右).
- */
-static int fast_figure(const char *str, size_t n, num_fig *out)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, e = n, d0, nd, nb, k;
-	unsigned long long v = 0;   /* 19 digits always fit; they never reach NUM_MAX_DIGITS or NUM_MAX_EXP */
-	int frac = 0, mag = 0, neg = 0;
-	enum num_qual qual = NUM_QUAL_NONE;
-	unsigned approx = 0;
-	enum num_unit unit = NUM_UNIT_NONE;
-
-	while (i < e && s[i] == ' ')
-		i++;
-	while (e > i && s[e - 1] == ' ')
-		e--;
-	if (i < e && (s[i] >= 0x80 || s[i] == '>' || s[i] == '<')) {   /* parse_prefix: the same words in the same order */
-		if ((k = prefix_at(s + i, e - i, lead_cp(s, i, e))) == N_PREFIX)
-			return 0;
-		qual = prefixes[k].q;
-		approx = (unsigned)prefixes[k].approx;
-		for (i += prefix_len[k]; i < e && s[i] == ' '; i++)
-			;
-	}
-	if (i < e && (s[i] == '-' || s[i] == '+'))
-		for (neg = s[i++] == '-'; i < e && s[i] == ' '; i++)
-			;
-	for (d0 = i; i < e && is_digit(s[i]); i++)
-		v = v * 10 + (unsigned)(s[i] - '0');
-	if (i == d0 || (i < e && s[i] == ',' && (i - d0 > 3 || s[d0] == '0')))
-		return 0;
-	nd = i - d0;
-	while (i < e && s[i] == ',') {   /* groups of exactly three, one optional blank after the comma */
-		i += i + 1 < e && s[i + 1] == ' ' ? 2 : 1;
-		if (e - i < 3 || !is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) ||
-		    (e - i > 3 && is_digit(s[i + 3])))
-			return 0;
-		v = v * 1000 + (unsigned)((s[i] - '0') * 100 + (s[i + 1] - '0') * 10 + (s[i + 2] - '0'));
-		i += 3;
-		nd += 3;
-	}
-	if (i < e && s[i] == '.') {
-		if (e - i > 2 && s[i + 1] == ' ' && is_digit(s[i + 2]))
-			i++;
-		for (d0 = ++i; i < e && is_digit(s[i]); i++)
-			v = v * 10 + (unsigned)(s[i] - '0');
-		if (i == d0)
-			return 0;
-		frac = (int)(i - d0);
-		nd += (size_t)frac;
-	}
-	if (nd > 19)
-		return 0;
-	while (i < e && s[i] == ' ')
-		i++;
-	if (e - i >= 3) {   /* parse_mag: 万亿 before 万 */
-		if (is3(s + i, "万"))
-			mag = e - i >= 6 && is3(s + i + 3, "亿") ? 12 : 4;
-		else if (is3(s + i, "亿"))
-			mag = 8;
-		else if (is3(s + i, "千"))
-			mag = 3;
-		for (i += mag == 12 ? 6 : mag ? 3 : 0; mag && i < e && s[i] == ' '; i++)
-			;
-	}
-	nb = e - i;
-	if (nb == 1 && s[i] == '%')
-		unit = NUM_UNIT_PERCENT;
-	else if (nb == 3 && is3(s + i, "％"))
-		unit = NUM_UNIT_PERCENT;
-	else if (nb == 3 && is3(s + i, "‰"))
-		unit = NUM_UNIT_PERMILLE;
-	else if (nb == 3 && is3(s + i, "元"))
-		unit = NUM_UNIT_YUAN;
-	else if (nb) {
-		uint32_t c = 0;
-		if (nb % 3 || nb > sizeof out->noun - 1)
-			return 0;
-		for (k = i; k < e; k += 3) {
-			c = ideograph_at(s, k, e);
-			if (!c || c == 0x9805 /* 項 */ ||
-			    (k == i && (c == 0x4F59 /* 余 */ || c == 0x591A /* 多 */ || c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */)))
-				return 0;
-		}
-		if (c == 0x4E0A || c == 0x4E0B || c == 0x5185 || c == 0x53F3)   /* 上 下 内 右 */
-			return 0;
-		memcpy(out->noun, s + i, nb);   /* the rest of noun is still zero */
-		unit = NUM_UNIT_NOUN;
-	}
-	out->value.coef = neg ? -(__int128)v : (__int128)v;
-	out->value.exp = mag - frac;
-	out->decimals = frac;
-	out->mag = mag;
-	out->unit = unit;
-	out->qual = qual;
-	if (approx)   /* bit-fields: store only what is not zero already */
-		out->approx = 1;
-	if (neg)
-		out->negative = 1;
-	return 1;
-}
-
-/*
- * Words where a figure should be ("已完成", "达到预期"): only CJK ideographs
- * (U+4E00..U+9FFF but 項), no blank. Unless the text is 无 or 不适用 (no
- * figure), the general path reads a prefix word if there is one, finds no
- * number after it and says "not a number" there. Returns NUM_ERROR with err
- * filled exactly so, or 0 for any other text.
- */
-static int fast_words(const char *str, size_t n, num_err *err)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i, k;
-	if (!n || n % 3 || (n == 3 && is3(s, "无")) || (n == 9 && !memcmp(s, "不适用", 9)))
-		return 0;
-	for (i = 0; i < n; i += 3) {
-		uint32_t c = ideograph_at(s, i, n);
-		if (!c || c == 0x9805)
-			return 0;
-	}
-	k = prefix_at(s, n, lead_cp(s, 0, n));
-	if (err) {
-		err->offset = k < N_PREFIX ? prefix_len[k] : 0;
-		put_msg(err->msg, sizeof err->msg, "not a number");
-		put_msg(err->msg_zh, sizeof err->msg_zh, "其中没有阿拉伯数字");
-	}
-	return NUM_ERROR;
-}
-
 /* What both entry points start with: clear *out and the head of *err; refuse text over NUM_MAX_TEXT. */
 static int begin(size_t n, num_fig *out, num_err *err)
 {
@@ -956,9 +779,9 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 {
 	if (begin(n, out, err))
 		return NUM_ERROR;
-	if (fast_figure(s, n, out))
+	if (num_fast_figure(s, n, out))
 		return NUM_OK;
-	if (fast_words(s, n, err))
+	if (num_fast_words(s, n, err))
 		return NUM_ERROR;
 	return parse_general(s, n, out, err);
 }

@@ -20,14 +20,15 @@ struct doc_figs {
 
 struct jxl_node {
 	enum jxl_kind kind;
-	const char *key;           /* member name, or NULL */
 	unsigned ktag;             /* doc_key_tag of key: compared before the name itself */
-	const char *str;           /* string value (UTF-8) or number literal; NULL otherwise */
-	size_t slen;
-	int bval;
 	int line, col;             /* where the value starts */
 	int kline, kcol;           /* where its key starts (object members) */
 	int index;                 /* position in the parent */
+	unsigned bval : 1;         /* a true/false value */
+	unsigned sup_used : 1;     /* a suppression entry that silenced something */
+	const char *key;           /* member name, or NULL */
+	const char *str;           /* string value (UTF-8) or number literal; NULL otherwise */
+	size_t slen;
 	jxl_node *parent;
 	jxl_node **kids;
 	size_t nkids;
@@ -35,7 +36,6 @@ struct jxl_node {
 	const jxl_node *lint_member;   /* objects: their "$lint" member (the last), or NULL */
 	const jxl_node *source_member; /* objects: their "source" member (the last), or NULL */
 	struct sup_index *sup;         /* a "$lint": {"disable": {…}} object: its patterns, indexed */
-	unsigned sup_used : 1;         /* a suppression entry that silenced something */
 };
 
 struct jxl_doc {

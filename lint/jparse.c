@@ -493,11 +493,11 @@ static void close_node(parser *p, const open_node *o)
 	if (nd->kind != JXL_OBJECT)
 		return;
 	for (size_t i = 0; i < k; i++) {   /* the last of each wins, as for every duplicate key */
-		const char *kk = nd->kids[i]->key;
-		if (kk[0] == '$' && !strcmp(kk, "$lint"))
-			nd->lint_member = nd->kids[i];
-		else if (kk[0] == 's' && !strcmp(kk, "source"))
-			nd->source_member = nd->kids[i];
+		const jxl_node *m = nd->kids[i];   /* the tags rule out nearly every other name ("score", "scores") */
+		if (m->ktag == doc_key_tag("$lint", 5) && !strcmp(m->key, "$lint"))
+			nd->lint_member = m;
+		else if (m->ktag == doc_key_tag("source", 6) && !strcmp(m->key, "source"))
+			nd->source_member = m;
 	}
 	if (nd->key && !strcmp(nd->key, "disable") && nd->parent && nd->parent->key && !strcmp(nd->parent->key, "$lint"))
 		nd->sup = sup_index_build(p->a, nd);

@@ -26,6 +26,7 @@ struct jxl_node {
 	int index;                 /* position in the parent */
 	unsigned bval : 1;         /* a true/false value */
 	unsigned sup_used : 1;     /* a suppression entry that silenced something */
+	unsigned has_lint : 1;     /* containers: a "$lint" member here or below (host_finish looks only there) */
 	const char *key;           /* member name, or NULL */
 	const char *str;           /* string value (UTF-8) or number literal; NULL otherwise */
 	size_t slen;

@@ -647,7 +647,7 @@ void host_finish(jxl_ctx *ctx)
 	while (sp) {
 		const jxl_node *n = stack[--sp];
 		for (size_t i = n->nkids; i-- > 0;) {
-			if (n->kids[i]->kind != JXL_OBJECT && n->kids[i]->kind != JXL_ARRAY)
+			if (!n->kids[i]->has_lint)   /* no "$lint" there or below: nothing to report */
 				continue;
 			if (sp == cap) {
 				const jxl_node **v = arena_alloc(env->a, 2 * cap * sizeof *v);

@@ -490,12 +490,14 @@ static void close_node(parser *p, const open_node *o)
 	}
 	nd->nkids = k;
 	p->nk = o->first;
+	for (size_t i = 0; i < k; i++)
+		nd->has_lint |= nd->kids[i]->has_lint;
 	if (nd->kind != JXL_OBJECT)
 		return;
 	for (size_t i = 0; i < k; i++) {   /* the last of each wins, as for every duplicate key */
 		const jxl_node *m = nd->kids[i];   /* the tags rule out nearly every other name ("score", "scores") */
 		if (m->ktag == doc_key_tag("$lint", 5) && !strcmp(m->key, "$lint"))
-			nd->lint_member = m;
+			nd->lint_member = m, nd->has_lint = 1;
 		else if (m->ktag == doc_key_tag("source", 6) && !strcmp(m->key, "source"))
 			nd->source_member = m;
 	}

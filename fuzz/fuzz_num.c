@@ -1,4 +1,5 @@
-/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse, its fast path against the general one) and exact decimal arithmetic (dec_*). */
+/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse, its fast path against the general one) and exact decimal arithmetic (dec_*, its fast paths against the general ones). */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,10 +66,55 @@ static int parse(const uint8_t *s, size_t n, num_fig *f)
 	return rc;
 }
 
+static int same_dec(dec x, dec y)
+{
+	return x.coef == y.coef && x.exp == y.exp;
+}
+
+/* dec_add, dec_sub, dec_div, dec_cmp and dec_normal (fast paths first) must give exactly
+ * what their *_general versions give: the same code, coef and exp, *out untouched on -1. */
+static void differential_dec(dec a, dec b, int places)
+{
+	static const dec unset = { 777, 7 };
+	dec r1 = unset, r2 = unset;
+	int c1 = dec_add(a, b, &r1), c2 = dec_add_general(a, b, &r2);
+	if (c1 != c2 || !same_dec(r1, r2) || (c1 && !same_dec(r1, unset)))
+		FUZZ_FAIL("dec_add and dec_add_general disagree");
+	r1 = r2 = unset;
+	c1 = dec_sub(a, b, &r1), c2 = dec_sub_general(a, b, &r2);
+	if (c1 != c2 || !same_dec(r1, r2) || (c1 && !same_dec(r1, unset)))
+		FUZZ_FAIL("dec_sub and dec_sub_general disagree");
+	r1 = r2 = unset;
+	c1 = dec_div(a, b, places, &r1), c2 = dec_div_general(a, b, places, &r2);
+	if (c1 != c2 || !same_dec(r1, r2) || (c1 && !same_dec(r1, unset)))
+		FUZZ_FAIL("dec_div and dec_div_general disagree");
+	if (dec_cmp(a, b) != dec_cmp_general(a, b) || dec_cmp(b, a) != dec_cmp_general(b, a))
+		FUZZ_FAIL("dec_cmp and dec_cmp_general disagree");
+	if (!same_dec(dec_normal(a), dec_normal_general(a)) || !same_dec(dec_normal(b), dec_normal_general(b)))
+		FUZZ_FAIL("dec_normal and dec_normal_general disagree");
+}
+
+#define RAW_DEC 18   /* bytes of one raw decimal: coefficient, magnitude, exponent */
+
+/* Any decimal, not only a parsed one: 16 bytes of coefficient shifted right (keeping the
+ * sign) by the low 7 bits of the next byte, so every magnitude comes up; the last byte a
+ * signed exponent, moved next to INT_MIN or INT_MAX when the high bit of the shift is set. */
+static dec raw_dec(const uint8_t *p)
+{
+	__int128 c;
+	memcpy(&c, p, sizeof c);
+	int e = (int8_t)p[17];
+	dec d = { c >> (p[16] & 0x7f), e };
+	if (p[16] & 0x80)
+		d.exp = e < 0 ? INT_MIN + (e + 128) : INT_MAX - e;
+	return d;
+}
+
 /* Identities that must hold whenever the operations succeed. */
 static void arith(dec a, dec b, int places)
 {
 	dec s, d, p, q, r;
+	differential_dec(a, b, places);
 	if (dec_cmp(a, b) != -dec_cmp(b, a) || dec_cmp(a, a) != 0)
 		FUZZ_FAIL("dec_cmp not antisymmetric or not reflexive");
 	if (dec_add(a, b, &s) == 0 && dec_sub(s, b, &d) == 0 && dec_cmp(d, a) != 0)
@@ -99,5 +145,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (parse(data, k, &f) == NUM_OK && parse(tab + 1, size - k - 1, &g) == NUM_OK)
 			arith(f.value, g.value, size ? (int)(data[size - 1] % 41) - 20 : 2);
 	}
+	/* the first 2·RAW_DEC + 1 bytes as two raw decimals and a count of places */
+	if (size >= 2 * RAW_DEC + 1)
+		differential_dec(raw_dec(data), raw_dec(data + RAW_DEC), (int)(data[2 * RAW_DEC] % 101) - 50);
 	return 0;
 }

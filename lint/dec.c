@@ -12,12 +12,15 @@ typedef unsigned __int128 u128;
  * representable value is still returned. -1 only when no (coef, exp) with
  * |coef| < 10^38 and |exp| <= NUM_MAX_EXP holds the exact value. */
 
+/* 10^0 … 10^19: every power of ten below 2^64. */
+static const uint64_t p10[20] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+	10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u, 1000000000000000u,
+	10000000000000000u, 100000000000000000u, 1000000000000000000u, 10000000000000000000u};
+
+/* 10^k for 0 <= k <= 38 (every caller stays in that range). */
 static u128 pow10u(int k)
 {
-	u128 r = 1;
-	while (k-- > 0)
-		r *= 10;
-	return r;
+	return k < 20 ? (u128)p10[k] : (u128)p10[19] * p10[k - 19];
 }
 
 static u128 limit(void)
@@ -45,6 +48,11 @@ static int ndigits(u128 m)
 static int fit(u128 m, int neg, long long exp, dec *out)
 {
 	u128 lim = limit();
+	if (m < lim && exp >= -NUM_MAX_EXP && exp <= NUM_MAX_EXP) {   /* in range already: kept as it is */
+		out->coef = neg ? -(__int128)m : (__int128)m;
+		out->exp = (int)exp;
+		return 0;
+	}
 	if (m == 0) {
 		if (exp > NUM_MAX_EXP)
 			exp = NUM_MAX_EXP;
@@ -84,7 +92,24 @@ dec dec_from_int(long long v)
 	return d;
 }
 
-dec dec_normal(dec a)
+/* Fast paths. An operand is small when its coefficient fits in 64 signed
+ * bits; scaled by at most 10^18 it stays below 9.3·10^36, so the sum of two
+ * of them is below 10^38 and fits exactly at the smaller exponent. Each
+ * fast path gives what the general path gives, the same coef and exp (the
+ * *_general functions keep that checkable: fuzz/fuzz_num.c, tests/num). */
+#define FAST_SHIFT 18   /* 10^18 < 2^63: the widest scaling done in 64-bit factors */
+
+static int small(__int128 c)
+{
+	return (int64_t)(c >> 64) == (int64_t)c >> 63;   /* the high half only repeats the sign */
+}
+
+static int exp_ok(int e)
+{
+	return (unsigned)e + NUM_MAX_EXP <= 2u * NUM_MAX_EXP;   /* -NUM_MAX_EXP <= e <= NUM_MAX_EXP */
+}
+
+dec dec_normal_general(dec a)
 {
 	if (a.coef == 0) {
 		a.exp = 0;
@@ -95,6 +120,20 @@ dec dec_normal(dec a)
 		a.exp++;
 	}
 	return a;
+}
+
+dec dec_normal(dec a)
+{
+	if (a.coef != 0 && small(a.coef)) {   /* the same loop in 64 bits */
+		int64_t c = (int64_t)a.coef;
+		while (c % 10 == 0 && a.exp < INT_MAX) {
+			c /= 10;
+			a.exp++;
+		}
+		a.coef = c;
+		return a;
+	}
+	return dec_normal_general(a);
 }
 
 /* m × 10^k into *out, 0 or -1 when it overflows 128 bits. */
@@ -132,33 +171,16 @@ static int add_aligned(dec a, dec b, dec *out)
 /* The exact sum. With a zero it is the other operand; when the aligned
  * operands overflow, the normalised ones are tried. Either way the result
  * is then brought back toward the smaller exponent. */
-int dec_add(dec a, dec b, dec *out)
+int dec_add_general(dec a, dec b, dec *out)
 {
 	long long target = a.exp < b.exp ? a.exp : b.exp, e;
 	dec r;
 	u128 m;
-	const __int128 e37 = (__int128)10000000000000000000u * 1000000000000000000u;   /* 10^37 */
-	if (a.exp == b.exp && a.exp >= -NUM_MAX_EXP && a.exp <= NUM_MAX_EXP && a.coef > -e37 && a.coef < e37 &&
-	    b.coef > -e37 && b.coef < e37) {   /* the usual case: what the general path gives, without it */
-		out->coef = a.coef + b.coef;
-		out->exp = a.exp;
-		return 0;
-	}
-	if (target >= -NUM_MAX_EXP && (a.exp > b.exp ? a.exp : b.exp) - target <= 18 && (a.exp > b.exp ? a.exp : b.exp) <= NUM_MAX_EXP &&
-	    a.coef > -(__int128)INT64_MAX && a.coef < (__int128)INT64_MAX && b.coef > -(__int128)INT64_MAX &&
-	    b.coef < (__int128)INT64_MAX) {   /* a few decimals apart (元 and 分): aligned below 10^37, added exactly */
-		static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
-			10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
-			10000000000000000, 100000000000000000, 1000000000000000000};
-		out->coef = a.coef * p10[a.exp - target] + b.coef * p10[b.exp - target];
-		out->exp = (int)target;
-		return 0;
-	}
 	if (a.coef == 0 || b.coef == 0)
 		r = a.coef == 0 ? b : a;
 	else if (add_aligned(a, b, out) == 0)
 		return 0;
-	else if (add_aligned(dec_normal(a), dec_normal(b), &r))
+	else if (add_aligned(dec_normal_general(a), dec_normal_general(b), &r))
 		return -1;
 	m = mag_of(r.coef);
 	e = r.exp;
@@ -166,9 +188,62 @@ int dec_add(dec a, dec b, dec *out)
 	return fit(m, r.coef < 0, e, out);
 }
 
+int dec_sub_general(dec a, dec b, dec *out)
+{
+	return dec_add_general(a, dec_neg(b), out);
+}
+
+/* a ± b for small a and b whose exponents are in range and at most
+ * FAST_SHIFT apart: exact at the smaller exponent, as the general path
+ * leaves it. 0 when the operands are not of that kind. (Written on the
+ * 64-bit halves: the compiler then keeps it in a few registers.) */
+static inline __attribute__((always_inline)) int add_small(dec a, dec b, int sub, dec *out)
+{
+	int64_t x = (int64_t)a.coef, y = (int64_t)b.coef;
+	unsigned ea = (unsigned)a.exp + NUM_MAX_EXP, eb = (unsigned)b.exp + NUM_MAX_EXP;
+	int d;
+	if ((int64_t)(a.coef >> 64) != x >> 63 || (int64_t)(b.coef >> 64) != y >> 63 || ea > 2 * NUM_MAX_EXP ||
+	    eb > 2 * NUM_MAX_EXP)
+		return 0;
+	d = (int)ea - (int)eb;
+	if (d >= 0 && d <= FAST_SHIFT) {
+		__int128 sx = (__int128)x * (int64_t)p10[d];
+		out->coef = sub ? sx - y : sx + y;
+		out->exp = b.exp;
+		return 1;
+	}
+	if (d < 0 && d >= -FAST_SHIFT) {
+		__int128 sy = (__int128)y * (int64_t)p10[-d];
+		out->coef = sub ? x - sy : x + sy;
+		out->exp = a.exp;
+		return 1;
+	}
+	return 0;
+}
+
+/* Equal exponents in range and coefficients below 10^37: the sum fits as it is. */
+static __attribute__((noinline)) int add_same_exp(dec a, __int128 b, dec *out)
+{
+	const __int128 e37 = (__int128)10000000000000000000u * 1000000000000000000u;   /* 10^37 */
+	if (!exp_ok(a.exp) || a.coef <= -e37 || a.coef >= e37 || b <= -e37 || b >= e37)
+		return 0;
+	out->coef = a.coef + b;
+	out->exp = a.exp;
+	return 1;
+}
+
+int dec_add(dec a, dec b, dec *out)
+{
+	if (add_small(a, b, 0, out) || (a.exp == b.exp && add_same_exp(a, b.coef, out)))
+		return 0;
+	return dec_add_general(a, b, out);
+}
+
 int dec_sub(dec a, dec b, dec *out)
 {
-	return dec_add(a, dec_neg(b), out);
+	if (add_small(a, b, 1, out) || (a.exp == b.exp && add_same_exp(a, dec_neg(b).coef, out)))
+		return 0;
+	return dec_sub_general(a, b, out);
 }
 
 /* The 256-bit product x × y as four 64-bit limbs, least significant first. */
@@ -294,7 +369,7 @@ static void div_down(u128 a, u128 b, long long k, u128 *q)
 	*q = round_half(a / d, a % d, d);
 }
 
-int dec_div(dec a, dec b, int places, dec *out)
+int dec_div_general(dec a, dec b, int places, dec *out)
 {
 	u128 q;
 	long long s, exp = -(long long)places;
@@ -310,6 +385,39 @@ int dec_div(dec a, dec b, int places, dec *out)
 		div_down(mag_of(a.coef), mag_of(b.coef), -s, &q);
 	}
 	return fit(q, neg && q, exp, out);
+}
+
+/* |a| ÷ |b| with a, b small, |s| <= FAST_SHIFT and the result's exponent
+ * -places in range: one division (a 64-bit one when the scaled dividend
+ * fits), rounded half away from zero, as div_up and div_down make it; the
+ * quotient is below 2^63·10^18 < 10^38, so nothing is padded or stripped. */
+static int div_small(dec a, dec b, int places, dec *out)
+{
+	long long s = (long long)a.exp - b.exp + places;
+	u128 ma = mag_of(a.coef), mb = mag_of(b.coef), n, d, q, r;
+	if (places < -NUM_MAX_EXP || places > NUM_MAX_EXP || s > FAST_SHIFT || s < -FAST_SHIFT)
+		return 0;
+	n = s >= 0 ? ma * p10[s] : ma;
+	d = s >= 0 ? mb : mb * p10[-s];
+	if ((n >> 64) == 0 && (d >> 64) == 0) {
+		uint64_t n64 = (uint64_t)n, d64 = (uint64_t)d;
+		q = n64 / d64;
+		r = n64 % d64;
+	} else {
+		q = n / d;
+		r = n - q * d;
+	}
+	q = round_half(q, r, d);
+	out->coef = (a.coef < 0) != (b.coef < 0) ? -(__int128)q : (__int128)q;
+	out->exp = -places;
+	return 1;
+}
+
+int dec_div(dec a, dec b, int places, dec *out)
+{
+	if (b.coef != 0 && small(a.coef) && small(b.coef) && div_small(a, b, places, out))
+		return 0;
+	return dec_div_general(a, b, places, out);
 }
 
 /* Shared by round and trunc: drop digits below 10^-places. */
@@ -384,7 +492,7 @@ static int cmp_mag(u128 ma, long long ea, u128 mb, long long eb)
 	return (x > mb) - (x < mb);
 }
 
-int dec_cmp(dec a, dec b)
+int dec_cmp_general(dec a, dec b)
 {
 	int sa = dec_sign(a), sb = dec_sign(b), r;
 	if (sa != sb)
@@ -395,6 +503,26 @@ int dec_cmp(dec a, dec b)
 		return (a.coef > b.coef) - (a.coef < b.coef);
 	r = cmp_mag(mag_of(a.coef), a.exp, mag_of(b.coef), b.exp);
 	return sa > 0 ? r : -r;
+}
+
+/* With equal exponents the coefficients say it; small ones at most
+ * FAST_SHIFT apart are compared with the larger-exponent one scaled (exact,
+ * below 2^127). */
+int dec_cmp(dec a, dec b)
+{
+	__int128 x = a.coef, y = b.coef;
+	if (a.exp != b.exp) {
+		int64_t x64 = (int64_t)a.coef, y64 = (int64_t)b.coef;
+		long long d = (long long)a.exp - b.exp;
+		if ((int64_t)(a.coef >> 64) != x64 >> 63 || (int64_t)(b.coef >> 64) != y64 >> 63 || d > FAST_SHIFT ||
+		    d < -FAST_SHIFT)
+			return dec_cmp_general(a, b);
+		if (d > 0)
+			x = (__int128)x64 * (int64_t)p10[d];
+		else
+			y = (__int128)y64 * (int64_t)p10[-d];
+	}
+	return (x > y) - (x < y);
 }
 
 /* Text output: writes what fits, counts everything. */

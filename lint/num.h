@@ -38,6 +38,14 @@ int dec_round(dec a, int places, dec *out);
 int dec_trunc(dec a, int places, dec *out);
 /* Strip every trailing zero of the coefficient (1200 → {12,2}); zero is {0,0}. */
 dec dec_normal(dec a);
+/* The same without their fast paths (small coefficients, exponents a few
+ * decimals apart): the same result, coef and exp, and the same -1, always;
+ * for the tests that check exactly that (fuzz_num, tests/num). */
+int dec_add_general(dec a, dec b, dec *out);
+int dec_sub_general(dec a, dec b, dec *out);
+int dec_div_general(dec a, dec b, int places, dec *out);
+int dec_cmp_general(dec a, dec b);
+dec dec_normal_general(dec a);
 /* Plain decimal text, no exponent, no grouping: "-1234.50" keeps the
  * coefficient's digits exactly (trailing zeros of a negative exp kept).
  * Writes at most n-1 bytes plus NUL; returns the length it needed. */

@@ -24,7 +24,9 @@
  * Every error must also carry its Chinese message (msg_zh): non-empty,
  * valid UTF-8 and not the English text; a case whose error lacks one fails.
  * Every parse case is also read by num_parse_general (no fast path): a
- * case where the two differ in any field or in the error fails.
+ * case where the two differ in any field or in the error fails. Likewise
+ * every + - /P cmp and normal case is also computed by dec_*_general: a
+ * case where the two differ in the code, coef or exp fails.
  */
 
 struct counts {
@@ -165,17 +167,33 @@ static int binary_dec(dec x, const char *op, dec y, int k, dec *r)
 	return 0;
 }
 
+/* The same by the general paths (dec_*_general) for + - /P; -2 for the
+ * other operators (nothing to compare). */
+static int binary_dec_general(dec x, const char *op, dec y, dec *r)
+{
+	if (!strcmp(op, "+"))
+		return dec_add_general(x, y, r);
+	if (!strcmp(op, "-"))
+		return dec_sub_general(x, y, r);
+	if (op[0] == '/')
+		return dec_div_general(x, y, atoi(op + 1), r);
+	return -2;
+}
+
 /* a OP b; also a cmp b, and a fmtn N / a fmtgn N (format into a buffer of
  * N bytes: "<text>|<returned length>"). */
 static void run_binary(const char *a, const char *op, const char *b, int repr, char *got, size_t n)
 {
-	dec x, y = { 0, 0 }, r = { 777, 7 }, before = r;
-	int k = atoi(b);
+	dec x, y = { 0, 0 }, r = { 777, 7 }, before = r, g = r;
+	int k = atoi(b), rc, rg;
 	char small[64];
 	if (parse_lit(a, &x) || (strchr("+-*/c", op[0]) && parse_lit(b, &y))) {
 		snprintf(got, n, "bad operand in %s %s %s", a, op, b);
 	} else if (!strcmp(op, "cmp")) {
-		snprintf(got, n, "%d", dec_cmp(x, y));
+		if (dec_cmp(x, y) != dec_cmp_general(x, y))
+			snprintf(got, n, "dec_cmp and dec_cmp_general disagree");
+		else
+			snprintf(got, n, "%d", dec_cmp(x, y));
 	} else if (!strcmp(op, "fmtn") || !strcmp(op, "fmtgn")) {
 		if (k < 0 || k > (int)sizeof small) {
 			snprintf(got, n, "bad buffer size %d", k);
@@ -185,7 +203,10 @@ static void run_binary(const char *a, const char *op, const char *b, int repr, c
 		snprintf(got, n, "%s|%zu", k ? small : "", len);
 	} else if (!strchr("+-*/", op[0]) && strcmp(op, "round") && strcmp(op, "trunc") && strcmp(op, "shift")) {
 		snprintf(got, n, "unknown operator %s", op);
-	} else if (binary_dec(x, op, y, k, &r)) {
+	} else if (rc = binary_dec(x, op, y, k, &r), rg = binary_dec_general(x, op, y, &g),
+		   rg != -2 && (rg != rc || !same(r, g))) {
+		snprintf(got, n, "%s and its general path disagree", op);
+	} else if (rc) {
 		snprintf(got, n, "%s", same(r, before) ? "overflow" : "overflow (out changed)");
 	} else {
 		dec_text(r, repr, got, n);
@@ -204,6 +225,8 @@ static void run_unary(const char *op, const char *a, int repr, char *got, size_t
 		dec_format(x, got, n);
 	else if (!strcmp(op, "fmtg"))
 		dec_format_grouped(x, got, n);
+	else if (!strcmp(op, "normal") && !same(dec_normal(x), dec_normal_general(x)))
+		snprintf(got, n, "dec_normal and dec_normal_general disagree");
 	else if (!strcmp(op, "normal"))
 		dec_text(dec_normal(x), repr, got, n);
 	else if (!strcmp(op, "neg"))

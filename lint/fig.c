@@ -6,9 +6,12 @@
 
 #define FIG_DIV_PLACES 12   /* decimals of a computed percent before it is compared */
 
+/* A zeroed figure: the stores inline (a figure is 144 bytes), not a call to memset. */
 static jxl_fig *fig_new(arena *a)
 {
-	return arena_alloc(a, sizeof(jxl_fig));
+	jxl_fig *f = arena_alloc_raw(a, sizeof *f);
+	*f = (jxl_fig){0};
+	return f;
 }
 
 #define FIG_QUOTE_MAX 60   /* bytes of a figure's text quoted in a message */
@@ -117,20 +120,13 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 		set_err(err, 'p', m, mz);
 		return NULL;
 	}
-	jxl_fig *f = fig_new(a);
-	f->node = n;
-	f->v = nf.value;
-	f->mag = nf.mag;
-	f->pexp = nf.mag - nf.decimals;
-	f->approx = nf.approx && nf.qual != NUM_QUAL_APPROX;
-	f->noun = nf.unit == NUM_UNIT_NOUN ? arena_strdup(a, nf.noun) : NULL;
-	switch (nf.qual) {
-	case NUM_QUAL_GE: f->bound = 'G'; break;
-	case NUM_QUAL_GT: f->bound = '>'; break;
-	case NUM_QUAL_LE: f->bound = 'L'; break;
-	case NUM_QUAL_LT: f->bound = '<'; break;
-	default: break;
-	}
+	static const char bounds[NUM_QUAL_APPROX + 1] = {   /* the target direction a qualifier states */
+		[NUM_QUAL_GE] = 'G', [NUM_QUAL_GT] = '>', [NUM_QUAL_LE] = 'L', [NUM_QUAL_LT] = '<'};
+	jxl_fig *f = arena_alloc_raw(a, sizeof *f);
+	*f = (jxl_fig){ .v = nf.value, .lo = {0, 0}, .hi = {0, 0}, .lo_inf = 0, .hi_inf = 0,   /* every member: no memset */
+			.approx = nf.approx && nf.qual != NUM_QUAL_APPROX, .rounded = 0, .permille = 0, .unit = FIG_PLAIN,
+			.pexp = nf.mag - nf.decimals, .mag = nf.mag, .bound = bounds[nf.qual],
+			.noun = nf.unit == NUM_UNIT_NOUN ? arena_strdup(a, nf.noun) : NULL, .node = n };
 	int rounded = nf.mag > 0 || nf.qual == NUM_QUAL_APPROX;
 	char m[400], mz[sizeof err->msg_zh], uz[sizeof nf.noun + 32];
 	switch (as) {
@@ -249,6 +245,28 @@ static int unit_of2(const jxl_fig *x, const jxl_fig *y)
 	return x->unit ? x->unit : y->unit;
 }
 
+/* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
+ * the call for the operands of dec.c's fast path: coefficients of 64 bits,
+ * exponents in range and at most 18 apart, where the result is exact at
+ * the smaller exponent (below 10^37, so dec.c neither pads nor strips). */
+static inline __attribute__((always_inline)) int add(const dec *x, const dec *y, int sign, dec *out)
+{
+	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+		10000000000000000, 100000000000000000, 1000000000000000000};
+	int64_t a = (int64_t)x->coef, b = (int64_t)y->coef;
+	unsigned ea = (unsigned)x->exp + NUM_MAX_EXP, eb = (unsigned)y->exp + NUM_MAX_EXP;
+	if ((int64_t)(x->coef >> 64) == a >> 63 && (int64_t)(y->coef >> 64) == b >> 63 && ea <= 2 * NUM_MAX_EXP &&
+	    eb <= 2 * NUM_MAX_EXP && (int)ea - (int)eb <= 18 && (int)eb - (int)ea <= 18) {
+		int d = (int)ea - (int)eb, e = d > 0 ? y->exp : x->exp;
+		__int128 sa = d > 0 ? (__int128)a * p10[d] : a, sb = d < 0 ? (__int128)b * p10[-d] : b;
+		out->coef = sign > 0 ? sa + sb : sa - sb;
+		out->exp = e;
+		return 0;
+	}
+	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
+}
+
 static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int sign)
 {
 	if (!x || !y)
@@ -256,9 +274,9 @@ static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int 
 	jxl_fig *f = fig_new(a);
 	int bad;
 	if (sign > 0)
-		bad = dec_add(x->v, y->v, &f->v) || dec_add(x->lo, y->lo, &f->lo) || dec_add(x->hi, y->hi, &f->hi);
+		bad = add(&x->v, &y->v, 1, &f->v) || add(&x->lo, &y->lo, 1, &f->lo) || add(&x->hi, &y->hi, 1, &f->hi);
 	else
-		bad = dec_sub(x->v, y->v, &f->v) || dec_sub(x->lo, y->hi, &f->lo) || dec_sub(x->hi, y->lo, &f->hi);
+		bad = add(&x->v, &y->v, -1, &f->v) || add(&x->lo, &y->hi, -1, &f->lo) || add(&x->hi, &y->lo, -1, &f->hi);
 	if (bad)
 		return NULL;
 	if (sign > 0) {
@@ -289,73 +307,64 @@ static int is_point(const jxl_fig *f)
 	return same_dec(f->lo, f->v) && same_dec(f->hi, f->v);
 }
 
-/* acc ± y in place, as combine() computes it; -1 on overflow. */
-static int accumulate(jxl_fig *acc, const jxl_fig *y, int sign)
-{
-	dec v, lo, hi;
-	if (is_point(acc) && is_point(y)) {   /* both ends are the value: one addition gives all three */
-		if (sign > 0 ? dec_add(acc->v, y->v, &v) : dec_sub(acc->v, y->v, &v))
-			return -1;
-		lo = hi = v;
-		if (sign > 0) {
-			acc->lo_inf = acc->lo_inf || y->lo_inf;
-			acc->hi_inf = acc->hi_inf || y->hi_inf;
-		} else {
-			unsigned lo_inf = acc->lo_inf || y->hi_inf, hi_inf = acc->hi_inf || y->lo_inf;
-			acc->lo_inf = lo_inf;
-			acc->hi_inf = hi_inf;
-		}
-	} else if (sign > 0) {
-		if (dec_add(acc->v, y->v, &v) || dec_add(acc->lo, y->lo, &lo) || dec_add(acc->hi, y->hi, &hi))
-			return -1;
-		acc->lo_inf = acc->lo_inf || y->lo_inf;
-		acc->hi_inf = acc->hi_inf || y->hi_inf;
-	} else {
-		if (dec_sub(acc->v, y->v, &v) || dec_sub(acc->lo, y->hi, &lo) || dec_sub(acc->hi, y->lo, &hi))
-			return -1;
-		unsigned lo_inf = acc->lo_inf || y->hi_inf, hi_inf = acc->hi_inf || y->lo_inf;
-		acc->lo_inf = lo_inf;
-		acc->hi_inf = hi_inf;
-	}
-	acc->v = v;
-	acc->lo = lo;
-	acc->hi = hi;
-	acc->approx = acc->approx || y->approx;
-	acc->rounded = acc->rounded || y->rounded;
-	acc->unit = unit_of2(acc, y);
-	acc->pexp = acc->pexp < y->pexp ? acc->pexp : y->pexp;
-	acc->mag = acc->mag > y->mag ? acc->mag : y->mag;
-	return 0;
-}
-
+/* The chain fig_add/fig_sub from the first figure, step by step as
+ * combine() makes it, in locals. While the sum and every figure so far are
+ * exact (their ends the value itself, the same decimal) only the value is
+ * added: the ends' additions would have the same operands, so the same
+ * result. */
 const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, size_t n)
 {
 	if (!n)
 		return NULL;
 	if (n == 1 && signs[0] > 0)
 		return figs[0];
-	jxl_fig acc;
-	memset(&acc, 0, sizeof acc);   /* 0, as fig_from_int(0) */
-	acc.v = acc.lo = acc.hi = dec_from_int(0);
+	dec v = {0, 0}, lo = v, hi = v;   /* from 0 (fig_from_int(0)) when the first is subtracted */
+	int lo_inf = 0, hi_inf = 0, approx = 0, rounded = 0, unit = 0, pexp = 0, mag = 0, point = 1;
 	size_t i = 0;
 	if (signs[0] > 0) {
-		acc = *figs[0];
+		const jxl_fig *x = figs[0];
+		v = x->v, lo = x->lo, hi = x->hi;
+		lo_inf = x->lo_inf, hi_inf = x->hi_inf, approx = x->approx, rounded = x->rounded;
+		unit = x->unit, pexp = x->pexp, mag = x->mag, point = is_point(x);
 		i = 1;
 	}
-	for (; i < n; i++)
-		if (accumulate(&acc, figs[i], signs[i] < 0 ? -1 : 1))
-			return NULL;
-	jxl_fig *f = fig_new(a);   /* what the chain of fig_add/fig_sub leaves: none of the first figure's own marks */
-	f->v = acc.v;
-	f->lo = acc.lo;
-	f->hi = acc.hi;
-	f->lo_inf = acc.lo_inf;
-	f->hi_inf = acc.hi_inf;
-	f->approx = acc.approx;
-	f->rounded = acc.rounded;
-	f->unit = acc.unit;
-	f->pexp = acc.pexp;
-	f->mag = acc.mag;
+	for (; i < n; i++) {
+		const jxl_fig *y = figs[i];
+		int sign = signs[i] < 0 ? -1 : 1;
+		if (point && is_point(y)) {
+			if (add(&v, &y->v, sign, &v))
+				return NULL;
+		} else {
+			dec nv, nlo, nhi;
+			if (point)
+				lo = hi = v;
+			point = 0;
+			if (add(&v, &y->v, sign, &nv) || add(&lo, sign > 0 ? &y->lo : &y->hi, sign, &nlo) ||
+			    add(&hi, sign > 0 ? &y->hi : &y->lo, sign, &nhi))
+				return NULL;
+			v = nv, lo = nlo, hi = nhi;
+		}
+		if (sign > 0) {
+			lo_inf |= y->lo_inf;
+			hi_inf |= y->hi_inf;
+		} else {
+			lo_inf |= y->hi_inf;
+			hi_inf |= y->lo_inf;
+		}
+		approx |= y->approx;
+		rounded |= y->rounded;
+		if (!unit)
+			unit = y->unit;
+		if (y->pexp < pexp)
+			pexp = y->pexp;
+		if (y->mag > mag)
+			mag = y->mag;
+	}
+	if (point)
+		lo = hi = v;
+	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* what the chain leaves: none of the first figure's own marks */
+	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = lo_inf, .hi_inf = hi_inf, .approx = approx, .rounded = rounded,
+			.permille = 0, .unit = unit, .pexp = pexp, .mag = mag, .bound = 0, .noun = NULL, .node = NULL };
 	return f;
 }
 const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, -1); }
@@ -420,16 +429,56 @@ const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y)
 	return f;
 }
 
-/* q = n ÷ d × 100, rounded outward when `dir` is -1 (down) or 1 (up). */
-static int pct(dec n, dec d, int dir, dec *q)
+/* dec_cmp, without the call when the exponents are equal (the usual case). */
+static int cmp(const dec *x, const dec *y)
 {
-	dec r;
-	if (dec_div(dec_shift(n, 2), d, FIG_DIV_PLACES, &r))
+	if (x->exp == y->exp)
+		return (x->coef > y->coef) - (x->coef < y->coef);
+	return dec_cmp(*x, *y);
+}
+
+/* q = n ÷ d × 100 at FIG_DIV_PLACES decimals. */
+static int pct(dec n, dec d, dec *q)
+{
+	return dec_div(dec_shift(n, 2), d, FIG_DIV_PLACES, q);
+}
+
+/* The lowest and highest of the four corner quotients x.lo|hi ÷ y.lo|hi
+ * (y's ends of one sign), as the scan in fig_div picks them, from the two
+ * corners the signs name: with lo <= hi on both sides the real quotient's
+ * extremes are those corners, rounding keeps the order, and when both
+ * come out at FIG_DIV_PLACES decimals below 10^22 every other corner does
+ * too (it lies between them), so a corner equal to an end is the same
+ * decimal and none of them can fail. 0 when that holds; -1 to compute all
+ * four. */
+static int div_ends(const jxl_fig *x, const jxl_fig *y, dec *mn, dec *mx)
+{
+	const __int128 e34 = (__int128)10000000000000000000u * 1000000000000000u;   /* 10^34: 10^22 at 12 decimals */
+	const dec *ln, *ld, *hn, *hd;   /* numerator and denominator of the low and the high end */
+	if (x->lo.exp > NUM_MAX_EXP || x->hi.exp > NUM_MAX_EXP || cmp(&x->lo, &x->hi) > 0 || cmp(&y->lo, &y->hi) > 0)
+		return -1;   /* ×100 saturating, or an interval upside down: not the case the table below is for */
+	int alo = dec_sign(x->lo), ahi = dec_sign(x->hi);
+	if (dec_sign(y->lo) > 0) {
+		if (alo >= 0)
+			ln = &x->lo, ld = &y->hi, hn = &x->hi, hd = &y->lo;
+		else if (ahi <= 0)
+			ln = &x->lo, ld = &y->lo, hn = &x->hi, hd = &y->hi;
+		else
+			ln = &x->lo, ld = &y->lo, hn = &x->hi, hd = &y->lo;
+	} else {
+		if (alo >= 0)
+			ln = &x->hi, ld = &y->hi, hn = &x->lo, hd = &y->lo;
+		else if (ahi <= 0)
+			ln = &x->hi, ld = &y->lo, hn = &x->lo, hd = &y->hi;
+		else
+			ln = &x->hi, ld = &y->hi, hn = &x->lo, hd = &y->hi;
+	}
+	dec lo, hi;
+	if (pct(*ln, *ld, &lo) || pct(*hn, *hd, &hi) || lo.exp != -FIG_DIV_PLACES || hi.exp != -FIG_DIV_PLACES ||
+	    lo.coef <= -e34 || lo.coef >= e34 || hi.coef <= -e34 || hi.coef >= e34)
 		return -1;
-	dec ulp = {dir, -FIG_DIV_PLACES};
-	if (dir && dec_add(r, ulp, &r))
-		return -1;
-	*q = r;
+	*mn = lo;
+	*mx = hi;
 	return 0;
 }
 
@@ -437,45 +486,50 @@ const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y)
 {
 	if (!x || !y || dec_is_zero(y->v))
 		return NULL;
-	jxl_fig *f = fig_new(a);
-	if (pct(x->v, y->v, 0, &f->v))
+	dec v, mn, mx, lo, hi;
+	int inf = 0;
+	if (pct(x->v, y->v, &v))
 		return NULL;
-	f->unit = FIG_PERCENT;
-	f->pexp = -FIG_DIV_PLACES;
-	f->rounded = x->rounded || y->rounded;
-	f->approx = x->approx || y->approx;
 	if (y->lo_inf || y->hi_inf || x->lo_inf || x->hi_inf || dec_sign(y->lo) * dec_sign(y->hi) <= 0) {
-		f->lo_inf = f->hi_inf = 1;   /* the divisor may be zero: any rate */
-		f->lo = f->hi = f->v;
-		return f;
+		inf = 1;   /* the divisor may be zero: any rate */
+		lo = hi = v;
+	} else {
+		if (is_point(x) && is_point(y)) {   /* every corner is the value's quotient */
+			mn = mx = v;
+		} else if (div_ends(x, y, &mn, &mx)) {
+			dec c[4];
+			if (pct(x->lo, y->lo, &c[0]) || pct(x->lo, y->hi, &c[1]) || pct(x->hi, y->lo, &c[2]) ||
+			    pct(x->hi, y->hi, &c[3]))
+				return NULL;
+			mn = mx = c[0];
+			for (int i = 1; i < 4; i++) {
+				if (cmp(&c[i], &mn) < 0) mn = c[i];
+				if (cmp(&c[i], &mx) > 0) mx = c[i];
+			}
+		}
+		dec ulp = {1, -FIG_DIV_PLACES};
+		if (dec_sub(mn, ulp, &lo) || dec_add(mx, ulp, &hi))
+			return NULL;
 	}
-	dec c[4];
-	if (pct(x->lo, y->lo, 0, &c[0]) || pct(x->lo, y->hi, 0, &c[1]) ||
-	    pct(x->hi, y->lo, 0, &c[2]) || pct(x->hi, y->hi, 0, &c[3]))
-		return NULL;
-	dec mn = c[0], mx = c[0];
-	for (int i = 1; i < 4; i++) {
-		if (dec_cmp(c[i], mn) < 0) mn = c[i];
-		if (dec_cmp(c[i], mx) > 0) mx = c[i];
-	}
-	dec ulp = {1, -FIG_DIV_PLACES};
-	if (dec_sub(mn, ulp, &f->lo) || dec_add(mx, ulp, &f->hi))
-		return NULL;
+	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* every member: no memset */
+	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = inf, .hi_inf = inf, .approx = x->approx || y->approx,
+			.rounded = x->rounded || y->rounded, .permille = 0, .unit = FIG_PERCENT, .pexp = -FIG_DIV_PLACES,
+			.mag = 0, .bound = 0, .noun = NULL, .node = NULL };
 	return f;
 }
 
 int fig_cmp(const jxl_fig *x, const jxl_fig *y)
 {
-	if (!x->hi_inf && !y->lo_inf && dec_cmp(x->hi, y->lo) < 0)
+	if (!x->hi_inf && !y->lo_inf && cmp(&x->hi, &y->lo) < 0)
 		return -1;
-	if (!x->lo_inf && !y->hi_inf && dec_cmp(x->lo, y->hi) > 0)
+	if (!x->lo_inf && !y->hi_inf && cmp(&x->lo, &y->hi) > 0)
 		return 1;
 	return 0;
 }
 
 int fig_cmp_value(const jxl_fig *x, const jxl_fig *y)
 {
-	return dec_cmp(x->v, y->v);
+	return cmp(&x->v, &y->v);
 }
 
 int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed)

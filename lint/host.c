@@ -163,8 +163,10 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
 	fig_err err;
 	err.quiet = 0;
 	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
-	if (!m->figs)
-		m->figs = arena_alloc(ctx->env->a, sizeof *m->figs);
+	if (!m->figs) {
+		m->figs = arena_alloc_raw(ctx->env->a, sizeof *m->figs);
+		*m->figs = (struct doc_figs){0};   /* zeroed by stores, not a call to memset */
+	}
 	m->figs->done[as] = 1;
 	m->figs->fig[as] = f;
 	if (!f && err.kind) {
@@ -215,9 +217,11 @@ static int h_cmp_value(const jxl_fig *a, const jxl_fig *b)
 {
 	if (!a || !b)
 		return 0;
-	dec x = a->unit == FIG_RATIO && b->unit == FIG_PERCENT ? dec_shift(a->v, 2) : a->v;
-	dec y = b->unit == FIG_RATIO && a->unit == FIG_PERCENT ? dec_shift(b->v, 2) : b->v;
-	return dec_cmp(x, y);
+	if (a->unit == FIG_RATIO && b->unit == FIG_PERCENT)
+		return dec_cmp(dec_shift(a->v, 2), b->v);
+	if (b->unit == FIG_RATIO && a->unit == FIG_PERCENT)
+		return dec_cmp(a->v, dec_shift(b->v, 2));
+	return fig_cmp_value(a, b);   /* the usual case: no copies, no call when the exponents agree */
 }
 
 /* The same value without its literal, so that text() formats it. */
@@ -380,9 +384,10 @@ static int h_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	const jxl_fig *total = host_fig(ctx, s->total, as);
 	if (!total || !s->nparts)
 		return JXL_SKIPPED;
-	const jxl_fig **figs = arena_alloc(a, s->nparts * sizeof *figs);
-	const jxl_node **nodes = arena_alloc(a, s->nparts * sizeof *nodes);
-	int *signs = arena_alloc(a, s->nparts * sizeof *signs);
+	/* not zeroed: the first n entries are written before they are read, the rest never are */
+	const jxl_fig **figs = arena_alloc_raw(a, s->nparts * sizeof *figs);
+	const jxl_node **nodes = arena_alloc_raw(a, s->nparts * sizeof *nodes);
+	int *signs = arena_alloc_raw(a, s->nparts * sizeof *signs);
 	size_t n = 0;
 	for (size_t i = 0; i < s->nparts; i++) {
 		const jxl_node *pn = s->parts[i];

@@ -71,7 +71,7 @@ static int same_dec(dec x, dec y)
 	return x.coef == y.coef && x.exp == y.exp;
 }
 
-/* dec_add, dec_sub, dec_div, dec_cmp and dec_normal (fast paths first) must give exactly
+/* dec_add, dec_sub, dec_mul, dec_div, dec_cmp and dec_normal (fast paths first) must give exactly
  * what their *_general versions give: the same code, coef and exp, *out untouched on -1. */
 static void differential_dec(dec a, dec b, int places)
 {
@@ -84,6 +84,10 @@ static void differential_dec(dec a, dec b, int places)
 	c1 = dec_sub(a, b, &r1), c2 = dec_sub_general(a, b, &r2);
 	if (c1 != c2 || !same_dec(r1, r2) || (c1 && !same_dec(r1, unset)))
 		FUZZ_FAIL("dec_sub and dec_sub_general disagree");
+	r1 = r2 = unset;
+	c1 = dec_mul(a, b, &r1), c2 = dec_mul_general(a, b, &r2);
+	if (c1 != c2 || !same_dec(r1, r2) || (c1 && !same_dec(r1, unset)))
+		FUZZ_FAIL("dec_mul and dec_mul_general disagree");
 	r1 = r2 = unset;
 	c1 = dec_div(a, b, places, &r1), c2 = dec_div_general(a, b, places, &r2);
 	if (c1 != c2 || !same_dec(r1, r2) || (c1 && !same_dec(r1, unset)))

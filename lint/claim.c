@@ -69,80 +69,20 @@ static void skip_sp(parser *p)
 		p->i++;
 }
 
-/* dec_cmp, without its digit counting when the exponents are a few apart
- * (a quotient's 16 decimals against a stated figure's 2): the smaller
- * exponent's coefficient is compared with the other one scaled to it. */
-static int cmp(dec a, dec b)
-{
-	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
-		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
-		10000000000000000, 100000000000000000, 1000000000000000000};
-	int sa = (a.coef > 0) - (a.coef < 0), sb = (b.coef > 0) - (b.coef < 0);
-	__int128 x;
-	if (sa != sb)
-		return sa < sb ? -1 : 1;
-	if (sa == 0)
-		return 0;
-	if (a.exp == b.exp)
-		return (a.coef > b.coef) - (a.coef < b.coef);
-	if (a.exp > b.exp && a.exp - b.exp <= 18 && !__builtin_mul_overflow(a.coef, (__int128)p10[a.exp - b.exp], &x))
-		return (x > b.coef) - (x < b.coef);
-	if (b.exp > a.exp && b.exp - a.exp <= 18 && !__builtin_mul_overflow(b.coef, (__int128)p10[b.exp - a.exp], &x))
-		return (a.coef > x) - (a.coef < x);
-	return dec_cmp(a, b);
-}
-
-/* Operands this small are added and multiplied here: the exact result
- * with the exponent the operation asks for (dec.c's contract), which for
- * them always fits, without a call. */
-static int small(dec a)
-{
-	return a.coef > -(__int128)INT64_MAX && a.coef < (__int128)INT64_MAX && a.exp >= -NUM_MAX_EXP && a.exp <= NUM_MAX_EXP;
-}
-
-/* dec_add: a + b at the smaller exponent. */
-static int add(dec a, dec b, dec *out)
-{
-	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
-		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
-		10000000000000000, 100000000000000000, 1000000000000000000};
-	int t = a.exp < b.exp ? a.exp : b.exp;
-	if (!small(a) || !small(b) || a.exp - t > 18 || b.exp - t > 18)
-		return dec_add(a, b, out);
-	out->coef = a.coef * p10[a.exp - t] + b.coef * p10[b.exp - t];   /* below 2·10^37 */
-	out->exp = t;
-	return 0;
-}
-
-static int sub(dec a, dec b, dec *out)
-{
-	return add(a, dec_neg(b), out);
-}
-
-/* dec_mul: a × b at the sum of the exponents. */
-static int mul(dec a, dec b, dec *out)
-{
-	if (!small(a) || !small(b) || a.exp + b.exp < -NUM_MAX_EXP || a.exp + b.exp > NUM_MAX_EXP)
-		return dec_mul(a, b, out);
-	out->coef = a.coef * b.coef;   /* below 2^126 < 10^38 */
-	out->exp = a.exp + b.exp;
-	return 0;
-}
-
 static int ival_add(const ival *a, const ival *b, int sign, ival *r)
 {
 	r->unbounded = a->unbounded || b->unbounded;
 	if (sign > 0)
-		return add(a->v, b->v, &r->v) || add(a->lo, b->lo, &r->lo) || add(a->hi, b->hi, &r->hi);
-	return sub(a->v, b->v, &r->v) || sub(a->lo, b->hi, &r->lo) || sub(a->hi, b->lo, &r->hi);
+		return dec_add(a->v, b->v, &r->v) || dec_add(a->lo, b->lo, &r->lo) || dec_add(a->hi, b->hi, &r->hi);
+	return dec_sub(a->v, b->v, &r->v) || dec_sub(a->lo, b->hi, &r->lo) || dec_sub(a->hi, b->lo, &r->hi);
 }
 
 static int minmax4(dec c[4], ival *r)
 {
 	r->lo = r->hi = c[0];
 	for (int i = 1; i < 4; i++) {
-		if (cmp(c[i], r->lo) < 0) r->lo = c[i];
-		if (cmp(c[i], r->hi) > 0) r->hi = c[i];
+		if (dec_cmp(c[i], r->lo) < 0) r->lo = c[i];
+		if (dec_cmp(c[i], r->hi) > 0) r->hi = c[i];
 	}
 	return 0;
 }
@@ -156,7 +96,7 @@ static int same_dec(dec a, dec b)
  * x.hi·y, the first lowest and the first highest, as minmax4 picks them. */
 static int mul_by_point(dec lo_y, dec hi_y, ival *r)
 {
-	int c = cmp(hi_y, lo_y);
+	int c = dec_cmp(hi_y, lo_y);
 	r->lo = c < 0 ? hi_y : lo_y;
 	r->hi = c > 0 ? hi_y : lo_y;
 	return 0;
@@ -172,17 +112,17 @@ static int ival_mul(const ival *a, const ival *b, ival *r)
 {
 	dec c[4];
 	r->unbounded = a->unbounded || b->unbounded;
-	if (mul(a->v, b->v, &r->v))
+	if (dec_mul(a->v, b->v, &r->v))
 		return -1;
 	if (is_point(a) && is_point(b)) {   /* every corner is the value's product */
 		r->lo = r->hi = r->v;
 		return 0;
 	}
 	if (same_dec(b->lo, b->hi))   /* "×100%": the corners come in equal pairs */
-		return mul(a->lo, b->lo, &c[0]) || mul(a->hi, b->lo, &c[2]) || mul_by_point(c[0], c[2], r);
+		return dec_mul(a->lo, b->lo, &c[0]) || dec_mul(a->hi, b->lo, &c[2]) || mul_by_point(c[0], c[2], r);
 	if (same_dec(a->lo, a->hi))
-		return mul(a->lo, b->lo, &c[0]) || mul(a->lo, b->hi, &c[1]) || mul_by_point(c[0], c[1], r);
-	if (mul(a->lo, b->lo, &c[0]) || mul(a->lo, b->hi, &c[1]) || mul(a->hi, b->lo, &c[2]) || mul(a->hi, b->hi, &c[3]))
+		return dec_mul(a->lo, b->lo, &c[0]) || dec_mul(a->lo, b->hi, &c[1]) || mul_by_point(c[0], c[1], r);
+	if (dec_mul(a->lo, b->lo, &c[0]) || dec_mul(a->lo, b->hi, &c[1]) || dec_mul(a->hi, b->lo, &c[2]) || dec_mul(a->hi, b->hi, &c[3]))
 		return -1;
 	return minmax4(c, r);
 }
@@ -243,7 +183,7 @@ static int ival_div(const ival *a, const ival *b, ival *r)
 		minmax4(c, r);
 	}
 	dec ulp = {1, -CLAIM_PLACES};
-	return sub(r->lo, ulp, &r->lo) || add(r->hi, ulp, &r->hi);
+	return dec_sub(r->lo, ulp, &r->lo) || dec_add(r->hi, ulp, &r->hi);
 }
 
 static int is_num_char(const char *s, size_t n, size_t i)
@@ -292,7 +232,7 @@ static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
 	out->unbounded = 0;
 	if (rounded) {
 		dec half = {5, pexp - 1};
-		if (sub(v, half, &out->lo) || add(v, half, &out->hi))
+		if (dec_sub(v, half, &out->lo) || dec_add(v, half, &out->hi))
 			return -1;
 	}
 	return 0;
@@ -342,9 +282,9 @@ static int parse_factor(parser *p, ival *out)
 		while (b > 0 && p->s[b - 1] == ' ')
 			b--;
 		if (b > 0 && p->s[b - 1] == '*') {
-			if (cmp(out->v, dec_from_int(1)) == 0)
+			if (dec_cmp(out->v, dec_from_int(1)) == 0)
 				p->has_x100 = 1;
-			else if (cmp(out->v, (dec){1, -2}) == 0)
+			else if (dec_cmp(out->v, (dec){1, -2}) == 0)
 				p->has_x1pct = 1;
 		}
 	}
@@ -403,7 +343,7 @@ static int overlaps(const ival *a, const ival *b)
 {
 	if (a->unbounded || b->unbounded)
 		return 1;
-	return cmp(a->hi, b->lo) >= 0 && cmp(a->lo, b->hi) <= 0;
+	return dec_cmp(a->hi, b->lo) >= 0 && dec_cmp(a->lo, b->hi) <= 0;
 }
 
 static ival scaled(ival a, int k)

@@ -277,7 +277,7 @@ static unsigned div10(uint64_t p[4])
 
 /* The exact product, with trailing zeros dropped only while it needs more
  * than 128 bits (then it is >= 10^38 and must lose them to fit anyway). */
-int dec_mul(dec a, dec b, dec *out)
+int dec_mul_general(dec a, dec b, dec *out)
 {
 	uint64_t p[4], q[4];
 	long long e = (long long)a.exp + b.exp;
@@ -290,6 +290,18 @@ int dec_mul(dec a, dec b, dec *out)
 		e++;
 	}
 	return fit((u128)p[1] << 64 | p[0], ((a.coef < 0) != (b.coef < 0)) && (p[0] || p[1]), e, out);
+}
+
+int dec_mul(dec a, dec b, dec *out)
+{
+	long long e = (long long)a.exp + b.exp;
+	if (a.coef > -(__int128)INT64_MAX && a.coef < (__int128)INT64_MAX && b.coef > -(__int128)INT64_MAX &&
+	    b.coef < (__int128)INT64_MAX && e >= -NUM_MAX_EXP && e <= NUM_MAX_EXP) {
+		out->coef = a.coef * b.coef;   /* below 2^126 < 10^38: fit() would keep it as it is */
+		out->exp = (int)e;
+		return 0;
+	}
+	return dec_mul_general(a, b, out);
 }
 
 /* Round q (with remainder r of divisor d, r < d) half away from zero. */

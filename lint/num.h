@@ -44,6 +44,7 @@ dec dec_normal(dec a);
 int dec_add_general(dec a, dec b, dec *out);
 int dec_sub_general(dec a, dec b, dec *out);
 int dec_div_general(dec a, dec b, int places, dec *out);
+int dec_mul_general(dec a, dec b, dec *out);
 int dec_cmp_general(dec a, dec b);
 dec dec_normal_general(dec a);
 /* Plain decimal text, no exponent, no grouping: "-1234.50" keeps the

@@ -167,7 +167,7 @@ static int binary_dec(dec x, const char *op, dec y, int k, dec *r)
 	return 0;
 }
 
-/* The same by the general paths (dec_*_general) for + - /P; -2 for the
+/* The same by the general paths (dec_*_general) for + - * /P; -2 for the
  * other operators (nothing to compare). */
 static int binary_dec_general(dec x, const char *op, dec y, dec *r)
 {
@@ -177,6 +177,8 @@ static int binary_dec_general(dec x, const char *op, dec y, dec *r)
 		return dec_sub_general(x, y, r);
 	if (op[0] == '/')
 		return dec_div_general(x, y, atoi(op + 1), r);
+	if (!strcmp(op, "*"))
+		return dec_mul_general(x, y, r);
 	return -2;
 }
 

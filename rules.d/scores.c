@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define SCORES_MAX_DEPTH 64   /* levels of the score tree that are walked */
+#define SCORES_STACK_PARTS 64 /* part pointers of a sum kept on the stack; more come from host scratch */
 
 static const jxl_host *H;
 
@@ -20,34 +21,12 @@ static const jxl_rule_info rules[] = {
 
 /* --- small readers --- */
 
-static const jxl_fig *score_of(jxl_ctx *ctx, const jxl_node *n)
-{
-	return H->fig(ctx, H->get(n, "score"), JXL_AS_SCORE);
-}
-
-static const jxl_fig *max_of(jxl_ctx *ctx, const jxl_node *n)
-{
-	return H->fig(ctx, H->get(n, "max"), JXL_AS_SCORE);
-}
-
-static const char *name_of(const jxl_node *n, const char *dflt)
-{
-	const char *s = H->str(H->get(n, "name"));
-	return s && *s ? s : dflt;
-}
-
-static int kind_is(const jxl_node *n, const char *k)
-{
-	const char *s = H->str(H->get(n, "kind"));
-	return s && !strcmp(s, k);
-}
-
-/* A node's items, or NULL when it has none. */
-static const jxl_node *items_of(const jxl_node *n)
-{
-	const jxl_node *it = H->get(n, "items");
-	return H->kind(it) == JXL_ARRAY && H->len(it) > 0 ? it : NULL;
-}
+/* Member names compared in place, byte by byte (each test stops at the
+ * first difference, so no byte past a shorter name's end is read): k is
+ * the name, its first byte already matched. */
+#define NAME3(k, b, c) ((k)[1] == (b) && (k)[2] == (c) && !(k)[3])
+#define NAME4(k, b, c, d) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && !(k)[4])
+#define NAME5(k, b, c, d, e) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && !(k)[5])
 
 static const jxl_fig *num(jxl_ctx *ctx, long long v)
 {
@@ -74,11 +53,15 @@ static void emit(jxl_ctx *ctx, const char *rule, int sev, const jxl_node *at, co
 /* --- per node: sum, max-sum, range --- */
 
 /* What one score node states, read in one pass over its members (the last
- * of a repeated key wins, as with get()). */
+ * of a repeated key wins, as with get()). Every figure the rules below use
+ * is read here, once: a node's score and max, nothing else. */
 struct item {
-	const jxl_node *score, *max, *items;   /* items: a non-empty array, else NULL */
-	const char *name, *kind;               /* H->str of "name" and "kind" */
-	const jxl_fig *sfig, *mfig;            /* score and max read as scores (NULL: absent or unreadable) */
+	const jxl_node *score, *max, *items, *grade; /* items: a non-empty array, else NULL */
+	const char *name;                            /* H->str of "name" */
+	unsigned bonus : 1, execution : 1;           /* "kind" is "bonus" / "execution" */
+	const jxl_fig *sfig, *mfig;                  /* score and max read as scores (NULL: absent or unreadable) */
+	size_t nkids;                                /* items in `items` */
+	struct item *kids;                           /* the items, once walk has read them */
 };
 
 static void read_item(jxl_ctx *ctx, const jxl_node *n, struct item *it)
@@ -88,26 +71,33 @@ static void read_item(jxl_ctx *ctx, const jxl_node *n, struct item *it)
 	memset(it, 0, sizeof *it);
 	for (i = 0; i < len; i++) {
 		const jxl_node *m = H->at(n, i);
-		const char *k = H->key(m);
-		switch (k[0]) {   /* the second byte tells score from source, name from … */
-		case 's': if (k[1] == 'c' && !strcmp(k, "score")) it->score = m; break;
-		case 'm': if (k[1] == 'a' && !strcmp(k, "max")) it->max = m; break;
-		case 'i': if (k[1] == 't' && !strcmp(k, "items")) it->items = m; break;
-		case 'n': if (k[1] == 'a' && !strcmp(k, "name")) it->name = H->str(m); break;
-		case 'k': if (k[1] == 'i' && !strcmp(k, "kind")) it->kind = H->str(m); break;
+		const char *k = H->key(m), *s;
+		switch (k[0]) {   /* the rest of the name, compared in place */
+		case 's': if (NAME5(k, 'c', 'o', 'r', 'e')) it->score = m; break;
+		case 'm': if (NAME3(k, 'a', 'x')) it->max = m; break;
+		case 'i': if (NAME5(k, 't', 'e', 'm', 's')) it->items = m; break;
+		case 'n': if (NAME4(k, 'a', 'm', 'e')) it->name = H->str(m); break;
+		case 'g': if (NAME5(k, 'r', 'a', 'd', 'e')) it->grade = m; break;
+		case 'k':
+			if (NAME4(k, 'i', 'n', 'd')) {
+				s = H->str(m);
+				it->bonus = s && !strcmp(s, "bonus");
+				it->execution = s && !strcmp(s, "execution");
+			}
+			break;
 		}
 	}
-	if (H->kind(it->items) != JXL_ARRAY || H->len(it->items) == 0)
+	if (it->items && (H->kind(it->items) != JXL_ARRAY || (it->nkids = H->len(it->items)) == 0))
 		it->items = NULL;
-	it->sfig = H->fig(ctx, it->score, JXL_AS_SCORE);
-	it->mfig = H->fig(ctx, it->max, JXL_AS_SCORE);
+	it->sfig = it->score ? H->fig(ctx, it->score, JXL_AS_SCORE) : NULL;
+	it->mfig = it->max ? H->fig(ctx, it->max, JXL_AS_SCORE) : NULL;
 }
 
 /* The items of `it`, each read once; NULL when it has none (or no room). */
 static struct item *read_items(jxl_ctx *ctx, const struct item *it)
 {
-	size_t i, n = H->len(it->items);
-	struct item *v = n && JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof *v) : NULL;
+	size_t i, n = it->nkids;
+	struct item *v = it->items && JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof *v) : NULL;
 
 	for (i = 0; v && i < n; i++)
 		read_item(ctx, H->at(it->items, i), &v[i]);
@@ -119,16 +109,12 @@ static const char *item_name(const struct item *it, const char *dflt)
 	return it->name && *it->name ? it->name : dflt;
 }
 
-static int item_kind_is(const struct item *it, const char *k)
-{
-	return it->kind && !strcmp(it->kind, k);
-}
-
 /* The score nodes that make up a node's items (`kids`, read already, or
  * NULL to read them): an item without a score contributes its own items.
- * -1 when an item has neither (or too many). */
-static int collect(jxl_ctx *ctx, const jxl_node *items, const struct item *kids, const jxl_node **parts, size_t *n,
-		   int depth)
+ * The first `cap` go to parts, all are counted in *n. -1 when an item has
+ * neither (or the tree is too deep). */
+static int collect(jxl_ctx *ctx, const jxl_node *items, const struct item *kids, const jxl_node **parts,
+		   size_t cap, size_t *n, int depth)
 {
 	size_t i, len = H->len(items);
 
@@ -138,127 +124,145 @@ static int collect(jxl_ctx *ctx, const jxl_node *items, const struct item *kids,
 		struct item own;
 		const struct item *it = kids ? &kids[i] : (read_item(ctx, H->at(items, i), &own), &own);
 		if (it->sfig) {
-			if (parts)   /* NULL: only count */
+			if (*n < cap)
 				parts[*n] = it->score;
 			(*n)++;
-		} else if (!it->items || collect(ctx, it->items, NULL, parts, n, depth + 1) < 0) {
+		} else if (!it->items || collect(ctx, it->items, NULL, parts, cap, n, depth + 1) < 0) {
 			return -1;
 		}
 	}
 	return 0;
 }
 
-/* Room for n part pointers, from the host: any n, so no node is too large to check. */
-static const jxl_node **parts_for(jxl_ctx *ctx, size_t n)
+/* Room for n part pointers: the stack buffer, or host scratch for more
+ * (any n, so no node is too large to check). */
+static const jxl_node **parts_for(jxl_ctx *ctx, const jxl_node **buf, size_t n)
 {
+	if (n <= SCORES_STACK_PARTS)
+		return buf;
 	return JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof(const jxl_node *)) : NULL;
 }
 
 static void check_sum(jxl_ctx *ctx, const struct item *node, const struct item *kids, int depth)
 {
-	const jxl_node **parts;
-	size_t n = 0;
-	jxl_sum s = {.size = sizeof s};
+	const jxl_node *buf[SCORES_STACK_PARTS], **parts = buf;
+	size_t n = 0, again = 0;
 
-	if (!node->sfig || !node->items || collect(ctx, node->items, kids, NULL, &n, depth + 1) < 0 ||
-	    !(parts = parts_for(ctx, n)))
+	if (!node->sfig || !node->items || collect(ctx, node->items, kids, buf, SCORES_STACK_PARTS, &n, depth + 1) < 0)
 		return;
-	n = 0;
-	collect(ctx, node->items, kids, parts, &n, depth + 1);
-	s.rule = "scores/sum";
-	s.total = node->score;
-	s.parts = parts;
-	s.nparts = n;
-	s.as = JXL_AS_SCORE;
-	s.what_zh = s.what_en = item_name(node, "总分");
+	if (n > SCORES_STACK_PARTS) {   /* collected again, into room for all (the figures are read already) */
+		if (!(parts = parts_for(ctx, buf, n)))
+			return;
+		collect(ctx, node->items, kids, parts, n, &again, depth + 1);
+	}
+	const char *what = item_name(node, "总分");
+	jxl_sum s = {.size = sizeof s, .rule = "scores/sum", .total = node->score, .parts = parts, .nparts = n,
+		     .as = JXL_AS_SCORE, .what_zh = what, .what_en = what};
 	H->check_sum(ctx, &s);
 }
 
 /* node max = Σ items' max, when every item states one and none is a bonus item. */
 static void check_max_sum(jxl_ctx *ctx, const struct item *node, const struct item *kids)
 {
-	const jxl_node **parts;
-	size_t i, n = H->len(node->items);
-	jxl_sum s = {.size = sizeof s};
+	const jxl_node *buf[SCORES_STACK_PARTS], **parts;
+	size_t i, n = node->nkids;
 
-	if (!node->mfig || !node->items || !kids || !(parts = parts_for(ctx, n)))
+	if (!node->mfig || !kids)
 		return;
-	for (i = 0; i < n; i++) {
-		if (item_kind_is(&kids[i], "bonus") || !kids[i].mfig)
+	for (i = 0; i < n; i++)
+		if (kids[i].bonus || !kids[i].mfig)
 			return;
+	if (!(parts = parts_for(ctx, buf, n)))
+		return;
+	for (i = 0; i < n; i++)
 		parts[i] = kids[i].max;
-	}
-	s.rule = "scores/max-sum";
-	s.total = node->max;
-	s.parts = parts;
-	s.nparts = n;
-	s.as = JXL_AS_SCORE;
-	s.what_zh = s.what_en = item_name(node, "总分");
-	s.what_after_zh = "的分值";   /* worded by the host only if the sum is broken */
-	s.what_after_en = " maximum";
+	const char *what = item_name(node, "总分");
+	jxl_sum s = {.size = sizeof s, .rule = "scores/max-sum", .total = node->max, .parts = parts, .nparts = n,
+		     .as = JXL_AS_SCORE, .what_zh = what, .what_en = what,
+		     .what_after_zh = "的分值", .what_after_en = " maximum"};   /* worded by the host only if the sum is broken */
 	H->check_sum(ctx, &s);
 }
 
 /* scores/range: 0 ≤ score ≤ max, exactly (a bonus item may be negative). */
-static void check_range(jxl_ctx *ctx, const struct item *node, const char *name)
+static void check_range(jxl_ctx *ctx, const struct item *node, const jxl_fig *zero)
 {
 	const jxl_fig *s = node->sfig, *m = node->mfig;
+	const char *name;
 
 	if (!s)
 		return;
-	if (!item_kind_is(node, "bonus") && H->cmp_value(s, num(ctx, 0)) < 0)
+	if (!node->bonus && H->cmp_value(s, zero) < 0) {
+		name = item_name(node, "总分");
 		emit(ctx, "scores/range", 0, node->score, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s scores %s, below 0", name, H->text(ctx, s)));
-	else if (m && H->cmp_value(s, m) > 0)
+	} else if (m && H->cmp_value(s, m) > 0) {
+		name = item_name(node, "总分");
 		emit(ctx, "scores/range", 0, node->score, s, H->sub(ctx, s, m),
 		     H->fmt(ctx, "「%s」得分 %s 超过分值 %s", name, H->text(ctx, s), H->text(ctx, m)),
 		     H->fmt(ctx, "%s scores %s, above its maximum %s", name, H->text(ctx, s), H->text(ctx, m)));
+	}
 }
 
 /* --- the tree walk --- */
 
 struct walk {
 	jxl_ctx *ctx;
-	const jxl_node *exec;    /* the budget-execution item, if any */
+	const jxl_fig *zero;
+	const struct item *exec;   /* the budget-execution item, if any */
 };
 
-/* node, read as *it: its checks, then its items'. */
-static void walk(struct walk *w, const jxl_node *node, const struct item *it, int depth)
+/* A node, read as *it: its checks, then its items'. Its items stay in it->kids. */
+static void walk(struct walk *w, struct item *it, int depth)
 {
-	size_t i, n = H->len(it->items);
-	const struct item *kids;
+	size_t i, n = it->nkids;
+	struct item *kids;
 
 	if (depth > SCORES_MAX_DEPTH)
 		return;
-	kids = read_items(w->ctx, it);
-	check_range(w->ctx, it, item_name(it, "总分"));
+	it->kids = kids = read_items(w->ctx, it);
+	check_range(w->ctx, it, w->zero);
 	check_sum(w->ctx, it, kids, depth);
 	check_max_sum(w->ctx, it, kids);
-	if (!w->exec && depth > 0 && (item_kind_is(it, "execution") || !strcmp(item_name(it, ""), "预算执行率")))
-		w->exec = node;
+	if (!w->exec && depth > 0 && (it->execution || (it->name && !strcmp(it->name, "预算执行率"))))
+		w->exec = it;
 	for (i = 0; kids && i < n; i++)
-		walk(w, H->at(it->items, i), &kids[i], depth + 1);
+		walk(w, &kids[i], depth + 1);
 }
 
 /* --- whole-tree rules --- */
 
+/* Only the max and kind of a node, as check_total_max reads them when
+ * walk could not (a host without scratch). */
+static const struct item *read_max(jxl_ctx *ctx, const jxl_node *n, struct item *it)
+{
+	const char *k = H->str(H->get(n, "kind"));
+
+	memset(it, 0, sizeof *it);
+	it->max = H->get(n, "max");
+	it->mfig = H->fig(ctx, it->max, JXL_AS_SCORE);
+	it->bonus = k && !strcmp(k, "bonus");
+	return it;
+}
+
 /* Root max is 100, or 100 plus its bonus items' maxima; without a root max,
  * the non-bonus items' maxima total 100. */
-static void check_total_max(jxl_ctx *ctx, const jxl_node *root)
+static void check_total_max(jxl_ctx *ctx, const struct item *root)
 {
-	const jxl_fig *hundred = num(ctx, 100), *m = max_of(ctx, root);
+	const jxl_fig *hundred = num(ctx, 100), *m = root->mfig;
 	const jxl_fig *bonus = NULL, *rest = NULL, *net;
-	const jxl_node *items = items_of(root);
-	size_t i, n = H->len(items);
+	size_t i, n = root->kids ? root->nkids : 0;
 	int known = 1; /* every non-bonus item states its max */
 
 	if (m && H->cmp_value(m, hundred) == 0)
 		return;
+	if (!root->kids && root->items)   /* a host without scratch: walk read no items */
+		n = root->nkids;
 	for (i = 0; i < n && known; i++) {
-		const jxl_node *it = H->at(items, i);
-		const jxl_fig *x = max_of(ctx, it);
-		const jxl_fig **acc = kind_is(it, "bonus") ? &bonus : &rest;
+		struct item own;
+		const struct item *it = root->kids ? &root->kids[i] : read_max(ctx, H->at(root->items, i), &own);
+		const jxl_fig *x = it->mfig;
+		const jxl_fig **acc = it->bonus ? &bonus : &rest;
 		if (x)
 			*acc = *acc ? H->add(ctx, *acc, x) : x;
 		if (x ? !*acc : acc == &rest)
@@ -268,11 +272,11 @@ static void check_total_max(jxl_ctx *ctx, const jxl_node *root)
 		net = bonus ? H->sub(ctx, m, bonus) : NULL;
 		if (net && H->cmp_value(net, hundred) == 0)
 			return;
-		emit(ctx, "scores/total-max", 0, H->get(root, "max"), m, H->sub(ctx, m, hundred),
-		     H->fmt(ctx, "「%s」分值为 %s，不是 100", name_of(root, "总分"), H->text(ctx, m)),
-		     H->fmt(ctx, "%s has a maximum of %s, not 100", name_of(root, "总分"), H->text(ctx, m)));
+		emit(ctx, "scores/total-max", 0, root->max, m, H->sub(ctx, m, hundred),
+		     H->fmt(ctx, "「%s」分值为 %s，不是 100", item_name(root, "总分"), H->text(ctx, m)),
+		     H->fmt(ctx, "%s has a maximum of %s, not 100", item_name(root, "总分"), H->text(ctx, m)));
 	} else if (known && rest && H->cmp_value(rest, hundred) != 0) {
-		emit(ctx, "scores/total-max", 0, H->get(root, "items"), rest, H->sub(ctx, rest, hundred),
+		emit(ctx, "scores/total-max", 0, root->items, rest, H->sub(ctx, rest, hundred),
 		     H->fmt(ctx, "各项分值合计 %s（不含加减分项），不是 100", H->text(ctx, rest)),
 		     H->fmt(ctx, "the items' maxima total %s (bonus items excluded), not 100", H->text(ctx, rest)));
 	}
@@ -289,10 +293,10 @@ static const struct band {
 	{"差", "poor", "60 分以下", "under 60", {"差", "较差", "不合格"}, 0},
 };
 
-static void check_grade(jxl_ctx *ctx, const jxl_node *root)
+static void check_grade(jxl_ctx *ctx, const struct item *root)
 {
-	const char *g = H->str(H->get(root, "grade"));
-	const jxl_fig *t = score_of(ctx, root);
+	const char *g = root->grade ? H->str(root->grade) : NULL;
+	const jxl_fig *t = root->sfig;
 	int said = -1, is = 0, i, j;
 
 	if (!g || !t)
@@ -307,7 +311,7 @@ static void check_grade(jxl_ctx *ctx, const jxl_node *root)
 		is++;
 	if (is == said)
 		return;
-	emit(ctx, "scores/grade", 0, H->get(root, "grade"), NULL, NULL,
+	emit(ctx, "scores/grade", 0, root->grade, NULL, NULL,
 	     H->fmt(ctx, "等级「%s」与总分 %s 不符：%s 分属「%s」（%s）", g, H->text(ctx, t), H->text(ctx, t),
 	            bands[is].zh, bands[is].range_zh),
 	     H->fmt(ctx, "grade %s does not match the total %s, which is %s (%s, %s)", g, H->text(ctx, t),
@@ -332,7 +336,8 @@ static const jxl_fig *pct(jxl_ctx *ctx, long long n, long long d)
 
 /* x − y surely above 1/k: k·x − 1 surely above k·y. k = 200 allows the
  * ½·0.01 point that rounding a score to 2 decimals explains; k = 2 is
- * the half point between info and warning. Needs host->mul. */
+ * the half point between info and warning. Needs host->mul. It implies
+ * above(x, y), which callers test first: it needs no arithmetic. */
 static int exceeds(jxl_ctx *ctx, const jxl_fig *x, const jxl_fig *y, long long k)
 {
 	const jxl_fig *kx = x ? H->mul(ctx, x, num(ctx, k)) : NULL;
@@ -384,32 +389,49 @@ static int written(const jxl_node *n)
 	return 0;
 }
 
-/* The execution rate R = spending ÷ base as a percent, as rates/execution
+/* The figures of the execution rate R = spending ÷ base, as rates/execution
  * computes it: base is the budget (adjusted, else total, else initial —
  * the first that states a figure); a department form that writes no
  * budget figure at all is measured against its income total. *zh and *en name
  * the rate for a message, ready to be followed by its value ("预算执行率 ",
- * or with the income total named). NULL when a figure is missing. */
-static const jxl_fig *exec_rate(jxl_ctx *ctx, const jxl_doc *doc, const char **zh, const char **en)
+ * or with the income total named). Every figure is read here, whether or
+ * not the rate is then needed; the division is left to rate(). */
+struct exec_rate {
+	const jxl_fig *spent, *base, *r, *full;   /* r and full (100%) once rate() made them */
+	const char *zh, *en;
+};
+
+static void exec_rate_read(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root, struct exec_rate *e)
 {
 	static const char *const keys[] = {"adjusted", "total", "initial"};
-	const jxl_node *root = H->root(doc), *b = H->get(root, "budget");
-	const jxl_fig *spent = H->fig(ctx, H->path(root, "expenditure.total"), JXL_AS_MONEY), *base = NULL;
+	const jxl_node *b = H->get(root, "budget");
 	int any = 0;
 	size_t i;
 
-	*zh = "预算执行率 ";
-	*en = "execution rate ";
-	for (i = 0; i < 3 && !base; i++) {
-		any |= written(H->get(b, keys[i]));
-		base = H->fig(ctx, H->get(b, keys[i]), JXL_AS_MONEY);
+	e->spent = H->fig(ctx, H->get(H->get(root, "expenditure"), "total"), JXL_AS_MONEY);
+	e->base = e->r = e->full = NULL;
+	e->zh = "预算执行率 ";
+	e->en = "execution rate ";
+	for (i = 0; i < 3 && !e->base; i++) {
+		const jxl_node *k = H->get(b, keys[i]);
+		any |= written(k);
+		e->base = H->fig(ctx, k, JXL_AS_MONEY);
 	}
-	if (!base && !any && H->form(doc) == 'd') {
-		base = H->fig(ctx, H->path(root, "income.total"), JXL_AS_MONEY);
-		*zh = "预算执行率（未填预算，以收入合计为分母）";
-		*en = "execution rate (no budget stated; measured against the income total) ";
+	if (!e->base && !any && H->form(doc) == 'd') {
+		e->base = H->fig(ctx, H->get(H->get(root, "income"), "total"), JXL_AS_MONEY);
+		e->zh = "预算执行率（未填预算，以收入合计为分母）";
+		e->en = "execution rate (no budget stated; measured against the income total) ";
 	}
-	return spent && base ? H->div(ctx, spent, base) : NULL;
+}
+
+/* R, when it is surely below 100% (else NULL: no finding). */
+static const jxl_fig *rate_below_full(jxl_ctx *ctx, struct exec_rate *e)
+{
+	e->r = e->spent && e->base ? H->div(ctx, e->spent, e->base) : NULL;
+	if (!e->r)
+		return NULL;
+	e->full = pct(ctx, 1, 1);
+	return above(e->full, e->r) ? e->r : NULL;
 }
 
 /* Project forms, and forms that mark an item "kind": "execution": the
@@ -418,47 +440,49 @@ static const jxl_fig *exec_rate(jxl_ctx *ctx, const jxl_doc *doc, const char **z
  * when the execution item scores above R·m, or — with no scored execution
  * item — when the total is 100 and above that cap; beyond the ½·0.01
  * point of 2-decimal rounding in both cases. Warning when the excess is
- * over 0.5 points, info otherwise. Without host->mul it does not run. */
-static void cap_by_formula(jxl_ctx *ctx, const jxl_node *tree, const jxl_node *exec, const jxl_fig *r,
-                           const jxl_fig *full, const char *zh, const char *en)
+ * over 0.5 points, info otherwise. Without host->mul it does not run.
+ * What needs no arithmetic is tested before R is computed. */
+static void cap_by_formula(jxl_ctx *ctx, const struct item *tree, const struct item *exec, struct exec_rate *e)
 {
-	const jxl_fig *s = score_of(ctx, exec), *m = max_of(ctx, exec), *t = score_of(ctx, tree);
-	const jxl_fig *rmax = max_of(ctx, tree), *cap, *rest;
+	const jxl_fig *s = exec ? exec->sfig : NULL, *m = exec ? exec->mfig : NULL, *t = tree->sfig;
+	const jxl_fig *rmax = tree->mfig, *cap, *rest, *r;
 	const char *rt;   /* the rate as shown, made only for a finding */
 	int sev;
 
 	if (!JXL_HOST_HAS(H, mul) || (s && !m))
 		return; /* a scored execution item without its max: nothing to measure against */
+	if (!s && (!t || H->cmp_value(t, num(ctx, 100)) != 0))
+		return; /* neither a scored execution item nor a total of 100 */
+	if (!(r = rate_below_full(ctx, e)))
+		return;
 	if (!m)
 		m = num(ctx, EXEC_ITEM_MAX);
 	if (!rmax)
 		rmax = num(ctx, 100);
 	cap = H->mul(ctx, r, m); /* R·m points */
 	if (s) {
-		if (!exceeds(ctx, s, cap, 200))
+		if (!above(s, cap) || !exceeds(ctx, s, cap, 200))
 			return;
 		sev = exceeds(ctx, s, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
-		rt = shown(ctx, r, full);
-		emit(ctx, "scores/execution-cap", sev, H->get(exec, "score"), s, NULL,
+		rt = shown(ctx, r, e->full);
+		emit(ctx, "scores/execution-cap", sev, exec->score, s, NULL,
 		     H->fmt(ctx, "%s%s：「%s」（分值 %s）按「执行率 × 分值」最多得 %s 分，自评 %s 分",
-		            zh, rt, name_of(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)),
+		            e->zh, rt, item_name(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)),
 		     H->fmt(ctx, "%s%s: %s (max %s), scored as rate × max, can score at most %s; self-scored %s",
-		            en, rt, name_of(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)));
+		            e->en, rt, item_name(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)));
 		return;
 	}
-	if (!t || H->cmp_value(t, num(ctx, 100)) != 0)
-		return;
 	rest = H->sub(ctx, rmax, m);
 	cap = cap && rest ? H->add(ctx, rest, cap) : NULL; /* rootmax − m + R·m */
-	if (!exceeds(ctx, t, cap, 200))
+	if (!above(t, cap) || !exceeds(ctx, t, cap, 200))
 		return;
 	sev = exceeds(ctx, t, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
-	rt = shown(ctx, r, full);
-	emit(ctx, "scores/execution-cap", sev, H->get(tree, "score"), t, NULL,
+	rt = shown(ctx, r, e->full);
+	emit(ctx, "scores/execution-cap", sev, tree->score, t, NULL,
 	     H->fmt(ctx, "%s%s 低于 100%%：预算执行按「执行率 × %s 分」计分，总分最多 %s 分，自评 %s 分",
-	            zh, rt, H->text(ctx, m), shown(ctx, cap, t), H->text(ctx, t)),
+	            e->zh, rt, H->text(ctx, m), shown(ctx, cap, t), H->text(ctx, t)),
 	     H->fmt(ctx, "%s%s is below 100%%: with budget execution scored as rate × %s, "
-	            "the total can be at most %s; self-scored %s", en, rt, H->text(ctx, m), shown(ctx, cap, t),
+	            "the total can be at most %s; self-scored %s", e->en, rt, H->text(ctx, m), shown(ctx, cap, t),
 	            H->text(ctx, t)));
 }
 
@@ -466,64 +490,57 @@ static void cap_by_formula(jxl_ctx *ctx, const jxl_node *tree, const jxl_node *e
  * execution in tiers of their own, so only full marks (root score = root
  * max, 100 when none is stated) with R below 100% is reported — warning,
  * info when R may be 99.5% or more (seed 004-6: 100 points at 33.61%). */
-static void full_marks_below(jxl_ctx *ctx, const jxl_node *tree, const jxl_fig *r, const jxl_fig *full,
-                             const char *zh, const char *en)
+static void full_marks_below(jxl_ctx *ctx, const struct item *tree, struct exec_rate *e)
 {
-	const jxl_fig *t = score_of(ctx, tree), *rmax = max_of(ctx, tree);
+	const jxl_fig *t = tree->sfig, *rmax = tree->mfig, *r;
 	const char *rt;
 
 	if (!rmax)
 		rmax = num(ctx, 100);
-	if (!t || H->cmp_value(t, rmax) != 0)
+	if (!t || H->cmp_value(t, rmax) != 0 || !(r = rate_below_full(ctx, e)))
 		return;
-	rt = shown(ctx, r, full);
+	rt = shown(ctx, r, e->full);
 	emit(ctx, "scores/execution-cap", above(pct(ctx, 995, 1000), r) ? JXL_SEV_DEFAULT : JXL_SEV_INFO,
-	     H->get(tree, "score"), t, NULL,
+	     tree->score, t, NULL,
 	     H->fmt(ctx, "%s%s 低于 100%%，但总分为满分 %s 分：按执行率计分的指标不应得满分",
-	            zh, rt, H->text(ctx, t)),
+	            e->zh, rt, H->text(ctx, t)),
 	     H->fmt(ctx, "%s%s is below 100%%, yet the total has full marks (%s): "
-	            "the items scored on budget execution cannot all have full marks", en, rt, H->text(ctx, t)));
+	            "the items scored on budget execution cannot all have full marks", e->en, rt, H->text(ctx, t)));
 }
 
 /* scores/execution-cap: with the execution rate R surely below 100% (a
  * rate from rounded figures whose interval reaches 100% is not), the
  * project template's formula where it applies, full marks otherwise on
  * department forms. One finding per tree at most. */
-static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree, const jxl_node *exec)
+static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *root, const struct item *tree,
+                           const struct item *exec)
 {
-	const char *zh, *en;
-	const jxl_fig *r = exec_rate(ctx, doc, &zh, &en), *full = pct(ctx, 1, 1);
-	int formula = H->form(doc) == 'p' || kind_is(exec, "execution");
+	struct exec_rate e;
+	int form, formula;
 
-	if (!formula && H->form(doc) != 'd')
-		return;
-	if (!above(full, r))
-		return;
+	exec_rate_read(ctx, doc, root, &e);
+	form = H->form(doc);
+	formula = form == 'p' || (exec && exec->execution);
 	if (formula)
-		cap_by_formula(ctx, tree, exec, r, full, zh, en);
-	else
-		full_marks_below(ctx, tree, r, full, zh, en);
-}
-
-static void check_tree(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *tree)
-{
-	struct walk w = {ctx, NULL};
-	struct item top;
-
-	if (H->kind(tree) != JXL_OBJECT)
-		return;
-	read_item(ctx, tree, &top);
-	walk(&w, tree, &top, 0);
-	check_total_max(ctx, tree);
-	check_grade(ctx, tree);
-	check_exec_cap(ctx, doc, tree, w.exec);
+		cap_by_formula(ctx, tree, exec, &e);
+	else if (form == 'd')
+		full_marks_below(ctx, tree, &e);
 }
 
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
-	const jxl_node *root = H->root(doc);
+	const jxl_node *root = H->root(doc), *tree = H->get(root, "scores");
+	struct walk w = {ctx, NULL, NULL};
+	struct item top;
 
-	check_tree(ctx, doc, H->get(root, "scores"));
+	if (H->kind(tree) != JXL_OBJECT)
+		return;
+	w.zero = num(ctx, 0);
+	read_item(ctx, tree, &top);
+	walk(&w, &top, 0);
+	check_total_max(ctx, &top);
+	check_grade(ctx, &top);
+	check_exec_cap(ctx, doc, root, &top, w.exec);
 }
 
 JXL_PLUGIN_DEFINE(H, "scores", "1.0", rules, check)

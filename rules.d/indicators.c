@@ -6,6 +6,8 @@
 #include <string.h>
 
 #define INDICATORS_MAX_DEPTH 64  /* levels of the score tree searched for a group's item */
+#define INDICATORS_STACK_ROWS 64 /* rows of the table kept on the stack; more are malloc'ed */
+#define INDICATORS_FEW_GROUPS 16 /* distinct level1 names grouped by a linear search; more are sorted */
 
 static const jxl_host *H;
 
@@ -26,18 +28,13 @@ static int present(const jxl_node *n)
 	return H->kind(n) > JXL_NULL;
 }
 
-static const char *name_of(const jxl_node *n, const char *dflt)
-{
-	const char *s = H->str(H->get(n, "name"));
-	return s && *s ? s : dflt;
-}
-
-/* A score-tree node's items, or NULL when it has none. */
-static const jxl_node *items_of(const jxl_node *n)
-{
-	const jxl_node *it = H->get(n, "items");
-	return H->kind(it) == JXL_ARRAY && H->len(it) > 0 ? it : NULL;
-}
+/* Member names compared in place, byte by byte (each test stops at the
+ * first difference, so no byte past a shorter name's end is read): k is
+ * the name, its first byte already matched. */
+#define NAME3(k, b, c) ((k)[1] == (b) && (k)[2] == (c) && !(k)[3])
+#define NAME4(k, b, c, d) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && !(k)[4])
+#define NAME5(k, b, c, d, e) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && !(k)[5])
+#define NAME6(k, b, c, d, e, f) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && (k)[5] == (f) && !(k)[6])
 
 static void emit(jxl_ctx *ctx, const char *rule, const jxl_node *at, const jxl_fig *stated,
                  const jxl_fig *difference, const char *zh, const char *en)
@@ -57,8 +54,9 @@ static void emit(jxl_ctx *ctx, const char *rule, const jxl_node *at, const jxl_f
  * last of a repeated key wins, as with get()). */
 struct ind {
 	const jxl_node *node, *score, *max, *actual, *target;
-	const char *name, *kind, *level1;   /* H->str of "name", "kind", "level1" */
-	const jxl_fig *sfig, *mfig;         /* score and max read as scores */
+	const char *name, *level1;   /* H->str of "name", "level1" */
+	int bonus;                   /* "kind" is "bonus" */
+	const jxl_fig *sfig, *mfig;  /* score and max read as scores */
 };
 
 static void read_ind(jxl_ctx *ctx, const jxl_node *n, struct ind *r)
@@ -69,19 +67,24 @@ static void read_ind(jxl_ctx *ctx, const jxl_node *n, struct ind *r)
 	r->node = n;
 	for (i = 0; i < len; i++) {
 		const jxl_node *m = H->at(n, i);
-		const char *k = H->key(m);
-		switch (k[0]) {   /* the second byte tells score from source */
-		case 's': if (k[1] == 'c' && !strcmp(k, "score")) r->score = m; break;
-		case 'm': if (!strcmp(k, "max")) r->max = m; break;
-		case 'a': if (!strcmp(k, "actual")) r->actual = m; break;
-		case 't': if (!strcmp(k, "target")) r->target = m; break;
-		case 'n': if (!strcmp(k, "name")) r->name = H->str(m); break;
-		case 'k': if (!strcmp(k, "kind")) r->kind = H->str(m); break;
-		case 'l': if (!strcmp(k, "level1")) r->level1 = H->str(m); break;
+		const char *k = H->key(m), *s;
+		switch (k[0]) {   /* the rest of the name, compared in place */
+		case 's': if (NAME5(k, 'c', 'o', 'r', 'e')) r->score = m; break;
+		case 'm': if (NAME3(k, 'a', 'x')) r->max = m; break;
+		case 'a': if (NAME6(k, 'c', 't', 'u', 'a', 'l')) r->actual = m; break;
+		case 't': if (NAME6(k, 'a', 'r', 'g', 'e', 't')) r->target = m; break;
+		case 'n': if (NAME4(k, 'a', 'm', 'e')) r->name = H->str(m); break;
+		case 'l': if (NAME6(k, 'e', 'v', 'e', 'l', '1')) r->level1 = H->str(m); break;
+		case 'k':
+			if (NAME4(k, 'i', 'n', 'd')) {
+				s = H->str(m);
+				r->bonus = s && !strcmp(s, "bonus");
+			}
+			break;
 		}
 	}
-	r->sfig = H->fig(ctx, r->score, JXL_AS_SCORE);
-	r->mfig = H->fig(ctx, r->max, JXL_AS_SCORE);
+	r->sfig = r->score ? H->fig(ctx, r->score, JXL_AS_SCORE) : NULL;
+	r->mfig = r->max ? H->fig(ctx, r->max, JXL_AS_SCORE) : NULL;
 }
 
 static const char *ind_name(const struct ind *r)
@@ -90,22 +93,27 @@ static const char *ind_name(const struct ind *r)
 }
 
 /* indicators/range: 0 ≤ score ≤ max, exactly (a bonus item may be
- * negative), as scores/range in scores.c. */
-static void check_range(jxl_ctx *ctx, const struct ind *r, const char *name)
+ * negative), as scores/range in scores.c. cm: score against max, as
+ * cmp_value() says (only used when both are stated). */
+static void check_range(jxl_ctx *ctx, const struct ind *r, const jxl_fig *zero, int cm)
 {
 	const jxl_fig *s = r->sfig, *m = r->mfig;
 	const jxl_node *at = r->score;
+	const char *name;
 
 	if (!s)
 		return;
-	if (!(r->kind && !strcmp(r->kind, "bonus")) && H->cmp_value(s, H->from_int(ctx, 0)) < 0)
+	if (!r->bonus && H->cmp_value(s, zero) < 0) {
+		name = ind_name(r);
 		emit(ctx, "indicators/range", at, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s scores %s, below 0", name, H->text(ctx, s)));
-	else if (m && H->cmp_value(s, m) > 0)
+	} else if (m && cm > 0) {
+		name = ind_name(r);
 		emit(ctx, "indicators/range", at, s, H->sub(ctx, s, m),
 		     H->fmt(ctx, "「%s」得分 %s 超过分值 %s", name, H->text(ctx, s), H->text(ctx, m)),
 		     H->fmt(ctx, "%s scores %s, above its maximum %s", name, H->text(ctx, s), H->text(ctx, m)));
+	}
 }
 
 /* --- full marks against target and actual --- */
@@ -114,19 +122,20 @@ static void check_range(jxl_ctx *ctx, const struct ind *r, const char *name)
  * dashes, slashes and commas (OCR's ", ,"). */
 static int missing(const jxl_node *n)
 {
-	static const char *const none[] = {"无", "N/A", "不适用"};
-	const char *s = H->str(n);
-	size_t i;
+	int kind = H->kind(n);
+	const char *s;
 
-	if (!present(n))
+	if (kind <= JXL_NULL)
 		return 1;
-	if (H->kind(n) != JXL_STRING || !s)
+	if (kind != JXL_STRING || !(s = H->str(n)))
 		return 0;
-	for (i = 0; i < 3; i++)
-		if (!strcmp(s, none[i]))
-			return 1;
+	switch ((unsigned char)s[0]) {   /* 无 E6 97 A0, 不 E4 B8 8D */
+	case 0xE6: if (!strcmp(s, "无")) return 1; break;
+	case 'N': if (!strcmp(s, "N/A")) return 1; break;
+	case 0xE4: if (!strcmp(s, "不适用")) return 1; break;
+	}
 	while (*s) {
-		if (strchr(" \t,-/", *s))
+		if (*s == ' ' || *s == '\t' || *s == ',' || *s == '-' || *s == '/')
 			s++;
 		else if (!strncmp(s, "—", 3) || !strncmp(s, "－", 3) || !strncmp(s, "，", 3))
 			s += 3;
@@ -156,20 +165,26 @@ static int has_digit(const jxl_node *n)
 static const char *noun(jxl_ctx *ctx, const jxl_fig *f, size_t *len)
 {
 	static const char *const tails[] = {"以上", "以下", "以内"};
-	const char *t = H->text(ctx, f), *p = NULL, *q;
+	const char *t = H->text(ctx, f), *p;
 	size_t n, i;
 
-	for (q = t; q && *q; q++)
-		if (*q >= '0' && *q <= '9')
-			p = q + 1;
-	if (!p) {
+	if (!t) {
 		*len = 0;
 		return "";
 	}
-	n = strlen(p);
-	for (i = 0; i < 3; i++)
-		if (n >= 6 && !strcmp(p + n - 6, tails[i]))
-			n -= 6;
+	n = strlen(t);
+	for (p = t + n; p > t && !(p[-1] >= '0' && p[-1] <= '9'); p--)
+		;   /* after the last digit (a byte of a multi-byte character is never one) */
+	if (p == t) {
+		*len = 0;
+		return "";
+	}
+	n -= (size_t)(p - t);
+	for (i = 0; i < 3 && n >= 6; i++)
+		if (!memcmp(p + n - 6, tails[i], 6)) {
+			n -= 6;   /* one tail at most: the text's own end */
+			break;
+		}
 	*len = n;
 	return p;
 }
@@ -177,14 +192,16 @@ static const char *noun(jxl_ctx *ctx, const jxl_fig *f, size_t *len)
 /* Whether the actual surely misses the target (compared as stated). */
 static int misses(jxl_ctx *ctx, const jxl_fig *actual, const jxl_fig *target)
 {
-	int dir = H->bound(target), c = H->cmp_value(actual, target);
+	int pa = H->is_percent(actual), dir, c;
 	size_t la, lt;
 	const char *na, *nt;
 
-	if (H->is_percent(actual) != H->is_percent(target))
+	if (pa != H->is_percent(target))
 		return 0;
-	if (!H->is_percent(actual) && (na = noun(ctx, actual, &la), nt = noun(ctx, target, &lt), la != lt || memcmp(na, nt, la)))
+	if (!pa && (na = noun(ctx, actual, &la), nt = noun(ctx, target, &lt), la != lt || memcmp(na, nt, la)))
 		return 0;
+	dir = H->bound(target);
+	c = H->cmp_value(actual, target);
 	switch (dir) {
 	case '<': return c >= 0;
 	case 'L': return c > 0;
@@ -208,14 +225,16 @@ static const jxl_fig *reading(jxl_ctx *ctx, const jxl_node *n)
 	return has_digit(n) ? H->fig(ctx, n, JXL_AS_ANY) : NULL;
 }
 
-static void check_full_marks(jxl_ctx *ctx, const struct ind *r)
+/* cm: score against max, as cmp_value() says (both stated). */
+static void check_full_marks(jxl_ctx *ctx, const struct ind *r, int cm)
 {
 	const jxl_fig *s = r->sfig, *m = r->mfig, *a, *t;
 	const jxl_node *an = r->actual, *tn = r->target;
-	const char *name = ind_name(r);
+	const char *name;
 
-	if (!s || !m || H->cmp_value(s, m) != 0)
+	if (!s || !m || cm != 0)
 		return;
+	name = ind_name(r);
 	if (missing(an)) {
 		emit(ctx, "indicators/full-marks-no-actual", present(an) ? an : r->node, s, NULL,
 		     H->fmt(ctx, "「%s」得满分 %s，但未填实际完成值", name, H->text(ctx, s)),
@@ -234,43 +253,121 @@ static void check_full_marks(jxl_ctx *ctx, const struct ind *r)
 
 /* --- level-1 groups against the score tree --- */
 
-static const char *level1(const jxl_node *ind)
+/* Bytes of a group name without a trailing 指标 ("产出" ~ "产出指标"). */
+static size_t group_len(const char *s)
 {
-	const char *s = H->str(H->get(ind, "level1"));
-	return s ? s : "";
+	size_t n = strlen(s);
+
+	return n >= 6 && !memcmp(s + n - 6, "指标", 6) ? n - 6 : n;
 }
 
-/* Group names match exactly or without a trailing 指标 ("产出" ~ "产出指标"). */
-static int same_group(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
+/* The score tree searched for a group's item: the first node in preorder
+ * below the root, to INDICATORS_MAX_DEPTH levels, named like the group.
+ * Nodes are visited once per document, on demand: those seen are kept
+ * (with their name's group length), and a search that finds none among
+ * them goes on from where the last one stopped. */
+struct seen {
+	const char *name;
+	size_t len;               /* group_len(name), > 0 */
+	const jxl_node *score;    /* the node's "score" member, or NULL */
+};
 
-	if (la >= 6 && !strcmp(a + la - 6, "指标"))
-		la -= 6;
-	if (lb >= 6 && !strcmp(b + lb - 6, "指标"))
-		lb -= 6;
-	return la == lb && la > 0 && !memcmp(a, b, la);
+struct frame {
+	const jxl_node *items;    /* an array of nodes at `depth` */
+	size_t i, n;
+	int depth;
+};
+
+struct tree_index {
+	struct frame stack[INDICATORS_MAX_DEPTH + 1];
+	int sp;
+	struct seen *seen;
+	size_t nseen, cap;
+	int failed;               /* out of memory: no further search */
+};
+
+/* A node's name, score and items ("items" only if a non-empty array). */
+static void read_node(const jxl_node *n, const char **name, const jxl_node **score, const jxl_node **items)
+{
+	size_t i, len = H->kind(n) == JXL_OBJECT ? H->len(n) : 0;
+
+	*name = NULL;
+	*score = *items = NULL;
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(n, i);
+		const char *k = H->key(m);
+		switch (k[0]) {
+		case 's': if (NAME5(k, 'c', 'o', 'r', 'e')) *score = m; break;
+		case 'i': if (NAME5(k, 't', 'e', 'm', 's')) *items = m; break;
+		case 'n': if (NAME4(k, 'a', 'm', 'e')) *name = H->str(m); break;
+		}
+	}
+	if (*items && (H->kind(*items) != JXL_ARRAY || H->len(*items) == 0))
+		*items = NULL;
 }
 
-static const jxl_node *find_named(const jxl_node *node, const char *name, int depth)
+static void index_push(struct tree_index *x, const jxl_node *items, int depth)
 {
-	const jxl_node *items = items_of(node), *hit;
-	size_t i, n = H->len(items);
+	if (items && depth <= INDICATORS_MAX_DEPTH)
+		x->stack[x->sp++] = (struct frame){items, 0, H->len(items), depth};
+}
 
-	if (depth > INDICATORS_MAX_DEPTH)
+static void index_init(struct tree_index *x, const jxl_node *tree)
+{
+	const char *name;
+	const jxl_node *score, *items;
+
+	memset(x, 0, sizeof *x);
+	read_node(tree, &name, &score, &items);   /* the root itself is never a group's item */
+	index_push(x, items, 1);
+}
+
+static const struct seen *find_named(struct tree_index *x, const char *l1, size_t l1len)
+{
+	size_t i;
+
+	if (!l1len)
 		return NULL;
-	if (depth > 0 && same_group(name_of(node, ""), name))
-		return node;
-	for (i = 0; i < n; i++)
-		if ((hit = find_named(H->at(items, i), name, depth + 1)))
-			return hit;
+	for (i = 0; i < x->nseen; i++)
+		if (x->seen[i].len == l1len && !memcmp(x->seen[i].name, l1, l1len))
+			return &x->seen[i];
+	while (x->sp > 0 && !x->failed) {
+		struct frame *f = &x->stack[x->sp - 1];
+		const char *name;
+		const jxl_node *score, *items;
+		size_t len;
+		int depth = f->depth;
+		if (f->i == f->n) {
+			x->sp--;
+			continue;
+		}
+		read_node(H->at(f->items, f->i++), &name, &score, &items);
+		index_push(x, items, depth + 1);   /* its items come next, in preorder */
+		if (!name || !(len = group_len(name)))
+			continue;                      /* matches no group */
+		if (x->nseen == x->cap) {
+			size_t cap = x->cap ? 2 * x->cap : 16;
+			struct seen *v = realloc(x->seen, cap * sizeof *v);
+			if (!v) {
+				x->failed = 1;
+				return NULL;
+			}
+			x->seen = v;
+			x->cap = cap;
+		}
+		x->seen[x->nseen++] = (struct seen){name, len, score};
+		if (len == l1len && !memcmp(name, l1, len))
+			return &x->seen[x->nseen - 1];
+	}
 	return NULL;
 }
 
-/* A row of the table, for grouping by level1 without comparing every pair. */
+/* A row of the table with a level1, for grouping. */
 struct row {
 	const char *l1;
-	size_t i;
+	const jxl_node *score;   /* its "score" member, or NULL */
+	size_t i;                /* its place in the table */
+	size_t g;                /* its group: the place of its level1 among the sorted names */
 };
 
 static int by_group(const void *x, const void *y)
@@ -280,77 +377,109 @@ static int by_group(const void *x, const void *y)
 	return c ? c : (a->i > b->i) - (a->i < b->i);
 }
 
-/* indicators/group-sum: the scores item named like level1 = Σ the group's indicator scores. */
-static void check_group(jxl_ctx *ctx, const jxl_node *inds, const struct row *rows, size_t nrows,
-			const jxl_node *tree)
+/* indicators/group-sum: the scores item named like level1 = Σ the group's
+ * indicator scores. parts: the group's rows' score members, in table order. */
+static void check_group(jxl_ctx *ctx, struct tree_index *x, const char *l1, const jxl_node **parts, size_t nparts)
 {
-	const jxl_node **parts;
-	const char *l1 = rows[0].l1;
-	const jxl_node *item = find_named(tree, l1, 0);
+	const struct seen *item = find_named(x, l1, group_len(l1));
 	size_t k;
 	jxl_sum s = {.size = sizeof s};
 
-	if (!item || !present(H->get(item, "score")) || !JXL_HOST_HAS(H, scratch) ||
-	    !(parts = H->scratch(ctx, nrows * sizeof *parts)))
+	if (!item || !present(item->score))
 		return;
-	for (k = 0; k < nrows; k++) {
-		const jxl_node *ind = H->at(inds, rows[k].i);
-		if (!present(H->get(ind, "score")))
+	for (k = 0; k < nparts; k++)
+		if (!present(parts[k]))
 			return;
-		parts[k] = H->get(ind, "score");
-	}
 	s.rule = "indicators/group-sum";
-	s.total = H->get(item, "score");
+	s.total = item->score;
 	s.parts = parts;
-	s.nparts = nrows;
+	s.nparts = nparts;
 	s.as = JXL_AS_SCORE;
-	s.what_zh = s.what_en = name_of(item, l1);
+	s.what_zh = s.what_en = item->name;
 	s.what_after_zh = "（指标表中该组得分合计）";   /* worded by the host only if the sum is broken */
 	s.what_after_en = " (its indicators' scores)";
 	H->check_sum(ctx, &s);
 }
 
-static void check_groups(jxl_ctx *ctx, const jxl_node *inds, const jxl_node *tree)
+/* The groups in the order of their level1 (strcmp), each with its rows in
+ * table order. With few distinct names (the usual 产出/效益/满意度) each
+ * row finds its name by a linear search and the names alone are sorted;
+ * otherwise the rows are sorted. parts: room for nrows pointers. */
+static void check_groups(jxl_ctx *ctx, struct row *rows, size_t nrows, const jxl_node *tree, const jxl_node **parts)
 {
-	size_t i, k, n = H->len(inds), nrows = 0;
-	struct row *rows = malloc(n * sizeof *rows);
+	const char *names[INDICATORS_FEW_GROUPS];
+	size_t i, k, g, ng = 0, np;
+	struct tree_index x;
 
-	if (!rows)
+	if (!nrows || !JXL_HOST_HAS(H, scratch))
 		return;
-	for (i = 0; i < n; i++) {
-		const char *l1 = level1(H->at(inds, i));
-		if (*l1)
-			rows[nrows++] = (struct row){l1, i};
-	}
-	qsort(rows, nrows, sizeof *rows, by_group);   /* rows of a group together, in table order */
-	for (i = 0; i < nrows; i = k) {
-		for (k = i + 1; k < nrows && !strcmp(rows[k].l1, rows[i].l1); k++)
+	for (i = 0; i < nrows && ng <= INDICATORS_FEW_GROUPS; i++) {
+		for (g = 0; g < ng && strcmp(names[g], rows[i].l1); g++)
 			;
-		check_group(ctx, inds, rows + i, k - i, tree);
+		if (g == ng && ng++ < INDICATORS_FEW_GROUPS)
+			names[g] = rows[i].l1;
+		rows[i].g = g;
 	}
-	free(rows);
-}
-
-static void check_indicators(jxl_ctx *ctx, const jxl_node *root)
-{
-	const jxl_node *inds = H->get(root, "indicators"), *tree = H->get(root, "scores");
-	size_t i, n = H->len(inds);
-
-	if (H->kind(inds) != JXL_ARRAY)
-		return;
-	for (i = 0; i < n; i++) {
-		struct ind r;
-		read_ind(ctx, H->at(inds, i), &r);
-		check_range(ctx, &r, ind_name(&r));
-		check_full_marks(ctx, &r);
+	index_init(&x, tree);
+	if (ng <= INDICATORS_FEW_GROUPS) {
+		size_t order[INDICATORS_FEW_GROUPS];
+		for (g = 0; g < ng; g++) {   /* insertion sort of the names: order[k] is the k-th group */
+			for (k = g; k > 0 && strcmp(names[order[k - 1]], names[g]) > 0; k--)
+				order[k] = order[k - 1];
+			order[k] = g;
+		}
+		for (k = 0; k < ng; k++) {
+			for (i = np = 0; i < nrows; i++)
+				if (rows[i].g == order[k])
+					parts[np++] = rows[i].score;
+			check_group(ctx, &x, names[order[k]], parts, np);
+		}
+	} else {
+		qsort(rows, nrows, sizeof *rows, by_group);   /* rows of a group together, in table order */
+		for (i = 0; i < nrows; i = k) {
+			for (k = i, np = 0; k < nrows && !strcmp(rows[k].l1, rows[i].l1); k++)
+				parts[np++] = rows[k].score;
+			check_group(ctx, &x, rows[i].l1, parts, np);
+		}
 	}
-	if (H->kind(tree) == JXL_OBJECT && n)
-		check_groups(ctx, inds, tree);
+	free(x.seen);
 }
 
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
-	check_indicators(ctx, H->root(doc));
+	const jxl_node *root = H->root(doc), *inds = H->get(root, "indicators"), *tree = H->get(root, "scores");
+	size_t i, n = H->len(inds), nrows = 0;
+	struct row rowbuf[INDICATORS_STACK_ROWS], *rows = rowbuf;
+	const jxl_node *partbuf[INDICATORS_STACK_ROWS], **parts = partbuf;
+	const jxl_fig *zero;
+	int groups;
+
+	if (H->kind(inds) != JXL_ARRAY)
+		return;
+	groups = H->kind(tree) == JXL_OBJECT && n;
+	if (groups && n > INDICATORS_STACK_ROWS) {
+		rows = malloc(n * sizeof *rows);
+		parts = malloc(n * sizeof *parts);
+		if (!rows || !parts)
+			groups = 0;   /* no room: no group is checked */
+	}
+	zero = H->from_int(ctx, 0);
+	for (i = 0; i < n; i++) {
+		struct ind r;
+		int cm;
+		read_ind(ctx, H->at(inds, i), &r);
+		cm = r.sfig && r.mfig ? H->cmp_value(r.sfig, r.mfig) : 0;
+		check_range(ctx, &r, zero, cm);
+		check_full_marks(ctx, &r, cm);
+		if (groups && r.level1 && *r.level1)
+			rows[nrows++] = (struct row){r.level1, r.score, i, 0};
+	}
+	if (groups)
+		check_groups(ctx, rows, nrows, tree, parts);
+	if (rows != rowbuf)
+		free(rows);
+	if (parts != partbuf)
+		free(parts);
 }
 
 JXL_PLUGIN_DEFINE(H, "indicators", "1.0", rules, check)

@@ -266,7 +266,8 @@ static void walk(struct walk *w, struct item *it, int depth)
 	check_range(w->ctx, it, w->zero);
 	check_sum(w->ctx, it, kids, depth);
 	check_max_sum(w->ctx, it, kids);
-	if (!w->exec && depth > 0 && (it->execution || (it->name && !strcmp(it->name, "预算执行率"))))
+	if (!w->exec && depth > 0 &&
+	    (it->execution || (it->name && it->name[0] == "预"[0] && !strcmp(it->name, "预算执行率"))))
 		w->exec = it;
 	for (i = 0; kids && i < n; i++)
 		walk(w, &kids[i], depth + 1);
@@ -466,14 +467,25 @@ static void exec_rate_read(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *roo
 	}
 }
 
-/* R, when it is surely below 100% (else NULL: no finding). */
+/* 100% as a computed rate (1 ÷ 1), made once it is needed. */
+static const jxl_fig *full_of(jxl_ctx *ctx, struct exec_rate *e)
+{
+	if (!e->full)
+		e->full = pct(ctx, 1, 1);
+	return e->full;
+}
+
+/* R, when it is surely below 100% (else NULL: no finding). A rate surely
+ * below 99 needs no 100% to tell (1 ÷ 1 is 100% within far less than a
+ * point); one nearer 100% is compared with it. */
 static const jxl_fig *rate_below_full(jxl_ctx *ctx, struct exec_rate *e)
 {
 	e->r = e->spent && e->base ? H->div(ctx, e->spent, e->base) : NULL;
 	if (!e->r)
 		return NULL;
-	e->full = pct(ctx, 1, 1);
-	return above(e->full, e->r) ? e->r : NULL;
+	if (H->cmp(e->r, num(ctx, 99)) < 0)
+		return e->r;
+	return above(full_of(ctx, e), e->r) ? e->r : NULL;
 }
 
 /* Project forms, and forms that mark an item "kind": "execution": the
@@ -506,7 +518,7 @@ static void cap_by_formula(jxl_ctx *ctx, const struct item *tree, const struct i
 		if (!above(s, cap) || !exceeds(ctx, s, cap, 200))
 			return;
 		sev = exceeds(ctx, s, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
-		rt = shown(ctx, r, e->full);
+		rt = shown(ctx, r, full_of(ctx, e));
 		emit(ctx, "scores/execution-cap", sev, exec->score, s, NULL,
 		     H->fmt(ctx, "%s%s：「%s」（分值 %s）按「执行率 × 分值」最多得 %s 分，自评 %s 分",
 		            e->zh, rt, item_name(exec, "预算执行率"), H->text(ctx, m), shown(ctx, cap, s), H->text(ctx, s)),
@@ -519,7 +531,7 @@ static void cap_by_formula(jxl_ctx *ctx, const struct item *tree, const struct i
 	if (!above(t, cap) || !exceeds(ctx, t, cap, 200))
 		return;
 	sev = exceeds(ctx, t, cap, 2) ? JXL_SEV_DEFAULT : JXL_SEV_INFO;
-	rt = shown(ctx, r, e->full);
+	rt = shown(ctx, r, full_of(ctx, e));
 	emit(ctx, "scores/execution-cap", sev, tree->score, t, NULL,
 	     H->fmt(ctx, "%s%s 低于 100%%：预算执行按「执行率 × %s 分」计分，总分最多 %s 分，自评 %s 分",
 	            e->zh, rt, H->text(ctx, m), shown(ctx, cap, t), H->text(ctx, t)),
@@ -541,7 +553,7 @@ static void full_marks_below(jxl_ctx *ctx, const struct item *tree, struct exec_
 		rmax = num(ctx, 100);
 	if (!t || H->cmp_value(t, rmax) != 0 || !(r = rate_below_full(ctx, e)))
 		return;
-	rt = shown(ctx, r, e->full);
+	rt = shown(ctx, r, full_of(ctx, e));
 	emit(ctx, "scores/execution-cap", above(pct(ctx, 995, 1000), r) ? JXL_SEV_DEFAULT : JXL_SEV_INFO,
 	     tree->score, t, NULL,
 	     H->fmt(ctx, "%s%s 低于 100%%，但总分为满分 %s 分：按执行率计分的指标不应得满分",

@@ -186,8 +186,9 @@ static int missing(const jxl_node *n)
 }
 
 /* Whether a node could state a figure: a number, or text with a digit
- * (ASCII or full-width). Used only with a first-edition host, to keep
- * text targets like "按时完成" from being reported as unreadable. */
+ * (ASCII or full-width; the host reads no figure without one). Text
+ * targets like "按时完成" are not read at all: with a first-edition host
+ * they would be reported as unreadable, with peek() they read as nothing. */
 static int has_digit(const jxl_node *n)
 {
 	const unsigned char *s = (const unsigned char *)H->str(n);
@@ -256,13 +257,15 @@ static int misses(jxl_ctx *ctx, const jxl_fig *actual, const jxl_fig *target)
  * input/figure. A first-edition host has only fig(), which reports. */
 static const jxl_fig *reading(jxl_ctx *ctx, const jxl_node *n)
 {
+	if (!has_digit(n))
+		return NULL;
 	if (JXL_HOST_HAS(H, peek)) {
 		const jxl_fig *f = H->peek(ctx, n, JXL_AS_ANY);
 		if (!f && JXL_HOST_HAS(H, peek_tail))
 			f = H->peek_tail(ctx, n, JXL_AS_ANY);   /* "…同步率不低于95%" → ≥95% */
 		return f;
 	}
-	return has_digit(n) ? H->fig(ctx, n, JXL_AS_ANY) : NULL;
+	return H->fig(ctx, n, JXL_AS_ANY);
 }
 
 /* cm: score against max, as cmp_value() says (both stated). */

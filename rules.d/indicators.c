@@ -410,7 +410,7 @@ struct row {
 	const char *l1;
 	const jxl_node *score;   /* its "score" member, or NULL */
 	size_t i;                /* its place in the table */
-	size_t g;                /* its group: the place of its level1 among the sorted names */
+	size_t g;                /* its group: the place of its level1 among the names in the order first seen */
 };
 
 static int by_group(const void *x, const void *y)
@@ -426,22 +426,16 @@ static void check_group(jxl_ctx *ctx, struct tree_index *x, const char *l1, cons
 {
 	const struct seen *item = find_named(x, l1, group_len(l1));
 	size_t k;
-	jxl_sum s = {.size = sizeof s};
 
 	if (!item || !present(item->score))
 		return;
 	for (k = 0; k < nparts; k++)
 		if (!present(parts[k]))
 			return;
-	s.rule = "indicators/group-sum";
-	s.total = item->score;
-	s.parts = parts;
-	s.nparts = nparts;
-	s.as = JXL_AS_SCORE;
-	s.what_zh = s.what_en = item->name;
-	s.what_after_zh = "（指标表中该组得分合计）";   /* worded by the host only if the sum is broken */
-	s.what_after_en = " (its indicators' scores)";
-	H->check_sum(ctx, &s);
+	jxl_sum s = {.size = sizeof s, .rule = "indicators/group-sum", .total = item->score, .parts = parts,
+		     .nparts = nparts, .as = JXL_AS_SCORE, .what_zh = item->name, .what_en = item->name,
+		     .what_after_zh = "（指标表中该组得分合计）", .what_after_en = " (its indicators' scores)"};
+	H->check_sum(ctx, &s);   /* the group's label is worded by the host only if the sum is broken */
 }
 
 /* The groups in the order of their level1 (strcmp), each with its rows in

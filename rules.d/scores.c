@@ -187,7 +187,8 @@ static void check_sum(jxl_ctx *ctx, const struct item *node, const struct item *
 	const jxl_node *buf[SCORES_STACK_PARTS], **parts = buf;
 	size_t n = 0, again = 0;
 
-	if (!node->sfig || !node->items || collect(ctx, node->items, kids, buf, SCORES_STACK_PARTS, &n, depth + 1) < 0)
+	if (!node->sfig || !node->items || collect(ctx, node->items, kids, buf, SCORES_STACK_PARTS, &n, depth + 1) < 0 ||
+	    !JXL_HOST_HAS(H, scratch))   /* a host without scratch has no room for any sum, as before */
 		return;
 	if (n > SCORES_STACK_PARTS) {   /* collected again, into room for all (the figures are read already) */
 		if (!(parts = parts_for(ctx, buf, n)))
@@ -438,9 +439,9 @@ static int written(const jxl_node *n)
  * budget figure at all is measured against its income total. *zh and *en name
  * the rate for a message, ready to be followed by its value ("预算执行率 ",
  * or with the income total named). Every figure is read here, whether or
- * not the rate is then needed; the division is left to rate(). */
+ * not the rate is then needed; the division is left to rate_below_full(). */
 struct exec_rate {
-	const jxl_fig *spent, *base, *r, *full;   /* r and full (100%) once rate() made them */
+	const jxl_fig *spent, *base, *r, *full;   /* r and full (100%) once made */
 	const char *zh, *en;
 };
 

@@ -36,45 +36,6 @@ static int present(const jxl_node *n)
 #define NAME5(k, b, c, d, e) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && !(k)[5])
 #define NAME6(k, b, c, d, e, f) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && (k)[5] == (f) && !(k)[6])
 
-/* A score or max written as a plain JSON number — digits with at most one
- * point inside them (at most 18 before it and 9 after), no sign, no
- * exponent: its value, which is its figure's exactly (the host reads a
- * JSON number's literal). Such a figure is never below 0, and two of them
- * compare as their values do, with no call to the host. */
-struct plain {
-	unsigned long long units, nanos;   /* the value: units + nanos / 10^9 */
-};
-
-static int plain_number(const jxl_node *n, struct plain *v)
-{
-	const char *s, *p;
-	unsigned long long scale = 100000000ULL;   /* the first decimal's weight in nanos */
-
-	if (H->kind(n) != JXL_NUMBER || !(s = H->str(n)))
-		return 0;
-	v->units = v->nanos = 0;
-	for (p = s; *p >= '0' && *p <= '9'; p++)
-		v->units = v->units * 10 + (unsigned)(*p - '0');
-	if (p == s || p - s > 18)
-		return 0;
-	if (*p == '.') {
-		const char *d = ++p;
-		for (; *p >= '0' && *p <= '9' && p - d < 9; p++, scale /= 10)
-			v->nanos += (unsigned)(*p - '0') * scale;
-		if (p == d)
-			return 0;
-	}
-	return !*p;
-}
-
-/* a against b: -1, 0 or 1, as cmp_value() says of their figures. */
-static int plain_cmp(const struct plain *a, const struct plain *b)
-{
-	if (a->units != b->units)
-		return a->units < b->units ? -1 : 1;
-	return (a->nanos > b->nanos) - (a->nanos < b->nanos);
-}
-
 static void emit(jxl_ctx *ctx, const char *rule, const jxl_node *at, const jxl_fig *stated,
                  const jxl_fig *difference, const char *zh, const char *en)
 {
@@ -132,10 +93,9 @@ static const char *ind_name(const struct ind *r)
 }
 
 /* indicators/range: 0 ≤ score ≤ max, exactly (a bonus item may be
- * negative), as scores/range in scores.c. plain: the score is a plain
- * number (so not below 0); cm: score against max, as cmp_value() says
- * (only used when both are stated). */
-static void check_range(jxl_ctx *ctx, const struct ind *r, const jxl_fig *zero, int plain, int cm)
+ * negative), as scores/range in scores.c. cm: score against max, as
+ * cmp_value() says (only used when both are stated). */
+static void check_range(jxl_ctx *ctx, const struct ind *r, const jxl_fig *zero, int cm)
 {
 	const jxl_fig *s = r->sfig, *m = r->mfig;
 	const jxl_node *at = r->score;
@@ -143,7 +103,7 @@ static void check_range(jxl_ctx *ctx, const struct ind *r, const jxl_fig *zero, 
 
 	if (!s)
 		return;
-	if (!r->bonus && !plain && H->cmp_value(s, zero) < 0) {
+	if (!r->bonus && H->cmp_value(s, zero) < 0) {
 		name = ind_name(r);
 		emit(ctx, "indicators/range", at, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
@@ -503,13 +463,10 @@ static void check(jxl_ctx *ctx, const jxl_doc *doc)
 	zero = H->from_int(ctx, 0);
 	for (i = 0; i < n; i++) {
 		struct ind r;
-		struct plain ps, pm;
-		int plain, cm = 0;
+		int cm;
 		read_ind(ctx, H->at(inds, i), &r);
-		plain = r.sfig && plain_number(r.score, &ps);
-		if (r.sfig && r.mfig)   /* score against max: once, for range and full marks */
-			cm = plain && plain_number(r.max, &pm) ? plain_cmp(&ps, &pm) : H->cmp_value(r.sfig, r.mfig);
-		check_range(ctx, &r, zero, plain, cm);
+		cm = r.sfig && r.mfig ? H->cmp_value(r.sfig, r.mfig) : 0;
+		check_range(ctx, &r, zero, cm);
 		check_full_marks(ctx, &r, cm);
 		if (groups && r.level1 && *r.level1)
 			rows[nrows++] = (struct row){r.level1, r.score, i, 0};

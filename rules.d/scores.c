@@ -28,45 +28,6 @@ static const jxl_rule_info rules[] = {
 #define NAME4(k, b, c, d) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && !(k)[4])
 #define NAME5(k, b, c, d, e) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && !(k)[5])
 
-/* A score or max written as a plain JSON number — digits with at most one
- * point inside them (at most 18 before it and 9 after), no sign, no
- * exponent: its value, which is its figure's exactly (the host reads a
- * JSON number's literal). Such a figure is never below 0, and two of them
- * compare as their values do, with no call to the host. */
-struct plain {
-	unsigned long long units, nanos;   /* the value: units + nanos / 10^9 */
-};
-
-static int plain_number(const jxl_node *n, struct plain *v)
-{
-	const char *s, *p;
-	unsigned long long scale = 100000000ULL;   /* the first decimal's weight in nanos */
-
-	if (H->kind(n) != JXL_NUMBER || !(s = H->str(n)))
-		return 0;
-	v->units = v->nanos = 0;
-	for (p = s; *p >= '0' && *p <= '9'; p++)
-		v->units = v->units * 10 + (unsigned)(*p - '0');
-	if (p == s || p - s > 18)
-		return 0;
-	if (*p == '.') {
-		const char *d = ++p;
-		for (; *p >= '0' && *p <= '9' && p - d < 9; p++, scale /= 10)
-			v->nanos += (unsigned)(*p - '0') * scale;
-		if (p == d)
-			return 0;
-	}
-	return !*p;
-}
-
-/* a against b: -1, 0 or 1, as cmp_value() says of their figures. */
-static int plain_cmp(const struct plain *a, const struct plain *b)
-{
-	if (a->units != b->units)
-		return a->units < b->units ? -1 : 1;
-	return (a->nanos > b->nanos) - (a->nanos < b->nanos);
-}
-
 static const jxl_fig *num(jxl_ctx *ctx, long long v)
 {
 	return H->from_int(ctx, v);
@@ -228,18 +189,15 @@ static void check_range(jxl_ctx *ctx, const struct item *node, const jxl_fig *ze
 {
 	const jxl_fig *s = node->sfig, *m = node->mfig;
 	const char *name;
-	struct plain ps, pm;
-	int plain;
 
 	if (!s)
 		return;
-	plain = plain_number(node->score, &ps);
-	if (!node->bonus && !plain && H->cmp_value(s, zero) < 0) {
+	if (!node->bonus && H->cmp_value(s, zero) < 0) {
 		name = item_name(node, "总分");
 		emit(ctx, "scores/range", 0, node->score, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s scores %s, below 0", name, H->text(ctx, s)));
-	} else if (m && (plain && plain_number(node->max, &pm) ? plain_cmp(&ps, &pm) : H->cmp_value(s, m)) > 0) {
+	} else if (m && H->cmp_value(s, m) > 0) {
 		name = item_name(node, "总分");
 		emit(ctx, "scores/range", 0, node->score, s, H->sub(ctx, s, m),
 		     H->fmt(ctx, "「%s」得分 %s 超过分值 %s", name, H->text(ctx, s), H->text(ctx, m)),

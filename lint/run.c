@@ -296,34 +296,64 @@ typedef struct pool {
 	const opts *o;
 	const registry *reg;
 	const file_list *fl;
+	result_sink sink;
+	void *user;
 	file_result *res;          /* a ring of `window` slots: file i is in res[i % window] */
 	unsigned char *done;
 	size_t next;               /* next file to take */
 	size_t handed;             /* results handed to the sink so far */
-	size_t window;             /* how far workers may run ahead of the sink: memory stays flat */
+	size_t window;             /* how far the threads may run ahead of the sink: memory stays flat */
+	int draining;              /* a thread is handing results on */
+	int waiting;               /* threads waiting for the window to move */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } pool;
 
+/* Every thread (the main one too) takes the next file, lints it and, when
+ * that file is the next to be handed on and no other thread is handing
+ * results on, hands on it and every finished file after it, in order. No
+ * thread does nothing but wait, and a file's result is released on the
+ * thread that hands it on, mostly the one that made it (its arena blocks
+ * are reused there). Threads wait only when they are `window` files ahead
+ * of the sink, so the mutex is almost never contended. */
 static void *worker(void *arg)
 {
 	pool *p = arg;
+	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		size_t i = p->next++;
-		while (i < p->fl->n && i >= p->handed + p->window)
+		while (p->next < p->fl->n && p->next >= p->handed + p->window) {
+			p->waiting++;
 			pthread_cond_wait(&p->cv, &p->mu);
-		pthread_mutex_unlock(&p->mu);
-		if (i >= p->fl->n) {
-			arena_cache_drop();   /* the blocks this thread kept for reuse */
-			return NULL;
+			p->waiting--;
 		}
+		if (p->next >= p->fl->n)
+			break;
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->mu);
 		run_file(p->o, p->reg, p->fl->v[i], p->fl->err[i], &p->res[i % p->window]);
 		pthread_mutex_lock(&p->mu);
 		p->done[i % p->window] = 1;
-		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
+		if (p->draining)
+			continue;   /* the thread handing results on will see it */
+		p->draining = 1;
+		size_t moved = 0;
+		while (p->handed < p->fl->n && p->done[p->handed % p->window]) {
+			file_result *r = &p->res[p->handed % p->window];
+			pthread_mutex_unlock(&p->mu);
+			p->sink(p->user, r);
+			file_result_release(r);
+			pthread_mutex_lock(&p->mu);
+			p->done[p->handed % p->window] = 0;   /* the slot is free for file handed + window */
+			p->handed++;
+			moved++;
+		}
+		p->draining = 0;
+		if (moved && p->waiting)
+			pthread_cond_broadcast(&p->cv);
 	}
+	pthread_mutex_unlock(&p->mu);
+	arena_cache_drop();   /* the blocks this thread kept for reuse */
+	return NULL;
 }
 
 void run_all(const opts *o, const registry *reg, const file_list *fl, result_sink sink, void *user)
@@ -337,31 +367,24 @@ void run_all(const opts *o, const registry *reg, const file_list *fl, result_sin
 		}
 		return;
 	}
-	pool p = {.o = o, .reg = reg, .fl = fl, .window = 4 * (size_t)o->jobs};
+	pool p = {.o = o, .reg = reg, .fl = fl, .sink = sink, .user = user, .window = 4 * (size_t)o->jobs};
 	if (p.window > fl->n)
 		p.window = fl->n;
 	p.res = calloc(p.window, sizeof *p.res);   /* not one per file: memory does not grow with the file count */
 	p.done = calloc(p.window, 1);
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
 	size_t nt = (size_t)o->jobs < fl->n ? (size_t)o->jobs : fl->n;
 	pthread_t *th = calloc(nt, sizeof *th);
-	for (size_t t = 0; t < nt; t++)
-		pthread_create(&th[t], NULL, worker, &p);
-	for (size_t i = 0; i < fl->n; i++) {   /* hand results on in order, as they complete */
-		pthread_mutex_lock(&p.mu);
-		while (!p.done[i % p.window])
-			pthread_cond_wait(&p.cv, &p.mu);
-		pthread_mutex_unlock(&p.mu);
-		sink(user, &p.res[i % p.window]);
-		file_result_release(&p.res[i % p.window]);
-		pthread_mutex_lock(&p.mu);
-		p.done[i % p.window] = 0;   /* the slot is free for file i + window */
-		p.handed = i + 1;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
+	if (!p.res || !p.done || !th) {
+		fputs("jxlint: out of memory\n", stderr);
+		exit(2);
 	}
-	for (size_t t = 0; t < nt; t++)
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	size_t started = 0;   /* the main thread is one of the nt */
+	while (started + 1 < nt && !pthread_create(&th[started], NULL, worker, &p))
+		started++;
+	worker(&p);
+	for (size_t t = 0; t < started; t++)
 		pthread_join(th[t], NULL);
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);

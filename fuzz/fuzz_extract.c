@@ -14,12 +14,9 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	decode_result dr;
-	decode_err de;
-	if (size == 0 || decode_bytes(data, size, NULL, &dr, &de))
+	char *text = fuzz_decoded_copy(data, size, &dr);   /* the extractor must respect the length */
+	if (!text)
 		return 0;
-	/* exact size, no NUL: the extractor must respect the length */
-	char *text = malloc(dr.len ? dr.len : 1);
-	memcpy(text, dr.utf8, dr.len);
 	extract_result ex;
 	memset(&ex, 0, sizeof ex);
 	char err[200] = "";

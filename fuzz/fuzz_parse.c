@@ -76,12 +76,9 @@ static void same_tree(const jxl_node *n, const cJSON *c, int depth)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	decode_result dr;
-	decode_err de;
-	if (size == 0 || decode_bytes(data, size, NULL, &dr, &de))
+	char *text = fuzz_decoded_copy(data, size, &dr);   /* jparse must respect the length */
+	if (!text)
 		return 0;
-	/* an exact-size copy without the NUL: jparse must respect the length */
-	char *text = malloc(dr.len ? dr.len : 1);
-	memcpy(text, dr.utf8, dr.len);
 	size_t tlen = dr.len;
 	arena a;
 	arena_init(&a);

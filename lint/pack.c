@@ -655,7 +655,9 @@ static const char *intern(keytab *t, const char *k)
 	return t->v[t->n++] = k;
 }
 
-static void intern_keys(keytab *t, expr *e)
+/* Each node of an expression of the pack: its keys interned, and
+ * weight('name') of the pack's template (when it has one) looked up once. */
+static void prepare(keytab *t, const tmpl_node *tmpl, expr *e)
 {
 	if (!e)
 		return;
@@ -666,43 +668,19 @@ static void intern_keys(keytab *t, expr *e)
 			if (e->segs[i].key)
 				e->segs[i].key = intern(t, e->segs[i].key);
 	}
-	intern_keys(t, e->a);
-	intern_keys(t, e->b);
-	for (size_t i = 0; i < e->nargs; i++)
-		intern_keys(t, e->args[i]);
-	if (e->bind) {
-		intern_keys(t, e->bind->seq);
-		intern_keys(t, e->bind->where);
-		intern_keys(t, e->bind->body);
-	}
-}
-
-/* weight('name') of the pack's template, looked up once. */
-static void find_weights(const tmpl_node *tmpl, expr *e)
-{
-	if (!e)
-		return;
-	if (e->kind == EX_CALL && e->op == FN_WEIGHT && e->nargs == 1 && e->args[0]->kind == EX_STR) {
+	if (tmpl && e->kind == EX_CALL && e->op == FN_WEIGHT && e->nargs == 1 && e->args[0]->kind == EX_STR) {
 		e->wtmpl = tmpl;
 		e->wnode = eval_tmpl_by_name(tmpl, e->args[0]->str);
 	}
-	find_weights(tmpl, e->a);
-	find_weights(tmpl, e->b);
+	prepare(t, tmpl, e->a);
+	prepare(t, tmpl, e->b);
 	for (size_t i = 0; i < e->nargs; i++)
-		find_weights(tmpl, e->args[i]);
+		prepare(t, tmpl, e->args[i]);
 	if (e->bind) {
-		find_weights(tmpl, e->bind->seq);
-		find_weights(tmpl, e->bind->where);
-		find_weights(tmpl, e->bind->body);
+		prepare(t, tmpl, e->bind->seq);
+		prepare(t, tmpl, e->bind->where);
+		prepare(t, tmpl, e->bind->body);
 	}
-}
-
-/* Each expression of the pack: interned keys, and weights found when a template is given. */
-static void prepare(keytab *t, const tmpl_node *tmpl, expr *e)
-{
-	intern_keys(t, e);
-	if (tmpl)
-		find_weights(tmpl, e);
 }
 
 static void prepare_pack(pack *p)

@@ -6,8 +6,8 @@
 #
 # On one generated set (bench/gen.py, seed $BENCH_SEED) and in one run it reports:
 #   - files/s and MB/s of `jxlint -j1` and `jxlint -jN` (N = nproc), of the
-#     parse-only floor (`jxlint --parse-only`: decode, JSON scan, cJSON,
-#     document; no rules) and of the jq version (bench/core.jq, one jq process
+#     parse-only floor (`jxlint --parse-only`: read, decode, the one-pass
+#     parse into the document; no rules) and of the jq version (bench/core.jq, one jq process
 #     for all files); wall time and CPU time (user+sys), each the best of
 #     $BENCH_REPEAT runs (other load on a shared machine only ever adds time);
 #   - the single-file latency (fixtures/seeds/002.json, plugins included):

@@ -23,7 +23,7 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 		size_t j = 1;
 		while (j < len && k->key[j] == key[j])
 			j++;
-		if (j >= len)
+		if (j >= len && !k->key[len])   /* equal tags: k's name may be longer by a multiple of 65536 */
 			return k;
 	}
 	return NULL;

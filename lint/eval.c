@@ -41,11 +41,14 @@ void eval_set_lets(eval_env *e, expr *const *lets, size_t n)
 	e->letstate = n ? arena_alloc(e->a, n) : NULL;
 }
 
-/* eval_step's slow half: already out of steps, or just now. */
+/* eval_step's slow half: already out of steps (that step is not counted:
+ * the count stays where running out left it), or just now. */
 int eval_step_over(eval_env *e, const expr *at)
 {
-	if (e->err == EVE_STEPS)
+	if (e->err == EVE_STEPS) {
+		e->steps--;
 		return -1;
+	}
 	e->err = 0;   /* the step limit overrides any earlier error */
 	eval_fail(e, EVE_STEPS, at, "evaluation took more than %ld steps (the limit)", e->max_steps);
 	return -1;

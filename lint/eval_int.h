@@ -35,11 +35,14 @@ static inline ev_val eval_note_missing(eval_env *e, ev_val v)
 		e->missing_at = v.at;
 	return v;
 }
-/* Count one step: -1 (with EVE_STEPS) past the limit. */
+/* Count one step: -1 (with EVE_STEPS) past the limit. EVE_STEPS is set
+ * only past the limit and the count never goes back below it, so the
+ * count alone tells whether steps are left (the slow half sorts out the
+ * rest). */
 int eval_step_over(eval_env *e, const expr *at);
 static inline int eval_step(eval_env *e, const expr *at)
 {
-	if (e->err != EVE_STEPS && ++e->steps <= e->max_steps)
+	if (++e->steps <= e->max_steps)
 		return 0;
 	return eval_step_over(e, at);
 }

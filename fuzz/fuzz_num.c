@@ -19,7 +19,8 @@ static int same(int rc, const num_fig *f, const num_err *e, int rc2, const num_f
 }
 
 /* num_parse (fast path first) must give exactly what num_parse_general gives, with and without
- * an error struct; num_is_empty and num_may_start must agree with it as num.h says. */
+ * an error struct, and num_fast_plain what num_parse gives wherever it reads a text;
+ * num_is_empty and num_may_start must agree with it as num.h says. */
 static void differential(const char *buf, size_t n, int rc, const num_fig *f, const num_err *e)
 {
 	num_fig g, h;
@@ -30,6 +31,9 @@ static void differential(const char *buf, size_t n, int rc, const num_fig *f, co
 	if (!same(rc, f, NULL, num_parse(buf, n, &h, NULL), &h, NULL) ||
 	    !same(rc, f, NULL, num_parse_general(buf, n, &h, NULL), &h, NULL))
 		FUZZ_FAIL("num_parse without an error struct reads differently");
+	memset(&h, 0, sizeof h);   /* num_fast_plain sets only the noun's first byte */
+	if (num_fast_plain(buf, n, &h) && !same(rc, f, NULL, NUM_OK, &h, NULL))
+		FUZZ_FAIL("num_fast_plain and num_parse disagree");
 	if (num_is_empty(buf, n) != (rc == NUM_EMPTY))
 		FUZZ_FAIL("num_is_empty disagrees with num_parse");
 	if (rc == NUM_OK && !num_may_start(buf, n))

@@ -48,13 +48,6 @@ static dec half_ulp(int e)
 	return h;
 }
 
-static void set_interval(jxl_fig *f, dec half)
-{
-	if (dec_sub(f->v, half, &f->lo) || dec_add(f->v, half, &f->hi)) {
-		f->lo_inf = f->hi_inf = 1;
-	}
-}
-
 static const char *unit_name(const num_fig *nf)
 {
 	switch (nf->unit) {
@@ -78,15 +71,38 @@ static const char *unit_name_zh(const num_fig *nf, char *buf, size_t cap)
 	}
 }
 
-/* A percent (or a per-mille, kept as the percent it is: 5‰ = 0.5%). */
-static void set_percent(jxl_fig *f, int permille)
+/* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
+ * the call for the operands of dec.c's fast path: coefficients of 64 bits,
+ * exponents in range and at most 18 apart, where the result is exact at
+ * the smaller exponent (below 10^37, so dec.c neither pads nor strips). */
+static inline __attribute__((always_inline)) int add(const dec *x, const dec *y, int sign, dec *out)
 {
-	f->unit = FIG_PERCENT;
-	if (permille) {
-		f->v = dec_shift(f->v, -1);
-		f->pexp -= 1;
-		f->permille = 1;
+	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+		10000000000000000, 100000000000000000, 1000000000000000000};
+	int64_t a = (int64_t)x->coef, b = (int64_t)y->coef;
+	unsigned ea = (unsigned)x->exp + NUM_MAX_EXP, eb = (unsigned)y->exp + NUM_MAX_EXP;
+	if ((int64_t)(x->coef >> 64) == a >> 63 && (int64_t)(y->coef >> 64) == b >> 63 && ea <= 2 * NUM_MAX_EXP &&
+	    eb <= 2 * NUM_MAX_EXP && (int)ea - (int)eb <= 18 && (int)eb - (int)ea <= 18) {
+		int d = (int)ea - (int)eb, e = d > 0 ? y->exp : x->exp;
+		__int128 sa = d > 0 ? (__int128)a * p10[d] : a, sb = d < 0 ? (__int128)b * p10[-d] : b;
+		out->coef = sign > 0 ? sa + sb : sa - sb;
+		out->exp = e;
+		return 0;
 	}
+	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
+}
+
+/* A figure whose unit is not what `as` expects (want, wantzh: "money", "金额"): err says so. */
+static const jxl_fig *unit_err(fig_err *err, const jxl_node *n, const num_fig *nf, const char *want, const char *wantzh)
+{
+	char q[FIG_QUOTE_MAX + 8], m[400], mz[sizeof err->msg_zh], uz[sizeof nf->noun + 32];
+	if (!err->quiet) {
+		snprintf(m, sizeof m, "\"%s\" is %s where %s was expected", quote(n, q, sizeof q), unit_name(nf), want);
+		snprintf(mz, sizeof mz, "“%s”%s，此处应为%s", q, unit_name_zh(nf, uz, sizeof uz), wantzh);
+	}
+	set_err(err, 'u', m, mz);
+	return NULL;
 }
 
 const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
@@ -108,7 +124,9 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	num_fig nf;
 	num_err ne;
 	char q[FIG_QUOTE_MAX + 8];
-	int rc = num_parse(n->str, n->slen, &nf, err->quiet ? NULL : &ne);
+	/* a JSON number (most figures) is nearly always plain: read without num_parse's other shapes */
+	int rc = n->kind == JXL_NUMBER && num_fast_plain(n->str, n->slen, &nf) ? NUM_OK
+		 : num_parse(n->str, n->slen, &nf, err->quiet ? NULL : &ne);
 	if (rc == NUM_EMPTY)
 		return NULL;
 	if (rc != NUM_OK) {
@@ -122,81 +140,78 @@ const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, f
 	}
 	static const char bounds[NUM_QUAL_APPROX + 1] = {   /* the target direction a qualifier states */
 		[NUM_QUAL_GE] = 'G', [NUM_QUAL_GT] = '>', [NUM_QUAL_LE] = 'L', [NUM_QUAL_LT] = '<'};
-	jxl_fig *f = arena_alloc_raw(a, sizeof *f);
-	*f = (jxl_fig){ .v = nf.value, .lo = {0, 0}, .hi = {0, 0}, .lo_inf = 0, .hi_inf = 0,   /* every member: no memset */
-			.approx = nf.approx && nf.qual != NUM_QUAL_APPROX, .rounded = 0, .permille = 0, .unit = FIG_PLAIN,
-			.pexp = nf.mag - nf.decimals, .mag = nf.mag, .bound = bounds[nf.qual],
-			.noun = nf.unit == NUM_UNIT_NOUN ? arena_strdup(a, nf.noun) : NULL, .node = n };
+	/* What the figure is, worked out in locals and stored once at the end
+	 * (a figure is 144 bytes); nothing is allocated for a unit refused. */
+	dec v = nf.value;
+	int unit, permille = 0, mag = nf.mag, pexp = nf.mag - nf.decimals;
 	int rounded = nf.mag > 0 || nf.qual == NUM_QUAL_APPROX;
-	char m[400], mz[sizeof err->msg_zh], uz[sizeof nf.noun + 32];
 	switch (as) {
 	case JXL_AS_MONEY:
 		if (nf.unit == NUM_UNIT_NONE) {
-			f->mag = d->money_mag;
-			f->v = dec_shift(nf.value, d->money_mag);
-			f->pexp = d->money_mag - nf.decimals;
+			mag = d->money_mag;
+			v = dec_shift(nf.value, d->money_mag);
+			pexp = d->money_mag - nf.decimals;
 			rounded = d->money_mag > 0 || nf.qual == NUM_QUAL_APPROX;
 		} else if (nf.unit != NUM_UNIT_YUAN && !(nf.unit == NUM_UNIT_NOUN && !strcmp(nf.noun, "元"))) {
-			if (!err->quiet) {
-				snprintf(m, sizeof m, "\"%s\" is %s where money was expected", quote(n, q, sizeof q), unit_name(&nf));
-				snprintf(mz, sizeof mz, "“%s”%s，此处应为金额", q, unit_name_zh(&nf, uz, sizeof uz));
-			}
-			set_err(err, 'u', m, mz);
-			return NULL;
+			return unit_err(err, n, &nf, "money", "金额");
 		}
-		f->unit = FIG_MONEY;
+		unit = FIG_MONEY;
 		break;
 	case JXL_AS_RATE:
 		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			set_percent(f, nf.unit == NUM_UNIT_PERMILLE);
-			rounded = 1;
+			unit = FIG_PERCENT;
+			permille = nf.unit == NUM_UNIT_PERMILLE;
 		} else if (nf.unit == NUM_UNIT_NONE) {
-			f->unit = FIG_RATIO;
-			rounded = 1;
+			unit = FIG_RATIO;
 		} else {
-			if (!err->quiet) {
-				snprintf(m, sizeof m, "\"%s\" is %s where a rate was expected", quote(n, q, sizeof q), unit_name(&nf));
-				snprintf(mz, sizeof mz, "“%s”%s，此处应为比率", q, unit_name_zh(&nf, uz, sizeof uz));
-			}
-			set_err(err, 'u', m, mz);
-			return NULL;
+			return unit_err(err, n, &nf, "a rate", "比率");
 		}
+		rounded = 1;
 		break;
 	case JXL_AS_COUNT:
 	case JXL_AS_SCORE:
-		if (nf.unit == NUM_UNIT_YUAN || nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			if (!err->quiet) {
-				snprintf(m, sizeof m, "\"%s\" is %s where %s was expected", quote(n, q, sizeof q), unit_name(&nf),
-					 as == JXL_AS_COUNT ? "a count" : "a score");
-				snprintf(mz, sizeof mz, "“%s”%s，此处应为%s", q, unit_name_zh(&nf, uz, sizeof uz),
-					 as == JXL_AS_COUNT ? "数量" : "分值");
-			}
-			set_err(err, 'u', m, mz);
-			return NULL;
-		}
-		f->unit = as == JXL_AS_COUNT ? FIG_COUNT : FIG_PLAIN;
+		if (nf.unit == NUM_UNIT_YUAN || nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE)
+			return unit_err(err, n, &nf, as == JXL_AS_COUNT ? "a count" : "a score", as == JXL_AS_COUNT ? "数量" : "分值");
+		unit = as == JXL_AS_COUNT ? FIG_COUNT : FIG_PLAIN;
 		break;
 	default:
 		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			set_percent(f, nf.unit == NUM_UNIT_PERMILLE);
+			unit = FIG_PERCENT;
+			permille = nf.unit == NUM_UNIT_PERMILLE;
 			rounded = 1;
 		} else if (nf.unit == NUM_UNIT_YUAN) {
-			f->unit = FIG_MONEY;
+			unit = FIG_MONEY;
 		} else {
-			f->unit = nf.unit == NUM_UNIT_NOUN ? FIG_COUNT : FIG_PLAIN;
+			unit = nf.unit == NUM_UNIT_NOUN ? FIG_COUNT : FIG_PLAIN;
 		}
 		break;
 	}
-	if (nf.negative && dec_sign(f->v) > 0)
-		f->v = dec_neg(f->v);
-	f->rounded = rounded;
-	f->lo = f->hi = f->v;
-	if (rounded)
-		set_interval(f, half_ulp(f->pexp));
-	if (f->approx) {            /* 2万余, 超过109.1万: at least the value */
-		f->lo = f->v;
-		f->hi_inf = 1;
+	if (permille) {   /* kept as the percent it is: 5‰ = 0.5% */
+		v = dec_shift(v, -1);
+		pexp -= 1;
 	}
+	if (nf.negative && dec_sign(v) > 0)
+		v = dec_neg(v);
+	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* every member stored below, each once: no memset, no copy */
+	unsigned inf = 0, approx = nf.approx && nf.qual != NUM_QUAL_APPROX;
+	f->v = f->lo = f->hi = v;
+	if (rounded) {   /* the interval ±½·10^pexp it stands for; unbounded when that does not fit */
+		dec half = half_ulp(pexp);
+		inf = add(&v, &half, -1, &f->lo) || add(&v, &half, 1, &f->hi);
+	}
+	f->lo_inf = inf;
+	f->hi_inf = inf || approx;
+	if (approx)   /* 2万余, 超过109.1万: at least the value */
+		f->lo = v;
+	f->approx = approx;
+	f->rounded = (unsigned)rounded;
+	f->permille = (unsigned)permille;
+	f->unit = unit;
+	f->pexp = pexp;
+	f->mag = mag;
+	f->bound = bounds[nf.qual];
+	f->noun = nf.unit == NUM_UNIT_NOUN ? arena_strdup(a, nf.noun) : NULL;
+	f->node = n;
 	return f;
 }
 
@@ -243,28 +258,6 @@ const jxl_fig *fig_from_int(arena *a, long long v)
 static int unit_of2(const jxl_fig *x, const jxl_fig *y)
 {
 	return x->unit ? x->unit : y->unit;
-}
-
-/* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
- * the call for the operands of dec.c's fast path: coefficients of 64 bits,
- * exponents in range and at most 18 apart, where the result is exact at
- * the smaller exponent (below 10^37, so dec.c neither pads nor strips). */
-static inline __attribute__((always_inline)) int add(const dec *x, const dec *y, int sign, dec *out)
-{
-	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
-		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
-		10000000000000000, 100000000000000000, 1000000000000000000};
-	int64_t a = (int64_t)x->coef, b = (int64_t)y->coef;
-	unsigned ea = (unsigned)x->exp + NUM_MAX_EXP, eb = (unsigned)y->exp + NUM_MAX_EXP;
-	if ((int64_t)(x->coef >> 64) == a >> 63 && (int64_t)(y->coef >> 64) == b >> 63 && ea <= 2 * NUM_MAX_EXP &&
-	    eb <= 2 * NUM_MAX_EXP && (int)ea - (int)eb <= 18 && (int)eb - (int)ea <= 18) {
-		int d = (int)ea - (int)eb, e = d > 0 ? y->exp : x->exp;
-		__int128 sa = d > 0 ? (__int128)a * p10[d] : a, sb = d < 0 ? (__int128)b * p10[-d] : b;
-		out->coef = sign > 0 ? sa + sb : sa - sb;
-		out->exp = e;
-		return 0;
-	}
-	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
 }
 
 static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int sign)

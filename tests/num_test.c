@@ -14,6 +14,9 @@
  *                 `error: <substring of the message>` or
  *                 `error@<byte offset>: <substring>`
  *   #mode ulp     input is figure text; expected is dec_format(num_half_ulp())
+ *   #mode plain   input is figure text; expected is `plain <num_describe()>`
+ *                 when num_fast_plain reads it, `not plain` when it leaves
+ *                 it to num_parse (the parse checks below apply as well)
  *   #mode dec     input is an expression (see run_dec); expected is the
  *                 dec_format() text, `{coef,exp}` for the exact
  *                 representation, `overflow` when the call returned -1,
@@ -24,7 +27,8 @@
  * Every error must also carry its Chinese message (msg_zh): non-empty,
  * valid UTF-8 and not the English text; a case whose error lacks one fails.
  * Every parse case is also read by num_parse_general (no fast path): a
- * case where the two differ in any field or in the error fails. Likewise
+ * case where the two differ in any field or in the error fails; so does
+ * one that num_fast_plain reads differently from num_parse. Likewise
  * every + - /P cmp and normal case is also computed by dec_*_general: a
  * case where the two differ in the code, coef or exp fails.
  */
@@ -33,7 +37,7 @@ struct counts {
 	int passed, failed;
 };
 
-enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC };
+enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC, MODE_PLAIN };
 
 static int hexval(char c)
 {
@@ -276,19 +280,32 @@ static int same_parse(int rc, const num_fig *f, const num_err *e, int rc2, const
 	return e->offset == e2->offset && !strcmp(e->msg, e2->msg) && !strcmp(e->msg_zh, e2->msg_zh);
 }
 
+/* What num_fast_plain reads, if it reads s: *p, zeroed first (it sets only the noun's first byte). */
+static int plain(const char *in, size_t len, num_fig *p)
+{
+	memset(p, 0, sizeof *p);
+	return num_fast_plain(in, len, p);
+}
+
 static void run_parse(const char *in, size_t len, enum mode mode, char *got, size_t n)
 {
-	num_fig f, g;
+	num_fig f, g, p;
 	num_err e, e2;
 	int rc = num_parse(in, len, &f, &e);
 	if (!same_parse(rc, &f, &e, num_parse_general(in, len, &g, &e2), &g, &e2))
 		snprintf(got, n, "num_parse and num_parse_general disagree");
+	else if (plain(in, len, &p) && !same_parse(rc, &f, &e, NUM_OK, &p, &e))
+		snprintf(got, n, "num_fast_plain and num_parse disagree");
 	else if (rc == NUM_EMPTY && !num_is_empty(in, len))
 		snprintf(got, n, "num_is_empty disagrees: num_parse says empty");
 	else if (rc != NUM_EMPTY && num_is_empty(in, len))
 		snprintf(got, n, "num_is_empty disagrees: num_parse does not say empty");
 	else if (rc == NUM_OK && !num_may_start(in, len))
 		snprintf(got, n, "num_may_start refuses a text num_parse reads");
+	else if (mode == MODE_PLAIN && !plain(in, len, &p))
+		snprintf(got, n, "not plain");
+	else if (mode == MODE_PLAIN)
+		num_describe(&p, got + 6, n - 6), memcpy(got, "plain ", 6);
 	else if (rc == NUM_EMPTY)
 		snprintf(got, n, "empty");
 	else if (rc != NUM_OK && !zh_ok(&e))   /* does not start "error": fails every expectation */
@@ -357,7 +374,7 @@ static void run_file(const char *path, struct counts *c)
 			line[--n] = '\0';
 		if (!strncmp(line, "#mode ", 6))
 			mode = !strcmp(line + 6, "parse") ? MODE_PARSE : !strcmp(line + 6, "ulp") ? MODE_ULP
-			     : !strcmp(line + 6, "dec") ? MODE_DEC : MODE_NONE;
+			     : !strcmp(line + 6, "dec") ? MODE_DEC : !strcmp(line + 6, "plain") ? MODE_PLAIN : MODE_NONE;
 		else if (n > 0 && line[0] != '#')
 			run_line(path, lineno, line, mode, c);
 	}

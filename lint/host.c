@@ -153,13 +153,11 @@ static void h_emit(jxl_ctx *ctx, const jxl_finding *in)
 
 /* ---- figures ------------------------------------------------------------- */
 
-const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
+/* host_fig for a node not read as `as` yet: apart, so that the usual call,
+ * a figure read already, needs none of the room for the messages. */
+static __attribute__((noinline)) const jxl_fig *fig_first(jxl_ctx *ctx, const jxl_node *n, int as)
 {
-	if (!n || as < 1 || as >= DOC_AS_SLOTS)
-		return NULL;
 	jxl_node *m = (jxl_node *)n;   /* the cache is the only mutable part of a node */
-	if (m->figs && m->figs->done[as])
-		return m->figs->fig[as];
 	fig_err err;
 	err.quiet = 0;
 	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
@@ -178,6 +176,15 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
 		host_emit_core(ctx, n, 0, 0, rule, 0, zh, en);
 	}
 	return f;
+}
+
+const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
+{
+	if (!n || as < 1 || as >= DOC_AS_SLOTS)
+		return NULL;
+	if (n->figs && n->figs->done[as])
+		return n->figs->fig[as];
+	return fig_first(ctx, n, as);
 }
 
 static const jxl_fig *h_fig(jxl_ctx *ctx, const jxl_node *n, int as) { return ctx ? host_fig(ctx, n, as) : NULL; }
@@ -323,7 +330,7 @@ static void log_relation(jxl_ctx *ctx, const jxl_fig *total, const jxl_fig **par
 	check_env *env = ctx->env;
 	if (env->nrel == env->relcap) {
 		size_t cap = env->relcap ? env->relcap * 2 : 16;
-		relation *v = arena_alloc(env->a, cap * sizeof *v);
+		relation *v = arena_alloc_raw(env->a, cap * sizeof *v);   /* not zeroed: entries are written before they are read */
 		if (env->nrel)
 			memcpy(v, env->rel, env->nrel * sizeof *v);
 		env->rel = v;

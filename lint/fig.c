@@ -422,10 +422,11 @@ const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y)
 	return f;
 }
 
-/* dec_cmp, without the call when the exponents are equal (the usual case). */
+/* dec_cmp, without the call when the exponents are equal (the usual case)
+ * or either is zero (a score against 0: the other's sign decides). */
 static int cmp(const dec *x, const dec *y)
 {
-	if (x->exp == y->exp)
+	if (x->exp == y->exp || !x->coef || !y->coef)
 		return (x->coef > y->coef) - (x->coef < y->coef);
 	return dec_cmp(*x, *y);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "decode.h"
+#include "fig.h"
 #include "fuzz.h"
 #include "num.h"
 
@@ -142,6 +143,37 @@ static void arith(dec a, dec b, int places)
 	dec_format(a, t, 4);   /* too small: must truncate, not overflow */
 }
 
+/* fig_sum (its one-register case first) must leave what fig_sum_general, the chain of
+ * fig_add and fig_sub, leaves: four figures, f g f g, each exact or rounded (±½ of its last
+ * digit) and added or subtracted as the bits of how say. */
+static void differential_sum(const num_fig *f, const num_fig *g, unsigned how)
+{
+	jxl_fig x[4];
+	const jxl_fig *p[4];
+	int signs[4];
+	for (int i = 0; i < 4; i++) {
+		const num_fig *nf = i % 2 ? g : f;
+		x[i] = (jxl_fig){.v = nf->value, .lo = nf->value, .hi = nf->value, .pexp = nf->mag - nf->decimals};
+		if (how >> i & 1) {
+			x[i].rounded = 1;
+			if (dec_sub(nf->value, num_half_ulp(nf), &x[i].lo) || dec_add(nf->value, num_half_ulp(nf), &x[i].hi))
+				x[i].lo_inf = x[i].hi_inf = 1;
+		}
+		p[i] = &x[i];
+		signs[i] = how >> (i + 4) & 1 ? -1 : 1;
+	}
+	arena a;
+	arena_init(&a);
+	for (size_t n = 1; n <= 4; n++) {
+		const jxl_fig *s = fig_sum(&a, p, signs, n), *t = fig_sum_general(&a, p, signs, n);
+		if (!s != !t || (s && (s->v.coef != t->v.coef || s->v.exp != t->v.exp || s->lo.coef != t->lo.coef ||
+		    s->lo.exp != t->lo.exp || s->hi.coef != t->hi.coef || s->hi.exp != t->hi.exp || s->lo_inf != t->lo_inf ||
+		    s->hi_inf != t->hi_inf || s->rounded != t->rounded || s->pexp != t->pexp || s->mag != t->mag)))
+			FUZZ_FAIL("fig_sum and fig_sum_general disagree");
+	}
+	arena_release(&a);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	num_fig f, g;
@@ -150,8 +182,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const uint8_t *tab = memchr(data, '\t', size);
 	if (tab) {
 		size_t k = (size_t)(tab - data);
-		if (parse(data, k, &f) == NUM_OK && parse(tab + 1, size - k - 1, &g) == NUM_OK)
+		if (parse(data, k, &f) == NUM_OK && parse(tab + 1, size - k - 1, &g) == NUM_OK) {
 			arith(f.value, g.value, size ? (int)(data[size - 1] % 41) - 20 : 2);
+			differential_sum(&f, &g, data[0]);
+		}
 	}
 	/* the first 2·RAW_DEC + 1 bytes as two raw decimals and a count of places */
 	if (size >= 2 * RAW_DEC + 1)

@@ -1,6 +1,7 @@
 /* fig.c — figures with units and precision intervals: the exact arithmetic rules compare with. */
 #include "fig.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,15 +72,16 @@ static const char *unit_name_zh(const num_fig *nf, char *buf, size_t cap)
 	}
 }
 
+static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+	10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+	10000000000000000, 100000000000000000, 1000000000000000000};
+
 /* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
  * the call for the operands of dec.c's fast path: coefficients of 64 bits,
  * exponents in range and at most 18 apart, where the result is exact at
  * the smaller exponent (below 10^37, so dec.c neither pads nor strips). */
 static inline __attribute__((always_inline)) int add(const dec *x, const dec *y, int sign, dec *out)
 {
-	static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
-		10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
-		10000000000000000, 100000000000000000, 1000000000000000000};
 	int64_t a = (int64_t)x->coef, b = (int64_t)y->coef;
 	unsigned ea = (unsigned)x->exp + NUM_MAX_EXP, eb = (unsigned)y->exp + NUM_MAX_EXP;
 	if ((int64_t)(x->coef >> 64) == a >> 63 && (int64_t)(y->coef >> 64) == b >> 63 && ea <= 2 * NUM_MAX_EXP &&
@@ -300,11 +302,76 @@ static int is_point(const jxl_fig *f)
 	return same_dec(f->lo, f->v) && same_dec(f->hi, f->v);
 }
 
+/* What a sum carries besides its value and ends: what combine() ORs, keeps or picks from each figure. */
+struct marks {
+	unsigned lo_inf, hi_inf, approx, rounded;
+	int unit, pexp, mag;
+};
+
+/* The marks before the first figure: the first itself when it is added
+ * (its pexp and mag as they are), else fig_from_int(0)'s. */
+static struct marks marks_start(int first_sign)
+{
+	struct marks m = {0, 0, 0, 0, 0, first_sign > 0 ? INT_MAX : 0, first_sign > 0 ? INT_MIN : 0};
+	return m;
+}
+
+/* The marks after adding (sign 1) or subtracting (-1) y, as combine() makes them. */
+static inline void marks_add(struct marks *m, const jxl_fig *y, int sign)
+{
+	m->lo_inf |= sign > 0 ? y->lo_inf : y->hi_inf;
+	m->hi_inf |= sign > 0 ? y->hi_inf : y->lo_inf;
+	m->approx |= y->approx;
+	m->rounded |= y->rounded;
+	if (!m->unit)
+		m->unit = y->unit;
+	if (y->pexp < m->pexp)
+		m->pexp = y->pexp;
+	if (y->mag > m->mag)
+		m->mag = y->mag;
+}
+
+/* The chain below in one pass over the figures and one register, when
+ * every figure is exact (a point) with a 64-bit coefficient and the sum
+ * at the smallest exponent E (0 among the exponents when the first is
+ * subtracted: the chain starts from 0) keeps to 64 bits, every exponent
+ * in add()'s range and at most 18 above E. Then each step of the chain is
+ * add()'s inline case on operands of 64 bits (a partial sum at a larger
+ * exponent is smaller), exact at the smaller exponent: the chain ends at
+ * the exact sum at E. 0 (walk the chain; *v and *m are then anything)
+ * when any of that is not so. */
+static int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n, dec *v, struct marks *m)
+{
+	int lo = signs[0] < 0 ? 0 : figs[0]->v.exp, hi = lo;
+	int64_t s = 0, t;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		const jxl_fig *y = figs[i];
+		if (!is_point(y) || (int64_t)(y->v.coef >> 64) != (int64_t)y->v.coef >> 63)
+			return 0;
+		lo = y->v.exp < lo ? y->v.exp : lo;
+		hi = y->v.exp > hi ? y->v.exp : hi;
+		marks_add(m, y, signs[i] < 0 ? -1 : 1);
+	}
+	if (lo < -NUM_MAX_EXP || hi > NUM_MAX_EXP || hi - lo > 18)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const dec *y = &figs[i]->v;
+		if (__builtin_mul_overflow((int64_t)y->coef, p10[y->exp - lo], &t) ||
+		    (signs[i] < 0 ? __builtin_sub_overflow(s, t, &s) : __builtin_add_overflow(s, t, &s)))
+			return 0;
+	}
+	v->coef = s;
+	v->exp = lo;
+	return 1;
+}
+
 /* The chain fig_add/fig_sub from the first figure, step by step as
- * combine() makes it, in locals. While the sum and every figure so far are
- * exact (their ends the value itself, the same decimal) only the value is
- * added: the ends' additions would have the same operands, so the same
- * result. */
+ * combine() makes it, in locals: in one register when exact_sum can (most
+ * sums: scores, counts, 元), else figure by figure. While the sum and every
+ * figure so far are exact (their ends the value itself, the same decimal)
+ * only the value is added: the ends' additions would have the same
+ * operands, so the same result. */
 const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, size_t n)
 {
 	if (!n)
@@ -312,55 +379,57 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 	if (n == 1 && signs[0] > 0)
 		return figs[0];
 	dec v = {0, 0}, lo = v, hi = v;   /* from 0 (fig_from_int(0)) when the first is subtracted */
-	int lo_inf = 0, hi_inf = 0, approx = 0, rounded = 0, unit = 0, pexp = 0, mag = 0, point = 1;
-	size_t i = 0;
-	if (signs[0] > 0) {
-		const jxl_fig *x = figs[0];
-		v = x->v, lo = x->lo, hi = x->hi;
-		lo_inf = x->lo_inf, hi_inf = x->hi_inf, approx = x->approx, rounded = x->rounded;
-		unit = x->unit, pexp = x->pexp, mag = x->mag, point = is_point(x);
-		i = 1;
-	}
-	for (; i < n; i++) {
-		const jxl_fig *y = figs[i];
-		int sign = signs[i] < 0 ? -1 : 1;
-		if (point && is_point(y)) {
-			if (add(&v, &y->v, sign, &v))
-				return NULL;
-		} else {
-			dec nv, nlo, nhi;
-			if (point)
-				lo = hi = v;
-			point = 0;
-			if (add(&v, &y->v, sign, &nv) || add(&lo, sign > 0 ? &y->lo : &y->hi, sign, &nlo) ||
-			    add(&hi, sign > 0 ? &y->hi : &y->lo, sign, &nhi))
-				return NULL;
-			v = nv, lo = nlo, hi = nhi;
+	struct marks m = marks_start(signs[0]);
+	int point = 1;
+	if (!exact_sum(figs, signs, n, &v, &m)) {
+		size_t i = 0;
+		v = lo = hi = (dec){0, 0};
+		m = marks_start(signs[0]);
+		if (signs[0] > 0) {
+			const jxl_fig *x = figs[0];
+			v = x->v, lo = x->lo, hi = x->hi;
+			point = is_point(x);
+			marks_add(&m, x, 1);
+			i = 1;
 		}
-		if (sign > 0) {
-			lo_inf |= y->lo_inf;
-			hi_inf |= y->hi_inf;
-		} else {
-			lo_inf |= y->hi_inf;
-			hi_inf |= y->lo_inf;
+		for (; i < n; i++) {
+			const jxl_fig *y = figs[i];
+			int sign = signs[i] < 0 ? -1 : 1;
+			if (point && is_point(y)) {
+				if (add(&v, &y->v, sign, &v))
+					return NULL;
+			} else {
+				dec nv, nlo, nhi;
+				if (point)
+					lo = hi = v;
+				point = 0;
+				if (add(&v, &y->v, sign, &nv) || add(&lo, sign > 0 ? &y->lo : &y->hi, sign, &nlo) ||
+				    add(&hi, sign > 0 ? &y->hi : &y->lo, sign, &nhi))
+					return NULL;
+				v = nv, lo = nlo, hi = nhi;
+			}
+			marks_add(&m, y, sign);
 		}
-		approx |= y->approx;
-		rounded |= y->rounded;
-		if (!unit)
-			unit = y->unit;
-		if (y->pexp < pexp)
-			pexp = y->pexp;
-		if (y->mag > mag)
-			mag = y->mag;
 	}
 	if (point)
 		lo = hi = v;
 	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* what the chain leaves: none of the first figure's own marks */
-	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = lo_inf, .hi_inf = hi_inf, .approx = approx, .rounded = rounded,
-			.permille = 0, .unit = unit, .pexp = pexp, .mag = mag, .bound = 0, .noun = NULL, .node = NULL };
+	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = m.lo_inf, .hi_inf = m.hi_inf, .approx = m.approx,
+			.rounded = m.rounded, .permille = 0, .unit = m.unit, .pexp = m.pexp, .mag = m.mag, .bound = 0,
+			.noun = NULL, .node = NULL };
 	return f;
 }
 const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, -1); }
+
+const jxl_fig *fig_sum_general(arena *a, const jxl_fig *const *figs, const int *signs, size_t n)
+{
+	if (!n)
+		return NULL;
+	const jxl_fig *s = signs[0] > 0 ? figs[0] : fig_sub(a, fig_from_int(a, 0), figs[0]);
+	for (size_t i = 1; i < n && s; i++)
+		s = combine(a, s, figs[i], signs[i] < 0 ? -1 : 1);
+	return s;
+}
 
 const jxl_fig *fig_abs(arena *a, const jxl_fig *x)
 {

@@ -46,6 +46,9 @@ const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y);
  * figures in between: the first figure itself when it is the only one and
  * added; NULL on overflow or when n is 0. */
 const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, size_t n);
+/* That chain itself, figure by figure: the same value, ends and marks as
+ * fig_sum, always; for the tests that check exactly that (tests/num, fuzz_num). */
+const jxl_fig *fig_sum_general(arena *a, const jxl_fig *const *figs, const int *signs, size_t n);
 const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y);
 /* x ÷ y × 100, as a percent. NULL when y is zero or on overflow. */
 const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y);

@@ -1,5 +1,6 @@
 /* num_test.c — table-driven tests of num.h: every .tsv file in tests/num, one `input<TAB>expected` per line. */
 #include "decode.h"
+#include "fig.h"
 #include "num.h"
 
 #include <glob.h>
@@ -17,6 +18,13 @@
  *   #mode plain   input is figure text; expected is `plain <num_describe()>`
  *                 when num_fast_plain reads it, `not plain` when it leaves
  *                 it to num_parse (the parse checks below apply as well)
+ *   #mode sum     input is figures and signs apart by blanks ("2.5 + 3 - 0.25";
+ *                 the first is added unless a sign comes before it); a
+ *                 figure ending in ~ is rounded (±½ of its last digit), in
+ *                 ^ a lower bound (no upper end); expected is the value of
+ *                 fig_sum and its ends, "v [lo, hi]" (`-inf`, `inf` for open
+ *                 ends), or `overflow`; fig_sum must equal fig_sum_general
+ *                 (the chain of fig_add and fig_sub) in every member
  *   #mode dec     input is an expression (see run_dec); expected is the
  *                 dec_format() text, `{coef,exp}` for the exact
  *                 representation, `overflow` when the call returned -1,
@@ -37,7 +45,7 @@ struct counts {
 	int passed, failed;
 };
 
-enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC, MODE_PLAIN };
+enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC, MODE_PLAIN, MODE_SUM };
 
 static int hexval(char c)
 {
@@ -318,6 +326,67 @@ static void run_parse(const char *in, size_t len, enum mode mode, char *got, siz
 		num_describe(&f, got, n);
 }
 
+#define SUM_MAX_TERMS 64   /* figures in one sum case */
+
+/* Did fig_sum and fig_sum_general leave the same figure (both NULL, or every member the chain sets)? */
+static int same_sum(const jxl_fig *x, const jxl_fig *y)
+{
+	if (!x || !y)
+		return x == y;
+	return same(x->v, y->v) && same(x->lo, y->lo) && same(x->hi, y->hi) && x->lo_inf == y->lo_inf &&
+	       x->hi_inf == y->hi_inf && x->approx == y->approx && x->rounded == y->rounded && x->unit == y->unit &&
+	       x->pexp == y->pexp && x->mag == y->mag;
+}
+
+static void run_sum(const char *in, char *got, size_t n)
+{
+	char buf[4096], lo[128], hi[128], v[128];
+	jxl_fig figs[SUM_MAX_TERMS];
+	const jxl_fig *ptr[SUM_MAX_TERMS];
+	int signs[SUM_MAX_TERMS], sign = 1;
+	size_t k = 0;
+	snprintf(buf, sizeof buf, "%s", in);
+	for (char *t = strtok(buf, " "); t; t = strtok(NULL, " ")) {
+		size_t len = strlen(t);
+		char mark = len > 1 && (t[len - 1] == '~' || t[len - 1] == '^') ? t[--len] : 0;
+		num_fig f;
+		if (!strcmp(t, "+") || !strcmp(t, "-")) {
+			sign = t[0] == '-' ? -1 : 1;
+			continue;
+		}
+		if (k == SUM_MAX_TERMS || num_parse(t, len, &f, NULL) != NUM_OK) {
+			snprintf(got, n, "bad sum");
+			return;
+		}
+		figs[k] = (jxl_fig){.v = f.value, .lo = f.value, .hi = f.value, .pexp = -f.decimals};
+		if (mark == '~') {
+			dec h = num_half_ulp(&f);
+			figs[k].rounded = 1;
+			if (dec_sub(f.value, h, &figs[k].lo) || dec_add(f.value, h, &figs[k].hi))
+				figs[k].lo_inf = figs[k].hi_inf = 1;
+		} else if (mark == '^') {
+			figs[k].approx = figs[k].hi_inf = 1;
+		}
+		ptr[k] = &figs[k];
+		signs[k++] = sign;
+		sign = 1;
+	}
+	arena a;
+	arena_init(&a);
+	const jxl_fig *s = fig_sum(&a, ptr, signs, k), *g = fig_sum_general(&a, ptr, signs, k);
+	if (!same_sum(s, g)) {
+		snprintf(got, n, "fig_sum and fig_sum_general disagree");
+	} else if (!s) {
+		snprintf(got, n, "overflow");
+	} else {
+		dec_format(s->v, v, sizeof v);
+		dec_format(s->lo, lo, sizeof lo);
+		dec_format(s->hi, hi, sizeof hi);
+		snprintf(got, n, "%s [%s, %s]", v, s->lo_inf ? "-inf" : lo, s->hi_inf ? "inf" : hi);
+	}
+	arena_release(&a);
+}
+
 /* `error: sub` and `error@N: sub` match by substring (and offset). */
 static int matches(const char *expected, const char *got)
 {
@@ -345,6 +414,8 @@ static void run_line(const char *path, int lineno, char *line, enum mode mode, s
 	len = unescape(line, in);
 	if (mode == MODE_DEC)
 		run_dec(in, tab + 1, got, sizeof got);
+	else if (mode == MODE_SUM)
+		run_sum(in, got, sizeof got);
 	else
 		run_parse(in, len, mode, got, sizeof got);
 	if (matches(tab + 1, got)) {
@@ -374,7 +445,8 @@ static void run_file(const char *path, struct counts *c)
 			line[--n] = '\0';
 		if (!strncmp(line, "#mode ", 6))
 			mode = !strcmp(line + 6, "parse") ? MODE_PARSE : !strcmp(line + 6, "ulp") ? MODE_ULP
-			     : !strcmp(line + 6, "dec") ? MODE_DEC : !strcmp(line + 6, "plain") ? MODE_PLAIN : MODE_NONE;
+			     : !strcmp(line + 6, "dec") ? MODE_DEC : !strcmp(line + 6, "plain") ? MODE_PLAIN
+			     : !strcmp(line + 6, "sum") ? MODE_SUM : MODE_NONE;
 		else if (n > 0 && line[0] != '#')
 			run_line(path, lineno, line, mode, c);
 	}

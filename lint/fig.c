@@ -262,16 +262,31 @@ static int unit_of2(const jxl_fig *x, const jxl_fig *y)
 	return x->unit ? x->unit : y->unit;
 }
 
+static int same_dec(dec x, dec y)
+{
+	return x.coef == y.coef && x.exp == y.exp;
+}
+
+/* An exact figure's interval is its value, in the same digits. */
+static int is_point(const jxl_fig *f)
+{
+	return same_dec(f->lo, f->v) && same_dec(f->hi, f->v);
+}
+
 static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int sign)
 {
 	if (!x || !y)
 		return NULL;
 	jxl_fig *f = fig_new(a);
 	int bad;
-	if (sign > 0)
+	if (is_point(x) && is_point(y)) {   /* the ends' additions have the value's operands: the same result */
+		bad = add(&x->v, &y->v, sign, &f->v);
+		f->lo = f->hi = f->v;
+	} else if (sign > 0) {
 		bad = add(&x->v, &y->v, 1, &f->v) || add(&x->lo, &y->lo, 1, &f->lo) || add(&x->hi, &y->hi, 1, &f->hi);
-	else
+	} else {
 		bad = add(&x->v, &y->v, -1, &f->v) || add(&x->lo, &y->hi, -1, &f->lo) || add(&x->hi, &y->lo, -1, &f->hi);
+	}
 	if (bad)
 		return NULL;
 	if (sign > 0) {
@@ -290,17 +305,6 @@ static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int 
 }
 
 const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, 1); }
-
-static int same_dec(dec x, dec y)
-{
-	return x.coef == y.coef && x.exp == y.exp;
-}
-
-/* An exact figure's interval is its value, in the same digits. */
-static int is_point(const jxl_fig *f)
-{
-	return same_dec(f->lo, f->v) && same_dec(f->hi, f->v);
-}
 
 /* What a sum carries besides its value and ends: what combine() ORs, keeps or picks from each figure. */
 struct marks {

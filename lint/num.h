@@ -129,8 +129,43 @@ int num_parse_general(const char *s, size_t n, num_fig *out, num_err *err);
  * as num_parse fills it for s (noun only "", its first byte), or 0 for any
  * other text, *out untouched; num_parse reads that. A reader that needs no
  * error for these (fig.c, for JSON number nodes) calls it first: a few
- * instructions a digit instead of the checks for every other shape. */
-int num_fast_plain(const char *s, size_t n, num_fig *out);
+ * instructions a digit instead of the checks for every other shape, inline
+ * (here, not in num_fast.c) so that the figure stays in registers. */
+static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t neg = n && s[0] == '-', i = neg, f0;
+	unsigned long long v = 0;   /* wraps only past 19 digits, which are refused before it is used */
+	int frac = 0;
+
+	if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
+		return 0;
+	for (; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	if (i == neg)
+		return 0;
+	if (i < n) {
+		if (s[i] != '.')
+			return 0;
+		for (f0 = ++i; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
+			v = v * 10 + (unsigned)(s[i] - '0');
+		if (i == f0 || i < n)
+			return 0;
+		frac = (int)(i - f0);
+	}
+	if (n - neg - (frac > 0) > 19)
+		return 0;
+	out->value.coef = neg ? -(__int128)v : (__int128)v;
+	out->value.exp = -frac;
+	out->decimals = frac;
+	out->mag = 0;
+	out->unit = NUM_UNIT_NONE;
+	out->qual = NUM_QUAL_NONE;
+	out->approx = 0;
+	out->negative = (unsigned)neg;
+	out->noun[0] = '\0';
+	return 1;
+}
 
 /* A one-line canonical description for tests:
  * "<value> d<decimals> m<mag> <unit>[ <qual>][ approx][ neg]"

@@ -169,39 +169,3 @@ int num_fast_words(const char *str, size_t n, num_err *err)
 	}
 	return NUM_ERROR;
 }
-
-int num_fast_plain(const char *str, size_t n, num_fig *out)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t neg = n && s[0] == '-', i = neg, f0;
-	unsigned long long v = 0;   /* wraps only past 19 digits, which are refused before it is used */
-	int frac = 0;
-
-	if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
-		return 0;
-	for (; i < n && is_digit(s[i]); i++)
-		v = v * 10 + (unsigned)(s[i] - '0');
-	if (i == neg)
-		return 0;
-	if (i < n) {
-		if (s[i] != '.')
-			return 0;
-		for (f0 = ++i; i < n && is_digit(s[i]); i++)
-			v = v * 10 + (unsigned)(s[i] - '0');
-		if (i == f0 || i < n)
-			return 0;
-		frac = (int)(i - f0);
-	}
-	if (n - neg - (frac > 0) > 19)
-		return 0;
-	out->value.coef = neg ? -(__int128)v : (__int128)v;
-	out->value.exp = -frac;
-	out->decimals = frac;
-	out->mag = 0;
-	out->unit = NUM_UNIT_NONE;
-	out->qual = NUM_QUAL_NONE;
-	out->approx = 0;
-	out->negative = (unsigned)neg;
-	out->noun[0] = '\0';
-	return 1;
-}

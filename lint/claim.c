@@ -137,22 +137,7 @@ static int ival_mul(const ival *a, const ival *b, ival *r)
 static int div_ends(const ival *a, const ival *b, ival *r)
 {
 	const dec *ln, *ld, *hn, *hd;   /* numerator and denominator of the low and the high end */
-	int alo = dec_sign(a->lo), ahi = dec_sign(a->hi);
-	if (dec_sign(b->lo) > 0) {
-		if (alo >= 0)
-			ln = &a->lo, ld = &b->hi, hn = &a->hi, hd = &b->lo;
-		else if (ahi <= 0)
-			ln = &a->lo, ld = &b->lo, hn = &a->hi, hd = &b->hi;
-		else
-			ln = &a->lo, ld = &b->lo, hn = &a->hi, hd = &b->lo;
-	} else {
-		if (alo >= 0)
-			ln = &a->hi, ld = &b->hi, hn = &a->lo, hd = &b->lo;
-		else if (ahi <= 0)
-			ln = &a->hi, ld = &b->lo, hn = &a->lo, hd = &b->hi;
-		else
-			ln = &a->hi, ld = &b->hi, hn = &a->lo, hd = &b->hi;
-	}
+	dec_div_corners(&a->lo, &a->hi, &b->lo, &b->hi, &ln, &ld, &hn, &hd);
 	dec x, y;
 	if (dec_div(*ln, *ld, CLAIM_PLACES, &x) || dec_div(*hn, *hd, CLAIM_PLACES, &y) ||
 	    x.exp != -CLAIM_PLACES || y.exp != -CLAIM_PLACES)

@@ -524,22 +524,7 @@ static int div_ends(const jxl_fig *x, const jxl_fig *y, dec *mn, dec *mx)
 	const dec *ln, *ld, *hn, *hd;   /* numerator and denominator of the low and the high end */
 	if (x->lo.exp > NUM_MAX_EXP || x->hi.exp > NUM_MAX_EXP || cmp(&x->lo, &x->hi) > 0 || cmp(&y->lo, &y->hi) > 0)
 		return -1;   /* ×100 saturating, or an interval upside down: not the case the table below is for */
-	int alo = dec_sign(x->lo), ahi = dec_sign(x->hi);
-	if (dec_sign(y->lo) > 0) {
-		if (alo >= 0)
-			ln = &x->lo, ld = &y->hi, hn = &x->hi, hd = &y->lo;
-		else if (ahi <= 0)
-			ln = &x->lo, ld = &y->lo, hn = &x->hi, hd = &y->hi;
-		else
-			ln = &x->lo, ld = &y->lo, hn = &x->hi, hd = &y->lo;
-	} else {
-		if (alo >= 0)
-			ln = &x->hi, ld = &y->hi, hn = &x->lo, hd = &y->lo;
-		else if (ahi <= 0)
-			ln = &x->hi, ld = &y->lo, hn = &x->lo, hd = &y->hi;
-		else
-			ln = &x->hi, ld = &y->hi, hn = &x->lo, hd = &y->hi;
-	}
+	dec_div_corners(&x->lo, &x->hi, &y->lo, &y->hi, &ln, &ld, &hn, &hd);
 	dec lo, hi;
 	if (pct(*ln, *ld, &lo) || pct(*hn, *hd, &hi) || lo.exp != -FIG_DIV_PLACES || hi.exp != -FIG_DIV_PLACES ||
 	    lo.coef <= -e34 || lo.coef >= e34 || hi.coef <= -e34 || hi.coef >= e34)

@@ -30,6 +30,25 @@ dec dec_shift(dec a, int k);
 dec dec_neg(dec a);
 dec dec_abs(dec a);
 int dec_sign(dec a);                 /* -1, 0, 1 */
+
+/* The corners of [alo, ahi] ÷ [blo, bhi] (lo <= hi on both sides, the
+ * divisor all of one sign, not 0) that are the quotient's extremes, from
+ * the signs alone: the low end is *ln / *ld, the high end *hn / *hd.
+ * Rounding each quotient the same way keeps that order. */
+static inline void dec_div_corners(const dec *alo, const dec *ahi, const dec *blo, const dec *bhi, const dec **ln,
+				   const dec **ld, const dec **hn, const dec **hd)
+{
+	int a_lo = dec_sign(*alo), a_hi = dec_sign(*ahi);
+	if (dec_sign(*blo) > 0) {
+		*ln = alo, *hn = ahi;
+		*ld = a_lo >= 0 ? bhi : blo;
+		*hd = a_lo >= 0 ? blo : a_hi <= 0 ? bhi : blo;
+	} else {
+		*ln = ahi, *hn = alo;
+		*ld = a_lo >= 0 ? bhi : a_hi <= 0 ? blo : bhi;
+		*hd = a_lo >= 0 ? blo : bhi;
+	}
+}
 int dec_cmp(dec a, dec b);           /* -1, 0, 1; exact, any exps */
 int dec_is_zero(dec a);
 /* Round half away from zero to `places` decimals. -1 on overflow. */

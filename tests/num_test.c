@@ -25,6 +25,11 @@
  *                 fig_sum and its ends, "v [lo, hi]" (`-inf`, `inf` for open
  *                 ends), or `overflow`; fig_sum must equal fig_sum_general
  *                 (the chain of fig_add and fig_sub) in every member
+ *   #mode div     input is "alo ahi / blo bhi", two intervals (lo <= hi, the
+ *                 divisor all of one sign); expected is "lo hi", the quotient's
+ *                 lowest and highest corner at 6 decimals as dec_div_corners
+ *                 names them, or `disagree` when the lowest and highest of all
+ *                 four corner quotients are other values
  *   #mode dec     input is an expression (see run_dec); expected is the
  *                 dec_format() text, `{coef,exp}` for the exact
  *                 representation, `overflow` when the call returned -1,
@@ -45,7 +50,7 @@ struct counts {
 	int passed, failed;
 };
 
-enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC, MODE_PLAIN, MODE_SUM };
+enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC, MODE_PLAIN, MODE_SUM, MODE_DIV };
 
 static int hexval(char c)
 {
@@ -387,6 +392,39 @@ static void run_sum(const char *in, char *got, size_t n)
 	arena_release(&a);
 }
 
+/* The corners dec_div_corners names against the extremes of all four. */
+static void run_div(const char *in, char *got, size_t n)
+{
+	char a0[64], a1[64], b0[64], b1[64], lo[128], hi[128];
+	dec alo, ahi, blo, bhi, c[4], q[2];
+	const dec *ln, *ld, *hn, *hd;
+	if (sscanf(in, "%63s %63s / %63s %63s", a0, a1, b0, b1) != 4 || parse_lit(a0, &alo) || parse_lit(a1, &ahi) ||
+	    parse_lit(b0, &blo) || parse_lit(b1, &bhi)) {
+		snprintf(got, n, "bad case");
+		return;
+	}
+	dec_div_corners(&alo, &ahi, &blo, &bhi, &ln, &ld, &hn, &hd);
+	if (dec_div(alo, blo, 6, &c[0]) || dec_div(alo, bhi, 6, &c[1]) || dec_div(ahi, blo, 6, &c[2]) ||
+	    dec_div(ahi, bhi, 6, &c[3]) || dec_div(*ln, *ld, 6, &q[0]) || dec_div(*hn, *hd, 6, &q[1])) {
+		snprintf(got, n, "overflow");
+		return;
+	}
+	dec mn = c[0], mx = c[0];
+	for (int i = 1; i < 4; i++) {
+		if (dec_cmp(c[i], mn) < 0)
+			mn = c[i];
+		if (dec_cmp(c[i], mx) > 0)
+			mx = c[i];
+	}
+	if (dec_cmp(mn, q[0]) || dec_cmp(mx, q[1])) {
+		snprintf(got, n, "disagree");
+		return;
+	}
+	dec_format(q[0], lo, sizeof lo);
+	dec_format(q[1], hi, sizeof hi);
+	snprintf(got, n, "%s %s", lo, hi);
+}
+
 /* `error: sub` and `error@N: sub` match by substring (and offset). */
 static int matches(const char *expected, const char *got)
 {
@@ -416,6 +454,8 @@ static void run_line(const char *path, int lineno, char *line, enum mode mode, s
 		run_dec(in, tab + 1, got, sizeof got);
 	else if (mode == MODE_SUM)
 		run_sum(in, got, sizeof got);
+	else if (mode == MODE_DIV)
+		run_div(in, got, sizeof got);
 	else
 		run_parse(in, len, mode, got, sizeof got);
 	if (matches(tab + 1, got)) {
@@ -446,7 +486,7 @@ static void run_file(const char *path, struct counts *c)
 		if (!strncmp(line, "#mode ", 6))
 			mode = !strcmp(line + 6, "parse") ? MODE_PARSE : !strcmp(line + 6, "ulp") ? MODE_ULP
 			     : !strcmp(line + 6, "dec") ? MODE_DEC : !strcmp(line + 6, "plain") ? MODE_PLAIN
-			     : !strcmp(line + 6, "sum") ? MODE_SUM : MODE_NONE;
+			     : !strcmp(line + 6, "sum") ? MODE_SUM : !strcmp(line + 6, "div") ? MODE_DIV : MODE_NONE;
 		else if (n > 0 && line[0] != '#')
 			run_line(path, lineno, line, mode, c);
 	}

@@ -7,15 +7,17 @@
 #include <string.h>
 
 #define JPARSE_KIDS_LOCAL 512   /* children of the open containers held on the C stack before the heap */
+#define NO_DIRTY SIZE_MAX       /* parser.dirty: every continuation byte before i is in line_cont */
 
 typedef struct parser {
 	const char *s;
 	size_t n, i;
 	int line;
 	size_t line_start;   /* offset of the current line's first byte */
-	size_t line_cont;    /* UTF-8 continuation bytes on this line so far (all inside strings) */
+	size_t line_cont;    /* UTF-8 continuation bytes on this line before `dirty` */
+	size_t dirty;        /* the first string on this line whose bytes >= 0x80 are not counted yet, or NO_DIRTY */
 	arena *a;
-	char *own;           /* a copy of the text in the arena: the nodes' strings are in it */
+	char *own;           /* n + 1 bytes in the arena: each string and number is copied to its own offset here */
 	jparse_err *err;
 	size_t nvalues;
 	jxl_node **kids;     /* the children of every open container, the innermost's last */
@@ -23,11 +25,12 @@ typedef struct parser {
 	int kids_on_heap;
 } parser;
 
-/* An object or array whose closing bracket has not come yet. */
-typedef struct open_node {
-	jxl_node *node;
-	size_t first;        /* its first child in parser.kids */
-} open_node;
+/* What an object member's node takes from its key (all zero for items and the root). */
+typedef struct member {
+	const char *key;
+	unsigned ktag;
+	int kline, kcol;
+} member;
 
 void jparse_linecol(const char *s, size_t n, size_t off, int *line, int *col)
 {
@@ -51,11 +54,62 @@ static inline size_t cont8(uint64_t w)
 	return (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56);
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define JPARSE_SSE2 1
+#else
+#define JPARSE_SSE2 0
+#endif
+
+#if JPARSE_SSE2
+/* Bits set in a 16-bit mask (no popcnt instruction in baseline x86-64). */
+static inline unsigned bits16(unsigned x)
+{
+	x = x - ((x >> 1) & 0x5555);
+	x = (x & 0x3333) + ((x >> 2) & 0x3333);
+	x = (x + (x >> 4)) & 0x0F0F;
+	return (x + (x >> 8)) & 0x1F;
+}
+
+/* A bit for each UTF-8 continuation byte (10xxxxxx) among s[0..16). */
+static inline unsigned cont16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+}
+#endif
+
+/* UTF-8 continuation bytes among s[from..to): counted only when a column
+ * after them is asked for (most strings with them end their line). */
+static size_t count_cont(const unsigned char *s, size_t from, size_t to)
+{
+	size_t c = 0;
+#if JPARSE_SSE2
+	if (to >= 16) {   /* every load within s[0..to): the last one ends at to, its bytes before from masked off */
+		for (; to - from > 16; from += 16)
+			c += bits16(cont16(s + from));
+		return c + bits16(cont16(s + to - 16) >> (16 - (to - from)));
+	}
+#endif
+	for (; to - from >= 8; from += 8) {
+		uint64_t w;
+		memcpy(&w, s + from, 8);
+		c += cont8(w);
+	}
+	for (; from < to; from++)
+		c += (s[from] & 0xC0) == 0x80;
+	return c;
+}
+
 /* The column (in code points) of off, a value or key on the current line:
  * every byte before it on the line is a code point but the continuation
- * bytes, which only strings have, and scan_string counts those. */
-static inline int col_of(const parser *p, size_t off)
+ * bytes, which only strings have (any other byte >= 0x80 stops the parse). */
+static inline int col_of(parser *p, size_t off)
 {
+	if (p->dirty != NO_DIRTY) {
+		p->line_cont += count_cont((const unsigned char *)p->s, p->dirty, off);
+		p->dirty = NO_DIRTY;
+	}
 	return (int)(off - p->line_start - p->line_cont) + 1;
 }
 
@@ -76,6 +130,33 @@ static int fail(parser *p, size_t off, const char *en, const char *zh, const cha
 	return fail2(p, off, en, arg, zh, arg);
 }
 
+/* A line starts at off. */
+static inline void new_line(parser *p, size_t off)
+{
+	p->line++;
+	p->line_start = off;
+	p->line_cont = 0;
+	p->dirty = NO_DIRTY;
+}
+
+/* The first byte at or after i that is not a space: indentation, the long
+ * white space runs of pretty-printed JSON, sixteen bytes at a time. */
+static inline size_t skip_spaces(const char *s, size_t i, size_t n)
+{
+#if JPARSE_SSE2
+	const __m128i sp = _mm_set1_epi8(' ');
+	while (n - i >= 16) {   /* the load stays within s[0..n) */
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp)) ^ 0xFFFF;
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
+		i += 16;
+	}
+#endif
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
 static void skip_ws_run(parser *p)
 {
 	const char *s = p->s;
@@ -85,15 +166,11 @@ static void skip_ws_run(parser *p)
 		if (c == ' ' || c == '\t') {
 			i++;
 		} else if (c == '\n') {
-			p->line++;
-			p->line_start = ++i;
-			p->line_cont = 0;
+			new_line(p, ++i);
+			i = skip_spaces(s, i, n);
 		} else if (c == '\r') {   /* CRLF: the LF ends the line; a lone CR ends it itself */
-			if (i + 1 >= n || s[i + 1] != '\n') {
-				p->line++;
-				p->line_start = i + 1;
-				p->line_cont = 0;
-			}
+			if (i + 1 >= n || s[i + 1] != '\n')
+				new_line(p, i + 1);
 			i++;
 		} else {
 			break;
@@ -102,10 +179,17 @@ static void skip_ws_run(parser *p)
 	p->i = i;
 }
 
+/* Most tokens follow one another directly or after one space (": ", ", "). */
 static inline void skip_ws(parser *p)
 {
-	if (p->i < p->n && (unsigned char)p->s[p->i] > ' ')   /* most tokens follow one another directly */
+	const unsigned char *s = (const unsigned char *)p->s;
+	size_t i = p->i;
+	if (i < p->n && s[i] > ' ')
 		return;
+	if (p->n - i >= 2 && s[i] == ' ' && s[i + 1] > ' ') {
+		p->i = i + 1;
+		return;
+	}
 	skip_ws_run(p);
 }
 
@@ -147,7 +231,6 @@ static long hex4(const parser *p, size_t off)
 	}
 	return v;
 }
-
 /* Which of the eight bytes of w end a run of plain string bytes: '"',
  * '\\' or a control character (< 0x20)? (Bytes >= 0x80 are plain.) The
  * high bit of each such byte is set; of the bytes after the first one,
@@ -168,89 +251,69 @@ static inline uint64_t special8(uint64_t w)
 #define JPARSE_WORD_TAIL 0
 #endif
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-
-/* Bits set in a 16-bit mask (no popcnt instruction in baseline x86-64). */
-static inline unsigned bits16(unsigned x)
+/* Copy the plain bytes of a string from i on to the same offsets in own, up
+ * to the first '"', '\\' or control byte (or n), and return where that is;
+ * *high gets a bit when any byte >= 0x80 may be among them. Loads and stores
+ * of sixteen or eight bytes are made only while that many are left before n
+ * (own has n + 1 bytes); the bytes they copy past the stop are copied again
+ * when their own value is read. */
+static inline size_t copy_plain(const unsigned char *s, unsigned char *own, size_t i, size_t n, uint64_t *high)
 {
-	x = x - ((x >> 1) & 0x5555);
-	x = (x & 0x3333) + ((x >> 2) & 0x3333);
-	x = (x + (x >> 4)) & 0x0F0F;
-	return (x + (x >> 8)) & 0x1F;
-}
-
-/* The plain bytes of a string from i on, sixteen at a time: where the first
- * '"', '\\' or control byte is (or the last whole block ends), and the
- * continuation bytes before it added to *cont. */
-static inline size_t plain16(const unsigned char *s, size_t i, size_t n, size_t *cont)
-{
+#if JPARSE_SSE2
 	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
-	const __m128i top2 = _mm_set1_epi8((char)0xC0), cbit = _mm_set1_epi8((char)0x80);
-	while (n - i >= 16) {
+	__m128i any = _mm_setzero_si128();
+	for (; n - i >= 16; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		_mm_storeu_si128((__m128i *)(void *)(own + i), v);
+		any = _mm_or_si128(any, v);
 		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
 					  _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));   /* max(v, 0x1F) == 0x1F: v <= 0x1F */
 		unsigned m = (unsigned)_mm_movemask_epi8(sp);
-		unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cbit));
-		if (!m) {
-			*cont += bits16(c);
-			i += 16;
-			continue;
+		if (m) {
+			*high |= (unsigned)_mm_movemask_epi8(any);
+			return i + (unsigned)__builtin_ctz(m);
 		}
-		unsigned k = (unsigned)__builtin_ctz(m);
-		*cont += bits16(c & ((1u << k) - 1));
-		return i + k;
+	}
+	*high |= (unsigned)_mm_movemask_epi8(any);
+#endif
+	for (; n - i >= 8; i += 8) {   /* without SSE2, and the last bytes of the text with it */
+		uint64_t w, m;
+		memcpy(&w, s + i, 8);
+		memcpy(own + i, &w, 8);
+		*high |= w & 0x8080808080808080u;
+		if ((m = special8(w))) {
+#if JPARSE_WORD_TAIL
+			i += (unsigned)__builtin_ctzll(m) >> 3;   /* the plain bytes before the first special one */
+#endif
+			break;
+		}
+	}
+	for (; i < n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\'; i++) {
+		*high |= s[i] & 0x80;
+		own[i] = s[i];
 	}
 	return i;
 }
-#define JPARSE_SSE2 1
-#else
-#define JPARSE_SSE2 0
-#endif
 
-/* Scan the string at p->i (its opening quote) to just past its closing
- * quote; *escaped says whether it has any backslash escape. */
-static int scan_string(parser *p, int *escaped)
+/* The closing quote of the string from start is at i. */
+static inline void end_string(parser *p, size_t start, size_t i, uint64_t high)
 {
-	size_t start = p->i++;
+	p->i = i + 1;
+	if (high && p->dirty == NO_DIRTY)   /* its continuation bytes are counted if a column after it is asked for */
+		p->dirty = start;
+}
+
+/* The rest of the string from start, whose plain bytes before i are copied
+ * (high: whether any is >= 0x80): escapes, the errors, and what follows an
+ * escape. Sets *escaped when there is an escape. */
+static int scan_string_rest(parser *p, size_t start, size_t i, uint64_t high, int *escaped)
+{
 	const unsigned char *s = (const unsigned char *)p->s;
-	size_t cont = 0;
-	*escaped = 0;
+	p->i = i;
 	while (p->i < p->n) {
-		size_t i = p->i;   /* the plain bytes first: sixteen or eight at a time, then one by one */
-#if JPARSE_SSE2
-		i = plain16(s, i, p->n, &cont);
-		if (p->n - i >= 16 || (i < p->n && (s[i] < 0x20 || s[i] == '"' || s[i] == '\\')))
-			goto special;   /* plain16 stopped at a special byte */
-#endif
-		while (p->n - i >= 8) {
-			uint64_t w, m;
-			memcpy(&w, s + i, 8);
-			if (!(m = special8(w))) {
-				cont += cont8(w);
-				i += 8;
-				continue;
-			}
-#if JPARSE_WORD_TAIL
-			unsigned k = (unsigned)__builtin_ctzll(m) >> 3;   /* the plain bytes before the first special one */
-			cont += k ? cont8(w & (~0ull >> (64 - 8 * k))) : 0;
-			i += k;
-#endif
-			break;
-		}
-		while (i < p->n && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-			cont += (s[i++] & 0xC0) == 0x80;
-#if JPARSE_SSE2
-special:
-#endif
-		p->i = i;
-		if (i >= p->n)
-			break;
-		unsigned char c = s[i];
+		unsigned char c = s[p->i];
 		if (c == '"') {
-			p->i++;
-			p->line_cont += cont;
+			end_string(p, start, p->i, high);
 			return 0;
 		}
 		if (c == '\\') {
@@ -274,6 +337,7 @@ special:
 					p->i += 6;
 				}
 				p->i += 6;
+				p->i = copy_plain(s, (unsigned char *)p->own, p->i, p->n, &high);
 				continue;
 			}
 			if (!strchr("\"\\/bfnrt", e)) {
@@ -283,6 +347,7 @@ special:
 				return fail2(p, p->i, "invalid escape '%s' in a string", b, "字符串中的转义“%s”无效", bz);
 			}
 			p->i += 2;
+			p->i = copy_plain(s, (unsigned char *)p->own, p->i, p->n, &high);
 			continue;
 		}
 		if (c == '\n')
@@ -293,6 +358,22 @@ special:
 		p->i++;
 	}
 	return fail(p, start, "unterminated string%s", "字符串缺少结尾的引号%s", NULL);
+}
+
+/* Scan the string at p->i (its opening quote) to just past its closing
+ * quote, copying its plain bytes to the parser's copy; *escaped says
+ * whether it has any backslash escape. Inline: most strings have none. */
+static inline int scan_string(parser *p, int *escaped)
+{
+	size_t start = p->i;
+	uint64_t high = 0;
+	size_t i = copy_plain((const unsigned char *)p->s, (unsigned char *)p->own, start + 1, p->n, &high);
+	*escaped = 0;
+	if (i < p->n && p->s[i] == '"') {
+		end_string(p, start, i, high);
+		return 0;
+	}
+	return scan_string_rest(p, start, i, high, escaped);
 }
 
 /* UTF-8 of code point u at out; its length. */
@@ -320,20 +401,9 @@ static size_t put_utf8(char *out, unsigned long u)
 	return 4;
 }
 
-/* The value of the string scanned from start to end (quotes included): its
- * place in the parser's copy of the text, NUL-terminated over its closing
- * quote, unescaped where it stands. A \u0000 ends it, as a C string (*len
- * stops there too). */
-static char *string_value(parser *p, size_t start, size_t end, int escaped, size_t *len)
+/* The escaped string value raw[0..rlen) unescaped at out (see string_value). */
+static char *unescape(const parser *p, const char *raw, size_t rlen, char *out, size_t *len)
 {
-	const char *raw = p->s + start + 1;
-	size_t rlen = end - start - 2;
-	char *out = p->own + start + 1;
-	if (!escaped) {
-		out[rlen] = '\0';
-		*len = rlen;
-		return out;
-	}
 	/* an escape never takes more bytes than it is written with: the value fits where it was written */
 	size_t o = 0;
 	int nul = 0;
@@ -371,13 +441,32 @@ static char *string_value(parser *p, size_t start, size_t end, int escaped, size
 	return out;
 }
 
-/* A number's literal in the copy, NUL-terminated over the delimiter after it
- * (or the copy's own final NUL): nothing else is ever read from there. */
+/* The value of the string scanned from start to end (quotes included): its
+ * place in the parser's copy, NUL-terminated over its closing quote,
+ * unescaped where it stands. A \u0000 ends it, as a C string (*len stops
+ * there too). */
+static inline char *string_value(parser *p, size_t start, size_t end, int escaped, size_t *len)
+{
+	char *out = p->own + start + 1;
+	if (escaped)
+		return unescape(p, p->s + start + 1, end - start - 2, out, len);
+	out[end - start - 2] = '\0';
+	*len = end - start - 2;
+	return out;
+}
+
+/* A number's literal copied to its offset in the parser's copy and
+ * NUL-terminated over the delimiter after it (or at own[n]). */
 static char *number_value(parser *p, size_t start, size_t end, size_t *len)
 {
-	p->own[end] = '\0';
+	char *out = p->own + start;
+	if (p->n - start >= 16)   /* the usual short literal: one fixed-size copy within s[0..n) and own[0..n] */
+		memcpy(out, p->s + start, 16);
+	if (end - start > 16 || p->n - start < 16)
+		memcpy(out, p->s + start, end - start);
+	out[end - start] = '\0';
 	*len = end - start;
-	return p->own + start;
+	return out;
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -445,9 +534,25 @@ static int scan_literal(parser *p, int *truth)
 	return fail_at(p, p->i, "unexpected %s where a value was expected", "此处应为一个值，却是%s");
 }
 
-/* A new node for the value at off (column col), a child of the innermost open
- * container (or the root); NULL past the value limit or out of memory. */
-static jxl_node *new_node(parser *p, const open_node *top, size_t off, int col, const char *key, unsigned ktag, int kline, int kcol)
+/* Room for one more child in p->kids, which starts on the C stack. */
+static int grow_kids(parser *p, size_t off)
+{
+	size_t cap = p->capk * 2;
+	jxl_node **k = p->kids_on_heap ? realloc(p->kids, cap * sizeof *k) : malloc(cap * sizeof *k);
+	if (!k)
+		return fail(p, off, "out of memory%s", "内存不足%s", NULL);
+	if (!p->kids_on_heap)
+		memcpy(k, p->kids, p->nk * sizeof *k);
+	p->kids = k;
+	p->capk = cap;
+	p->kids_on_heap = 1;
+	return 0;
+}
+
+/* A new node of kind for the value at off (column col), the next child of
+ * parent (whose first child is p->kids[first]) or the root; NULL past the
+ * value limit or out of memory. */
+static inline jxl_node *new_node(parser *p, jxl_node *parent, size_t first, size_t off, int col, enum jxl_kind kind, const member *m)
 {
 	if (p->nvalues == JPARSE_MAX_VALUES) {
 		p->err->limit = 1;
@@ -456,53 +561,62 @@ static jxl_node *new_node(parser *p, const open_node *top, size_t off, int col, 
 		return NULL;
 	}
 	p->nvalues++;
-	if (top && p->nk == p->capk) {
-		size_t cap = p->capk * 2;
-		jxl_node **k = p->kids_on_heap ? realloc(p->kids, cap * sizeof *k) : malloc(cap * sizeof *k);
-		if (!k) {
-			fail(p, off, "out of memory%s", "内存不足%s", NULL);
-			return NULL;
-		}
-		if (!p->kids_on_heap)
-			memcpy(k, p->kids, p->nk * sizeof *k);
-		p->kids = k;
-		p->capk = cap;
-		p->kids_on_heap = 1;
-	}
+	if (parent && p->nk == p->capk && grow_kids(p, off))
+		return NULL;
 	jxl_node *nd = arena_alloc_raw(p->a, sizeof *nd);
-	*nd = (jxl_node){.key = key, .ktag = ktag, .line = p->line, .col = col, .kline = kline, .kcol = kcol};
-	if (top) {
-		nd->parent = top->node;
-		nd->index = (int)(p->nk - top->first);
+	/* each field set once: a compound literal first clears all 112 bytes (rep stos) */
+	_Static_assert(sizeof(jxl_node) == 112, "a new jxl_node field must be set here");
+	nd->kind = kind;
+	nd->ktag = m->ktag;
+	nd->line = p->line;
+	nd->col = col;
+	nd->kline = m->kline;
+	nd->kcol = m->kcol;
+	nd->index = parent ? (int)(p->nk - first) : 0;
+	nd->bval = 0;
+	nd->sup_used = 0;
+	nd->has_lint = 0;
+	nd->key = m->key;
+	nd->str = NULL;
+	nd->slen = 0;
+	nd->parent = parent;
+	nd->kids = NULL;
+	nd->nkids = 0;
+	nd->figs = NULL;
+	nd->lint_member = NULL;
+	nd->source_member = NULL;
+	nd->sup = NULL;
+	if (parent)
 		p->kids[p->nk++] = nd;
-	}
 	return nd;
 }
 
-/* The closing bracket of o: its children leave the stack for the arena. */
-static void close_node(parser *p, const open_node *o)
+/* The closing bracket of nd, whose children are p->kids[first..]: they
+ * leave the stack for the arena. */
+static void close_node(parser *p, jxl_node *nd, size_t first)
 {
-	jxl_node *nd = o->node;
-	size_t k = p->nk - o->first;
+	size_t k = p->nk - first;
 	if (k) {
 		nd->kids = arena_alloc_raw(p->a, k * sizeof *nd->kids);
-		memcpy(nd->kids, p->kids + o->first, k * sizeof *nd->kids);
+		memcpy(nd->kids, p->kids + first, k * sizeof *nd->kids);
 	}
 	nd->nkids = k;
-	p->nk = o->first;
-	for (size_t i = 0; i < k; i++)
-		nd->has_lint |= nd->kids[i]->has_lint;
-	if (nd->kind != JXL_OBJECT)
-		return;
-	for (size_t i = 0; i < k; i++) {   /* the last of each wins, as for every duplicate key */
-		const jxl_node *m = nd->kids[i];   /* the tags rule out nearly every other name ("score", "scores") */
-		if (m->ktag == doc_key_tag("$lint", 5) && !strcmp(m->key, "$lint"))
-			nd->lint_member = m, nd->has_lint = 1;
-		else if (m->ktag == doc_key_tag("source", 6) && !strcmp(m->key, "source"))
-			nd->source_member = m;
-	}
-	if (nd->key && !strcmp(nd->key, "disable") && nd->parent && nd->parent->key && !strcmp(nd->parent->key, "$lint"))
+	p->nk = first;
+	if (nd->kind == JXL_OBJECT && nd->ktag == doc_key_tag("disable", 7) && !strcmp(nd->key, "disable") &&
+	    nd->parent && nd->parent->key && !strcmp(nd->parent->key, "$lint"))
 		nd->sup = sup_index_build(p->a, nd);
+	if (nd->has_lint && nd->parent)   /* complete now that every child is closed */
+		nd->parent->has_lint = 1;
+}
+
+/* Member m (value nd) of object o: its "$lint" and "source", the last of
+ * each winning as for every duplicate key. */
+static inline void note_member(jxl_node *o, const member *m, const jxl_node *nd)
+{
+	if (m->ktag == doc_key_tag("$lint", 5) && !strcmp(m->key, "$lint"))   /* the tags rule out nearly every other name */
+		o->lint_member = nd, o->has_lint = 1;
+	else if (m->ktag == doc_key_tag("source", 6) && !strcmp(m->key, "source"))
+		o->source_member = nd;
 }
 
 /* The end of the text inside an object (1), an array (2) or before any value (0). */
@@ -515,73 +629,67 @@ static int fail_eof(parser *p, int in)
 	return fail(p, p->n, en[in], zh[in], NULL);
 }
 
-static int parse_container(parser *p, open_node *me, int depth);
+static int parse_container(parser *p, jxl_node *me, int depth);
 
-/* The value at p->i (white space skipped, not at the end), a member `key`
- * (or an item) of top, at nesting depth (containers open around it). */
-static int parse_value(parser *p, const open_node *top, const char *key, unsigned ktag, int kline, int kcol, int depth,
-		       jxl_node **out)
+/* The value at p->i (white space skipped, not at the end): member m (or an
+ * item) of parent, at nesting depth (containers open around it). Inline in
+ * parse_container: the recursion is one call per container, not per value. */
+static inline jxl_node *parse_value(parser *p, jxl_node *parent, size_t first, const member *m, int depth)
 {
 	size_t at = p->i;
 	char c = p->s[at];
 	int col = col_of(p, at);   /* before a string's own bytes are counted */
-	jxl_node *nd;
-	if (c == '{' || c == '[') {
+	int kind, escaped = 0, truth = 0;
+	if (c == '"') {
+		kind = scan_string(p, &escaped) ? -1 : JXL_STRING;
+	} else if (c == '-' || is_digit(c)) {
+		kind = scan_number(p) ? -1 : JXL_NUMBER;
+	} else if (c == '{' || c == '[') {
+		kind = c == '{' ? JXL_OBJECT : JXL_ARRAY;
 		if (depth >= JPARSE_MAX_DEPTH)
-			return fail(p, at, "nesting deeper than %s levels", "嵌套超过 %s 层", "128");
-		if (!(nd = new_node(p, top, at, col, key, ktag, kline, kcol)))
-			return -1;
-		nd->kind = c == '{' ? JXL_OBJECT : JXL_ARRAY;
-		open_node me = {nd, p->nk};
-		p->i++;
-		if (parse_container(p, &me, depth + 1))
-			return -1;
-		close_node(p, &me);
+			kind = fail(p, at, "nesting deeper than %s levels", "嵌套超过 %s 层", "128");
 	} else {
-		int kind, escaped = 0, truth = 0;
-		if (c == '"')
-			kind = scan_string(p, &escaped) ? -1 : JXL_STRING;
-		else if (c == '-' || is_digit(c))
-			kind = scan_number(p) ? -1 : JXL_NUMBER;
-		else
-			kind = scan_literal(p, &truth);
-		if (kind < 0 || !(nd = new_node(p, top, at, col, key, ktag, kline, kcol)))
-			return -1;
-		nd->kind = (enum jxl_kind)kind;
-		if (kind == JXL_STRING)
-			nd->str = string_value(p, at, p->i, escaped, &nd->slen);
-		else if (kind == JXL_NUMBER)
-			nd->str = number_value(p, at, p->i, &nd->slen);
-		else
-			nd->bval = truth;
+		kind = scan_literal(p, &truth);
 	}
-	*out = nd;
-	return 0;
+	jxl_node *nd;
+	if (kind < 0 || !(nd = new_node(p, parent, first, at, col, (enum jxl_kind)kind, m)))
+		return NULL;
+	if (kind == JXL_STRING) {
+		nd->str = string_value(p, at, p->i, escaped, &nd->slen);
+	} else if (kind == JXL_NUMBER) {
+		nd->str = number_value(p, at, p->i, &nd->slen);
+	} else if (kind == JXL_OBJECT || kind == JXL_ARRAY) {
+		p->i++;
+		if (parse_container(p, nd, depth + 1))
+			return NULL;
+	} else {
+		nd->bval = truth;
+	}
+	return nd;
 }
 
 /* The members or items of me, from just after its opening bracket to just
  * after its closing one. */
-static int parse_container(parser *p, open_node *me, int depth)
+__attribute__((noinline)) static int parse_container(parser *p, jxl_node *me, int depth)
 {
 	const char *s = p->s;
-	int obj = me->node->kind == JXL_OBJECT, in = obj ? 1 : 2;
+	int obj = me->kind == JXL_OBJECT, in = obj ? 1 : 2;
 	char close = obj ? '}' : ']';
-	jxl_node *nd;
+	size_t first = p->nk;
+	member m = {0};
 	skip_ws(p);
 	if (p->i >= p->n)
 		return fail_eof(p, in);
 	if (s[p->i] == close) {
 		p->i++;
+		close_node(p, me, first);
 		return 0;
 	}
-	for (int first = 1;; first = 0) {
-		const char *key = NULL;
-		unsigned ktag = 0;
-		int kline = 0, kcol = 0;
+	for (int nth = 0;; nth++) {
 		if (obj) {
 			char c = s[p->i];
 			if (c != '"') {
-				if (c == '}' && !first)
+				if (c == '}' && nth)
 					return fail(p, p->i, "trailing comma before '}'%s", "“}”前有多余的逗号%s", NULL);
 				if (c == '\'')
 					return fail(p, p->i, "JSON keys use double quotes, not single quotes%s", "JSON 的键要用双引号，不能用单引号%s", NULL);
@@ -589,12 +697,12 @@ static int parse_container(parser *p, open_node *me, int depth)
 			}
 			size_t at = p->i, klen;
 			int escaped;
-			kline = p->line;
-			kcol = col_of(p, at);
+			m.kline = p->line;
+			m.kcol = col_of(p, at);
 			if (scan_string(p, &escaped))
 				return -1;
-			key = string_value(p, at, p->i, escaped, &klen);
-			ktag = doc_key_tag(key, klen);
+			m.key = string_value(p, at, p->i, escaped, &klen);
+			m.ktag = doc_key_tag(m.key, klen);
 			skip_ws(p);
 			if (p->i >= p->n)
 				return fail_eof(p, in);
@@ -605,8 +713,11 @@ static int parse_container(parser *p, open_node *me, int depth)
 			if (p->i >= p->n)
 				return fail_eof(p, in);
 		}
-		if (parse_value(p, me, key, ktag, kline, kcol, depth, &nd))
+		jxl_node *nd = parse_value(p, me, first, &m, depth);
+		if (!nd)
 			return -1;
+		if (obj)
+			note_member(me, &m, nd);
 		skip_ws(p);
 		if (p->i >= p->n)
 			return fail_eof(p, in);
@@ -622,6 +733,7 @@ static int parse_container(parser *p, open_node *me, int depth)
 		}
 		if (c == close) {
 			p->i++;
+			close_node(p, me, first);
 			return 0;
 		}
 		if (obj)
@@ -633,18 +745,17 @@ static int parse_container(parser *p, open_node *me, int depth)
 jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 {
 	jxl_node *local[JPARSE_KIDS_LOCAL];
-	parser p = {.s = s, .n = n, .line = 1, .a = a, .err = err, .kids = local, .capk = JPARSE_KIDS_LOCAL};
+	parser p = {.s = s, .n = n, .line = 1, .dirty = NO_DIRTY, .a = a, .err = err, .kids = local, .capk = JPARSE_KIDS_LOCAL};
+	const member none = {0};
 	jxl_node *root = NULL;
 	int rc;
 
 	memset(err, 0, sizeof *err);
-	p.own = arena_alloc_raw(a, n + 1);   /* one copy, not one per string */
-	memcpy(p.own, s, n);
-	p.own[n] = '\0';
+	p.own = arena_alloc_raw(a, n + 1);   /* filled value by value: only strings and numbers are ever read there */
 	skip_ws(&p);
 	if (p.i >= n)
 		rc = fail(&p, p.i, "empty document: no JSON value%s", "文档为空：没有 JSON 值%s", NULL);
-	else if (!(rc = parse_value(&p, NULL, NULL, 0, 0, 0, 0, &root))) {
+	else if (!(rc = (root = parse_value(&p, NULL, 0, &none, 0)) ? 0 : -1)) {
 		skip_ws(&p);
 		if (p.i < n)
 			rc = fail_at(&p, p.i, "extra text after the JSON value: %s", "JSON 值之后还有多余内容：%s");

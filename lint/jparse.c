@@ -7,6 +7,11 @@
 #include <string.h>
 
 #define JPARSE_KIDS_LOCAL 512   /* children of the open containers held on the C stack before the heap */
+#ifdef __GNUC__
+#define JPARSE_INLINE inline __attribute__((always_inline))
+#else
+#define JPARSE_INLINE inline
+#endif
 #define NO_DIRTY SIZE_MAX       /* parser.dirty: every continuation byte before i is in line_cont */
 
 typedef struct parser {
@@ -62,33 +67,32 @@ static inline size_t cont8(uint64_t w)
 #endif
 
 #if JPARSE_SSE2
-/* Bits set in a 16-bit mask (no popcnt instruction in baseline x86-64). */
-static inline unsigned bits16(unsigned x)
-{
-	x = x - ((x >> 1) & 0x5555);
-	x = (x & 0x3333) + ((x >> 2) & 0x3333);
-	x = (x + (x >> 4)) & 0x0F0F;
-	return (x + (x >> 8)) & 0x1F;
-}
-
-/* A bit for each UTF-8 continuation byte (10xxxxxx) among s[0..16). */
-static inline unsigned cont16(const unsigned char *s)
+/* 1 for each UTF-8 continuation byte (10xxxxxx) of s[0..16) that mask has a 1 for, else 0. */
+static inline __m128i cont16(const unsigned char *s, __m128i mask)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+	return _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)), mask);
 }
+
+/* 16 zeros then 16 ones: at tail_ones + r, 1 for the last r of 16 bytes. */
+static const unsigned char tail_ones[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+					    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 #endif
 
 /* UTF-8 continuation bytes among s[from..to): counted only when a column
  * after them is asked for (most strings with them end their line). */
-static size_t count_cont(const unsigned char *s, size_t from, size_t to)
+static JPARSE_INLINE size_t count_cont(const unsigned char *s, size_t from, size_t to)
 {
 	size_t c = 0;
 #if JPARSE_SSE2
 	if (to >= 16) {   /* every load within s[0..to): the last one ends at to, its bytes before from masked off */
+		const __m128i zero = _mm_setzero_si128();
+		__m128i sum = zero;   /* two 64-bit sums of eight bytes each (psadbw against zero) */
 		for (; to - from > 16; from += 16)
-			c += bits16(cont16(s + from));
-		return c + bits16(cont16(s + to - 16) >> (16 - (to - from)));
+			sum = _mm_add_epi64(sum, _mm_sad_epu8(cont16(s + from, _mm_set1_epi8(1)), zero));
+		__m128i tail = _mm_loadu_si128((const __m128i *)(const void *)(tail_ones + (to - from)));
+		sum = _mm_add_epi64(sum, _mm_sad_epu8(cont16(s + to - 16, tail), zero));
+		return (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
 	}
 #endif
 	for (; to - from >= 8; from += 8) {
@@ -104,7 +108,7 @@ static size_t count_cont(const unsigned char *s, size_t from, size_t to)
 /* The column (in code points) of off, a value or key on the current line:
  * every byte before it on the line is a code point but the continuation
  * bytes, which only strings have (any other byte >= 0x80 stops the parse). */
-static inline int col_of(parser *p, size_t off)
+static JPARSE_INLINE int col_of(parser *p, size_t off)
 {
 	if (p->dirty != NO_DIRTY) {
 		p->line_cont += count_cont((const unsigned char *)p->s, p->dirty, off);
@@ -180,7 +184,7 @@ static void skip_ws_run(parser *p)
 }
 
 /* Most tokens follow one another directly or after one space (": ", ", "). */
-static inline void skip_ws(parser *p)
+static JPARSE_INLINE void skip_ws(parser *p)
 {
 	const unsigned char *s = (const unsigned char *)p->s;
 	size_t i = p->i;
@@ -257,7 +261,7 @@ static inline uint64_t special8(uint64_t w)
  * of sixteen or eight bytes are made only while that many are left before n
  * (own has n + 1 bytes); the bytes they copy past the stop are copied again
  * when their own value is read. */
-static inline size_t copy_plain(const unsigned char *s, unsigned char *own, size_t i, size_t n, uint64_t *high)
+static JPARSE_INLINE size_t copy_plain(const unsigned char *s, unsigned char *own, size_t i, size_t n, uint64_t *high)
 {
 #if JPARSE_SSE2
 	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
@@ -296,7 +300,7 @@ static inline size_t copy_plain(const unsigned char *s, unsigned char *own, size
 }
 
 /* The closing quote of the string from start is at i. */
-static inline void end_string(parser *p, size_t start, size_t i, uint64_t high)
+static JPARSE_INLINE void end_string(parser *p, size_t start, size_t i, uint64_t high)
 {
 	p->i = i + 1;
 	if (high && p->dirty == NO_DIRTY)   /* its continuation bytes are counted if a column after it is asked for */
@@ -363,7 +367,7 @@ static int scan_string_rest(parser *p, size_t start, size_t i, uint64_t high, in
 /* Scan the string at p->i (its opening quote) to just past its closing
  * quote, copying its plain bytes to the parser's copy; *escaped says
  * whether it has any backslash escape. Inline: most strings have none. */
-static inline int scan_string(parser *p, int *escaped)
+static JPARSE_INLINE int scan_string(parser *p, int *escaped)
 {
 	size_t start = p->i;
 	uint64_t high = 0;
@@ -445,7 +449,7 @@ static char *unescape(const parser *p, const char *raw, size_t rlen, char *out, 
  * place in the parser's copy, NUL-terminated over its closing quote,
  * unescaped where it stands. A \u0000 ends it, as a C string (*len stops
  * there too). */
-static inline char *string_value(parser *p, size_t start, size_t end, int escaped, size_t *len)
+static JPARSE_INLINE char *string_value(parser *p, size_t start, size_t end, int escaped, size_t *len)
 {
 	char *out = p->own + start + 1;
 	if (escaped)
@@ -457,7 +461,7 @@ static inline char *string_value(parser *p, size_t start, size_t end, int escape
 
 /* A number's literal copied to its offset in the parser's copy and
  * NUL-terminated over the delimiter after it (or at own[n]). */
-static char *number_value(parser *p, size_t start, size_t end, size_t *len)
+static JPARSE_INLINE char *number_value(parser *p, size_t start, size_t end, size_t *len)
 {
 	char *out = p->own + start;
 	if (p->n - start >= 16)   /* the usual short literal: one fixed-size copy within s[0..n) and own[0..n] */
@@ -552,7 +556,7 @@ static int grow_kids(parser *p, size_t off)
 /* A new node of kind for the value at off (column col), the next child of
  * parent (whose first child is p->kids[first]) or the root; NULL past the
  * value limit or out of memory. */
-static inline jxl_node *new_node(parser *p, jxl_node *parent, size_t first, size_t off, int col, enum jxl_kind kind, const member *m)
+static JPARSE_INLINE jxl_node *new_node(parser *p, jxl_node *parent, size_t first, size_t off, int col, enum jxl_kind kind, const member *m)
 {
 	if (p->nvalues == JPARSE_MAX_VALUES) {
 		p->err->limit = 1;
@@ -591,6 +595,15 @@ static inline jxl_node *new_node(parser *p, jxl_node *parent, size_t first, size
 	return nd;
 }
 
+/* Is nd's key the string name, of length len? Its tag rules out nearly
+ * every other name; a key with that tag is at least len bytes long (its
+ * length is the tag's, modulo 65536), so comparing len + 1 bytes (with the
+ * NUL) stays within it and is exact. */
+static inline int is_key(const jxl_node *nd, const char *name, size_t len)
+{
+	return nd->ktag == doc_key_tag(name, len) && !memcmp(nd->key, name, len + 1);
+}
+
 /* The closing bracket of nd, whose children are p->kids[first..]: they
  * leave the stack for the arena. */
 static void close_node(parser *p, jxl_node *nd, size_t first)
@@ -602,8 +615,7 @@ static void close_node(parser *p, jxl_node *nd, size_t first)
 	}
 	nd->nkids = k;
 	p->nk = first;
-	if (nd->kind == JXL_OBJECT && nd->ktag == doc_key_tag("disable", 7) && !strcmp(nd->key, "disable") &&
-	    nd->parent && nd->parent->key && !strcmp(nd->parent->key, "$lint"))
+	if (nd->kind == JXL_OBJECT && is_key(nd, "disable", 7) && nd->parent && is_key(nd->parent, "$lint", 5))
 		nd->sup = sup_index_build(p->a, nd);
 	if (nd->has_lint && nd->parent)   /* complete now that every child is closed */
 		nd->parent->has_lint = 1;
@@ -611,11 +623,11 @@ static void close_node(parser *p, jxl_node *nd, size_t first)
 
 /* Member m (value nd) of object o: its "$lint" and "source", the last of
  * each winning as for every duplicate key. */
-static inline void note_member(jxl_node *o, const member *m, const jxl_node *nd)
+static inline void note_member(jxl_node *o, const jxl_node *nd)
 {
-	if (m->ktag == doc_key_tag("$lint", 5) && !strcmp(m->key, "$lint"))   /* the tags rule out nearly every other name */
+	if (is_key(nd, "$lint", 5))
 		o->lint_member = nd, o->has_lint = 1;
-	else if (m->ktag == doc_key_tag("source", 6) && !strcmp(m->key, "source"))
+	else if (is_key(nd, "source", 6))
 		o->source_member = nd;
 }
 
@@ -634,7 +646,7 @@ static int parse_container(parser *p, jxl_node *me, int depth);
 /* The value at p->i (white space skipped, not at the end): member m (or an
  * item) of parent, at nesting depth (containers open around it). Inline in
  * parse_container: the recursion is one call per container, not per value. */
-static inline jxl_node *parse_value(parser *p, jxl_node *parent, size_t first, const member *m, int depth)
+static JPARSE_INLINE jxl_node *parse_value(parser *p, jxl_node *parent, size_t first, const member *m, int depth)
 {
 	size_t at = p->i;
 	char c = p->s[at];
@@ -717,7 +729,7 @@ __attribute__((noinline)) static int parse_container(parser *p, jxl_node *me, in
 		if (!nd)
 			return -1;
 		if (obj)
-			note_member(me, &m, nd);
+			note_member(me, nd);
 		skip_ws(p);
 		if (p->i >= p->n)
 			return fail_eof(p, in);

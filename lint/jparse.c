@@ -8,14 +8,13 @@
 #include <string.h>
 
 #define JPARSE_KIDS_LOCAL 512   /* children of the open containers held on the C stack before the heap */
-#define NO_DIRTY SIZE_MAX       /* parser.dirty: every continuation byte before i is in line_cont */
+#define NO_DIRTY SIZE_MAX       /* parser.dirty: every continuation byte before i is in col0 */
 
 typedef struct parser {
 	const char *s;
 	size_t n, i;
 	int line;
-	size_t line_start;   /* offset of the current line's first byte */
-	size_t line_cont;    /* UTF-8 continuation bytes on this line before `dirty` */
+	size_t col0;         /* the current line's first byte's offset - 1, plus its continuation bytes before `dirty` */
 	size_t dirty;        /* the first string on this line whose bytes >= 0x80 are not counted yet, or NO_DIRTY */
 	arena *a;
 	char *own;           /* n + 1 bytes in the arena: each string and number is copied to its own offset here */
@@ -54,10 +53,10 @@ void jparse_linecol(const char *s, size_t n, size_t off, int *line, int *col)
 static JPARSE_INLINE int col_of(parser *p, size_t off)
 {
 	if (p->dirty != NO_DIRTY) {
-		p->line_cont += count_cont((const unsigned char *)p->s, p->dirty, off);
+		p->col0 += count_cont((const unsigned char *)p->s, p->dirty, off);
 		p->dirty = NO_DIRTY;
 	}
-	return (int)(off - p->line_start - p->line_cont) + 1;
+	return (int)(off - p->col0);
 }
 
 /* Fill the error at off: en and zh say the same in English and in Chinese,
@@ -81,8 +80,7 @@ static int fail(parser *p, size_t off, const char *en, const char *zh, const cha
 static inline void new_line(parser *p, size_t off)
 {
 	p->line++;
-	p->line_start = off;
-	p->line_cont = 0;
+	p->col0 = off - 1;
 	p->dirty = NO_DIRTY;
 }
 
@@ -336,7 +334,7 @@ static JPARSE_INLINE char *number_value(parser *p, size_t start, size_t end, siz
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
-static int scan_number(parser *p)
+static JPARSE_INLINE int scan_number(parser *p)
 {
 	size_t st = p->i, i = p->i;
 	const char *s = p->s;
@@ -576,11 +574,13 @@ __attribute__((noinline)) static int parse_container(parser *p, jxl_node *me, in
 				return -1;
 			m.key = string_value(p, at, p->i, escaped, &klen);
 			m.ktag = doc_key_tag(m.key, klen);
-			skip_ws(p);
-			if (p->i >= p->n)
-				return fail_eof(p, in);
-			if (s[p->i] != ':')
-				return fail_at(p, p->i, "expected ':' after the key, found %s", "键之后应为“:”，却是%s");
+			if (p->i >= p->n || s[p->i] != ':') {   /* the colon mostly follows its key directly */
+				skip_ws(p);
+				if (p->i >= p->n)
+					return fail_eof(p, in);
+				if (s[p->i] != ':')
+					return fail_at(p, p->i, "expected ':' after the key, found %s", "键之后应为“:”，却是%s");
+			}
 			p->i++;
 			skip_ws(p);
 			if (p->i >= p->n)
@@ -618,7 +618,7 @@ __attribute__((noinline)) static int parse_container(parser *p, jxl_node *me, in
 jxl_node *jparse(arena *a, const char *s, size_t n, jparse_err *err)
 {
 	jxl_node *local[JPARSE_KIDS_LOCAL];
-	parser p = {.s = s, .n = n, .line = 1, .dirty = NO_DIRTY, .a = a, .err = err, .kids = local, .capk = JPARSE_KIDS_LOCAL};
+	parser p = {.s = s, .n = n, .line = 1, .col0 = (size_t)-1, .dirty = NO_DIRTY, .a = a, .err = err, .kids = local, .capk = JPARSE_KIDS_LOCAL};
 	const member none = {0};
 	jxl_node *root = NULL;
 	int rc;

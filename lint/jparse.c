@@ -427,8 +427,8 @@ static JPARSE_INLINE jxl_node *new_node(parser *p, jxl_node *parent, size_t firs
 	if (parent && p->nk == p->capk && grow_kids(p, off))
 		return NULL;
 	jxl_node *nd = arena_alloc_raw(p->a, sizeof *nd);
-	/* each field set once: a compound literal first clears all 112 bytes (rep stos) */
-	_Static_assert(sizeof(jxl_node) == 112, "a new jxl_node field must be set here");
+	/* each field set once: a compound literal first clears the whole node (GCC: rep stos, 14 steps) */
+	_Static_assert(sizeof(jxl_node) == 8 * sizeof(int) + 10 * sizeof(void *), "a new jxl_node field must be set here");
 	nd->kind = kind;
 	nd->ktag = m->ktag;
 	nd->line = p->line;

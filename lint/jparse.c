@@ -106,18 +106,24 @@ static void skip_ws_run(parser *p)
 	p->i = i;
 }
 
-/* Most tokens follow one another directly or after one space (": ", ", "). */
-static JPARSE_INLINE void skip_ws(parser *p)
+/* After ':' and ',': one space (": ", inline ", ") or a line break and indentation. */
+static JPARSE_INLINE void skip_ws_sep(parser *p)
 {
 	const unsigned char *s = (const unsigned char *)p->s;
 	size_t i = p->i;
-	if (i < p->n && s[i] > ' ')
-		return;
 	if (p->n - i >= 2 && s[i] == ' ' && s[i + 1] > ' ') {
 		p->i = i + 1;
 		return;
 	}
 	skip_ws_run(p);
+}
+
+/* Elsewhere most tokens follow one another directly. */
+static JPARSE_INLINE void skip_ws(parser *p)
+{
+	if (p->i < p->n && (unsigned char)p->s[p->i] > ' ')
+		return;
+	skip_ws_sep(p);
 }
 
 /* Describe the character at i for a message, in Chinese when zh. */
@@ -582,7 +588,7 @@ __attribute__((noinline)) static int parse_container(parser *p, jxl_node *me, in
 					return fail_at(p, p->i, "expected ':' after the key, found %s", "键之后应为“:”，却是%s");
 			}
 			p->i++;
-			skip_ws(p);
+			skip_ws_sep(p);
 			if (p->i >= p->n)
 				return fail_eof(p, in);
 		}
@@ -597,7 +603,7 @@ __attribute__((noinline)) static int parse_container(parser *p, jxl_node *me, in
 		char c = s[p->i];
 		if (c == ',') {
 			p->i++;
-			skip_ws(p);
+			skip_ws_sep(p);
 			if (!obj && p->i < p->n && s[p->i] == ']')
 				return fail(p, p->i, "trailing comma before ']'%s", "“]”前有多余的逗号%s", NULL);
 			if (p->i >= p->n)

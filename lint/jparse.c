@@ -209,7 +209,7 @@ static int scan_string_rest(parser *p, size_t start, size_t i, uint64_t high, in
 				p->i = copy_plain(s, (unsigned char *)p->own, p->i, p->n, &high);
 				continue;
 			}
-			if (!strchr("\"\\/bfnrt", e)) {
+			if (!e || !strchr("\"\\/bfnrt", e)) {   /* strchr would find the terminating NUL */
 				char b[3] = {'\\', e, 0}, bz[6] = {'\\', e, 0};   /* zh: the whole character after the backslash */
 				for (size_t k = 2; k < 5 && p->i + k < p->n && ((unsigned char)p->s[p->i + k] & 0xC0) == 0x80; k++)
 					bz[k] = p->s[p->i + k];

@@ -238,6 +238,58 @@ static void check_generated(void)
 	}
 }
 
+/* A key tag keeps a name's length mod 65536 (doc.h): a member named
+ * "form" + 65535 × "x" + "m" has the tag of "form" and its first four bytes,
+ * and must still not answer for it, in either order; nor may "form" answer
+ * for the long name. */
+static void check_key_tag_wrap(void)
+{
+	size_t klen = 4 + 65535 + 1, cap = klen + 64;
+	char *key = malloc(klen + 1), *text = malloc(cap);
+	if (!key || !text) {
+		bad("key tag wrap", "out of memory");
+		free(key), free(text);
+		return;
+	}
+	memcpy(key, "form", 4);
+	memset(key + 4, 'x', 65535);
+	key[klen - 1] = 'm';
+	key[klen] = '\0';
+	for (int order = 0; order < 2; order++) {
+		size_t n = order ? (size_t)snprintf(text, cap, "{\"%s\": \"long\", \"form\": \"short\"}", key)
+				 : (size_t)snprintf(text, cap, "{\"form\": \"short\", \"%s\": \"long\"}", key);
+		arena a;
+		arena_init(&a);
+		jparse_err je;
+		jxl_node *root = jparse(&a, text, n, &je);
+		const jxl_node *s = root ? doc_get(root, "form") : NULL, *l = root ? doc_get(root, key) : NULL;
+		if (!s || !l || strcmp(s->str, "short") || strcmp(l->str, "long"))
+			bad("key tag wrap", order ? "the long name first: doc_get mixes the names up"
+						  : "the long name last: doc_get mixes the names up");
+		else
+			passed++;
+		arena_release(&a);
+	}
+	free(key);
+	free(text);
+}
+
+/* A backslash before a NUL byte is no escape (the decoder refuses NUL
+ * first, but jparse must not rely on it), on both paths. */
+static void check_nul_escape(void)
+{
+	static const char text[] = {'{', '"', 'a', '"', ':', '"', '\\', '\0', '"', '}'};
+	arena a;
+	arena_init(&a);
+	jparse_err je, je2;
+	jxl_node *r = jparse(&a, text, sizeof text, &je), *r2 = jparse_portable(&a, text, sizeof text, &je2);
+	if (r || r2 || je.off != 6 || je2.off != 6)
+		bad("backslash NUL", "accepted as an escape, or refused elsewhere than at the backslash");
+	else
+		passed++;
+	arena_release(&a);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)
@@ -246,6 +298,8 @@ int main(int argc, char **argv)
 	else
 		check_dir("fixtures");
 	check_generated();
+	check_key_tag_wrap();
+	check_nul_escape();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -5,19 +5,28 @@
 
 /* ---- iteration and functions ----------------------------------------------------- */
 
+/* When seq stands for a list (a path's values, or an expression whose value
+ * is a list), its elements in *list: 1. Otherwise its value in *v: 0. */
+static int seq_list(eval_env *e, const expr *seq, eval_seq *list, ev_val *v)
+{
+	if (seq->kind == EX_PATH) {
+		if (eval_path_list(e, seq, list, v))
+			return 1;
+	} else {
+		*v = eval_expr(e, seq);
+	}
+	if (v->t == EV_LIST) {
+		*list = (eval_seq){.vals = v->items, .n = v->n};
+		return 1;
+	}
+	return 0;
+}
+
 int eval_items(eval_env *e, const expr *seq, eval_seq *items, ev_val *failv)
 {
 	ev_val v;
-	if (seq->kind == EX_PATH) {
-		if (eval_path_list(e, seq, items, &v))
-			return 0;
-	} else {
-		v = eval_expr(e, seq);
-	}
-	if (v.t == EV_LIST) {
-		*items = (eval_seq){.vals = v.items, .n = v.n};
+	if (seq_list(e, seq, items, &v))
 		return 0;
-	}
 	if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT)) {
 		*items = (eval_seq){.nodes = (const jxl_node *const *)v.node->kids, .n = v.node->nkids, .at = seq};
 		return 0;
@@ -65,16 +74,8 @@ static int gather(eval_env *e, const expr *x, eval_seq *vals, ev_val *failv)
 	if (x->nargs == 1 && (x->op == FN_SUM || x->op == FN_COUNT || x->op == FN_MIN || x->op == FN_MAX)) {
 		const expr *a = x->args[0];
 		ev_val v;
-		if (a->kind == EX_PATH) {
-			if (eval_path_list(e, a, vals, &v))
-				return 0;
-		} else {
-			v = eval_expr(e, a);
-		}
-		if (v.t == EV_LIST) {
-			*vals = (eval_seq){.vals = v.items, .n = v.n};
+		if (seq_list(e, a, vals, &v))
 			return 0;
-		}
 		if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT))
 			return eval_items(e, a, vals, failv);
 		if (x->op == FN_SUM || x->op == FN_COUNT) {

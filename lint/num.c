@@ -1,4 +1,4 @@
-/* num.c — one figure parsed from text as people write it: folding, grouping, magnitude, unit, qualifiers. */
+/* num.c — one figure parsed from its folded text (num_text.c) as people write it: grouping, magnitude, unit, qualifiers. */
 #include "num.h"
 #include "num_int.h"
 
@@ -23,20 +23,12 @@
  * "563.02万元", "≥95%", "20所") or are words with no figure ("已完成"):
  * num_parse reads those straight from the bytes (num_fast.c)
  * and leaves everything else to the general reading above, which
- * num_parse_general runs alone so the tests can compare the two.
+ * num_parse_general runs alone so the tests can compare the two. The
+ * folding and the matching of words on the folded text are num_text.c's.
  */
 
-enum { MAX_CP = NUM_MAX_TEXT };
-
-struct text {
-	const char *s;           /* the input as written */
-	uint32_t cp[MAX_CP];
-	size_t off[MAX_CP + 1];  /* off[n] is the input length */
-	int n;
-};
-
 struct pst {
-	const struct text *t;
+	const struct num_text *t;
 	int i, end;
 	num_fig *f;
 	num_err *err;
@@ -72,207 +64,6 @@ static int failn(const struct pst *p, int pos, const char *en, const char *zh, l
 	snprintf(m_en, sizeof m_en, en, v);
 	snprintf(m_zh, sizeof m_zh, zh, v);
 	return fail(p, pos, m_en, m_zh);
-}
-
-/* Decode one UTF-8 sequence at s[i..n); its length, or 0 when invalid. */
-static int utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
-{
-	unsigned c = s[i];
-	int len, k;
-	uint32_t v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, v = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, v = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, v = c & 0x07;
-	else
-		return 0;
-	if (n - i < (size_t)len)
-		return 0;
-	for (k = 1; k < len; k++) {
-		if ((s[i + k] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (s[i + k] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-static uint32_t fold_cp(uint32_t c)
-{
-	if (c >= 0xFF10 && c <= 0xFF19)
-		return c - 0xFF10 + '0';
-	if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
-		return c - 0xFF21 + 'A';
-	switch (c) {
-	case 0xFF0E: return '.';
-	case 0xFF05: return '%';
-	case 0xFF0B: return '+';
-	case 0xFF0D: case 0x2212: return '-';
-	case 0xFF08: return '(';
-	case 0xFF09: return ')';
-	case 0xFF1C: return '<';
-	case 0xFF1E: return '>';
-	case 0xFF1D: return '=';
-	case 0xFF0F: return '/';
-	case 0x9805: return 0x9879;  /* 項 → 项 */
-	case '\t': case '\n': case '\r': case 0xA0: case 0x3000: case 0x202F:
-		return ' ';
-	}
-	if (c >= 0x2000 && c <= 0x200A)
-		return ' ';
-	return c;
-}
-
-static int is_letter(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* A LaTeX command at s[i] ('\\'): its folded code point and length, or 0. */
-static int latex(const char *s, size_t n, size_t i, uint32_t *cp)
-{
-	static const struct { const char *w; uint32_t cp; } cmd[] = {
-		{ "\\geq", 0x2265 }, { "\\leq", 0x2264 }, { "\\ge", 0x2265 }, { "\\le", 0x2264 },
-	};
-	size_t k, len;
-	if (i + 1 < n && s[i + 1] == '%') {
-		*cp = '%';
-		return 2;
-	}
-	for (k = 0; k < sizeof cmd / sizeof cmd[0]; k++) {
-		len = strlen(cmd[k].w);
-		if (n - i >= len && !memcmp(s + i, cmd[k].w, len) &&
-		    (i + len == n || !is_letter((unsigned char)s[i + len]))) {
-			*cp = cmd[k].cp;
-			return (int)len;
-		}
-	}
-	return 0;
-}
-
-static int fold(const char *s, size_t n, struct text *t, num_err *err)
-{
-	size_t i = 0;
-	t->s = s;
-	t->n = 0;
-	while (i < n) {
-		unsigned char b = (unsigned char)s[i];
-		uint32_t c;
-		int len;
-		if (b < 0x80 && b != '\\' && b != '$') {   /* fold_cp of ASCII: only \t \n \r change (to ' ') */
-			t->cp[t->n] = b == '\t' || b == '\n' || b == '\r' ? ' ' : b;
-			t->off[t->n++] = i++;
-			continue;
-		}
-		len = utf8_next((const unsigned char *)s, n, i, &c);
-		if (!len) {
-			if (err) {
-				err->offset = i;
-				num_put_msg(err->msg, sizeof err->msg, "invalid utf-8");
-				num_put_msg(err->msg_zh, sizeof err->msg_zh, "不是有效的 UTF-8 文本");
-			}
-			return -1;
-		}
-		if (c == '\\') {
-			int l = latex(s, n, i, &c);
-			len = l ? l : len;
-		} else if (c == '$') {
-			i += (size_t)len;
-			continue;
-		}
-		t->cp[t->n] = fold_cp(c);
-		t->off[t->n++] = i;
-		i += (size_t)len;
-	}
-	t->off[t->n] = n;
-	return 0;
-}
-
-static int is_dash(uint32_t c)
-{
-	return c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2015;
-}
-
-/* If the UTF-8 word w is at cp[i..end), its length in code points; else 0. */
-static int match(const struct text *t, int i, int end, const char *w)
-{
-	uint32_t c0;
-	if (i >= end)
-		return 0;
-	c0 = t->cp[i];
-	if (c0 < 0x80 ? (unsigned char)w[0] != c0 : (unsigned char)w[0] < 0x80)
-		return 0;   /* the first byte already differs: most calls stop here */
-	if (c0 >= 0x800 && c0 < 0x10000 && ((unsigned char)w[0] != (0xE0 | c0 >> 12) ||
-	    (unsigned char)w[1] != (0x80 | ((c0 >> 6) & 0x3F)) || (unsigned char)w[2] != (0x80 | (c0 & 0x3F))))
-		return 0;   /* a CJK character that is not the word's first */
-	size_t k = 0, wn = strlen(w);
-	int j = i;
-	while (k < wn) {
-		uint32_t c;
-		int len = utf8_next((const unsigned char *)w, wn, k, &c);
-		if (j >= end || t->cp[j] != c)
-			return 0;
-		k += (size_t)len;
-		j++;
-	}
-	return j - i;
-}
-
-/* Same, at the end of cp[i..end): the word's length, or 0. */
-static int match_end(const struct text *t, int i, int end, const char *w)
-{
-	int wl = 0;
-	for (const char *c = w; *c; c++)
-		wl += (*c & 0xC0) != 0x80;
-	return end - wl >= i && match(t, end - wl, end, w) == wl ? wl : 0;
-}
-
-static int ascii_ieq(const struct text *t, int i, int end, const char *w)
-{
-	int k = 0;
-	for (; w[k]; k++) {
-		uint32_t c = i + k < end ? t->cp[i + k] : 0;
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		if (c != (uint32_t)w[k])
-			return 0;
-	}
-	return k;
-}
-
-/* Could a way of writing "no figure" (below) start with the folded code point c? */
-static int may_start_empty(uint32_t c)
-{
-	return is_dash(c) || c == ' ' || c == ',' || c == 0xFF0C || c == '/' || c == 0x65E0 /* 无 */ ||
-	       c == 0x4E0D /* 不 */ || c == 'n' || c == 'N';
-}
-
-/* "", dashes, "/", commas, 无, N/A, 不适用: a missing value, not zero. */
-static int is_empty(const struct text *t, int i, int end)
-{
-	int k, dashes = 1, commas = 1;
-	if (i < end && !may_start_empty(t->cp[i]))
-		return 0;   /* most texts stop here */
-	for (k = i; k < end; k++) {
-		uint32_t c = t->cp[k];
-		dashes &= is_dash(c) || c == ' ';
-		commas &= c == ',' || c == 0xFF0C || c == ' ';
-	}
-	if (dashes || commas)
-		return 1;
-	if ((end - i == 1 && t->cp[i] == '/') || match(t, i, end, "无") == end - i ||
-	    match(t, i, end, "不适用") == end - i)
-		return 1;
-	return ascii_ieq(t, i, end, "n/a") == end - i;
 }
 
 static void skip_spaces(struct pst *p)
@@ -342,7 +133,7 @@ __attribute__((constructor)) static void init_prefix_first(void)
 	memset(prefix_head, N_PREFIX, sizeof prefix_head);
 	for (size_t k = N_PREFIX; k-- > 0;) {
 		num_prefix_len[k] = strlen(num_prefixes[k].w);
-		utf8_next((const unsigned char *)num_prefixes[k].w, num_prefix_len[k], 0, &prefix_first[k]);
+		num_utf8_next((const unsigned char *)num_prefixes[k].w, num_prefix_len[k], 0, &prefix_first[k]);
 		prefix_next[k] = prefix_head[prefix_first[k] & 63];
 		prefix_head[prefix_first[k] & 63] = (unsigned char)k;
 	}
@@ -371,7 +162,7 @@ static void parse_prefix(struct pst *p)
 	if (c < 0x80 && c != '>' && c != '<')
 		return;   /* a digit, a sign, '(': no prefix word starts with one */
 	for (k = prefix_head[c & 63]; k < N_PREFIX; k = prefix_next[k]) {
-		int m = prefix_first[k] == c ? match(p->t, p->i, p->end, num_prefixes[k].w) : 0;
+		int m = prefix_first[k] == c ? num_match(p->t, p->i, p->end, num_prefixes[k].w) : 0;
 		if (m) {
 			p->f->qual = num_prefixes[k].q;
 			p->f->approx = (unsigned)num_prefixes[k].approx;
@@ -382,7 +173,7 @@ static void parse_prefix(struct pst *p)
 	}
 }
 
-static int has_digit(const struct text *t, int i, int end)
+static int has_digit(const struct num_text *t, int i, int end)
 {
 	for (; i < end; i++)
 		if (is_digit(t->cp[i]))
@@ -396,10 +187,10 @@ static int no_number(const struct pst *p)
 	static const char *const bad[] = { "infinity", "inf", "nan" };
 	size_t k;
 	for (k = 0; k < sizeof bad / sizeof bad[0]; k++) {
-		int m = ascii_ieq(p->t, p->i, p->end, bad[k]);
+		int m = num_ascii_ieq(p->t, p->i, p->end, bad[k]);
 		if (m) {
 			char m_en[sizeof p->err->msg], m_zh[sizeof p->err->msg_zh];
-			const struct text *t = p->t;
+			const struct num_text *t = p->t;
 			int len = (int)(t->off[p->i + m] - t->off[p->i]);
 			snprintf(m_en, sizeof m_en, "not a number: %.*s", len, t->s + t->off[p->i]);
 			snprintf(m_zh, sizeof m_zh, "“%.*s”不是数字", len, t->s + t->off[p->i]);
@@ -529,12 +320,12 @@ static int parse_number(struct pst *p)
 
 static int is_range_mark(uint32_t c)
 {
-	return is_dash(c) || c == '~' || c == 0xFF5E || c == 0x301C || c == 0x81F3 /* 至 */ ||
+	return num_is_dash(c) || c == '~' || c == 0xFF5E || c == 0x301C || c == 0x81F3 /* 至 */ ||
 	       c == 0x5230 /* 到 */;
 }
 
 /* A range mark followed by a number somewhere in cp[i..end): its index, or -1. */
-static int find_range(const struct text *t, int i, int end)
+static int find_range(const struct num_text *t, int i, int end)
 {
 	for (; i < end; i++) {
 		int j = i + 1;
@@ -550,7 +341,7 @@ static int find_range(const struct text *t, int i, int end)
 
 static int is_noun_cp(uint32_t c)
 {
-	return (c < 0x80 && is_letter((unsigned char)c)) || c == 0xB2 || c == 0xB3 ||
+	return (c < 0x80 && num_is_letter((unsigned char)c)) || c == 0xB2 || c == 0xB3 ||
 	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
 	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x3380 && c <= 0x33FF) ||
 	       (c >= 0x2100 && c <= 0x214F);
@@ -588,7 +379,7 @@ static int bad_tail(const struct pst *p, int i, int end)
 static int parse_unit(struct pst *p, int i, int end)
 {
 	num_fig *f = p->f;
-	const struct text *t = p->t;
+	const struct num_text *t = p->t;
 	size_t len = 0;
 	int k;
 	if (i == end)
@@ -634,7 +425,7 @@ static void parse_mag(struct pst *p)
 	if (c != 0x4E07 && c != 0x4EBF && c != 0x5343)
 		return;   /* not 万, 亿 or 千: no magnitude word starts so */
 	for (k = 0; k < sizeof mags / sizeof mags[0]; k++) {
-		int m = match(p->t, p->i, p->end, mags[k].w);
+		int m = num_match(p->t, p->i, p->end, mags[k].w);
 		if (m) {
 			p->f->mag = mags[k].mag;
 			p->i += m;
@@ -652,7 +443,7 @@ static int parse_suffix(struct pst *p)
 	if (c != 0x4E0A && c != 0x4E0B && c != 0x5185 && c != 0x53F3)
 		return 0;   /* not 上, 下, 内 or 右: no suffix word ends so */
 	for (k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
-		int m = match_end(p->t, p->i, p->end, suffixes[k].w);
+		int m = num_match_end(p->t, p->i, p->end, suffixes[k].w);
 		if (m) {
 			p->end -= m;
 			if (set_qual(p, suffixes[k].q, 1, 0, p->end))
@@ -727,9 +518,9 @@ static int parse_figure(struct pst *p)
 /* Fold s into t and set p to its extent without leading and trailing
  * blanks (what num_parse and num_is_empty both start with); -1 when s is
  * not valid UTF-8 (err filled). */
-static int trimmed(const char *s, size_t n, struct text *t, struct pst *p, num_err *err)
+static int trimmed(const char *s, size_t n, struct num_text *t, struct pst *p, num_err *err)
 {
-	if (fold(s, n, t, err))
+	if (num_fold(s, n, t, err))
 		return -1;
 	memset(p, 0, sizeof *p);
 	p->t = t;
@@ -761,13 +552,13 @@ static int begin(size_t n, num_fig *out, num_err *err)
 /* Fold, trim, the ways of writing "no figure", then the whole grammar. */
 static int parse_general(const char *s, size_t n, num_fig *out, num_err *err)
 {
-	struct text t;
+	struct num_text t;
 	struct pst p;
 	int rc;
 	if (trimmed(s, n, &t, &p, err))
 		return NUM_ERROR;
 	p.f = out;
-	if (is_empty(&t, p.i, p.end))
+	if (num_text_empty(&t, p.i, p.end))
 		return NUM_EMPTY;
 	rc = parse_figure(&p);
 	if (rc != NUM_OK)
@@ -802,9 +593,9 @@ int num_may_start(const char *s, size_t n)
 		static const char start[] = ".-+( \t\n\r$\\><";
 		return is_digit((unsigned char)s[0]) || memchr(start, s[0], sizeof start - 1) != NULL;
 	}
-	if (!utf8_next((const unsigned char *)s, n, 0, &c))
+	if (!num_utf8_next((const unsigned char *)s, n, 0, &c))
 		return 0;
-	c = fold_cp(c);
+	c = num_fold_cp(c);
 	if (is_digit(c) || c == '.' || c == '-' || c == '+' || c == '(' || c == ' ')
 		return 1;   /* a number, a sign, a bracket, or a blank (trimmed) */
 	for (size_t k = prefix_head[c & 63]; k < N_PREFIX; k = prefix_next[k])
@@ -815,7 +606,7 @@ int num_may_start(const char *s, size_t n)
 
 int num_is_empty(const char *s, size_t n)
 {
-	struct text t;
+	struct num_text t;
 	struct pst p;
 	uint32_t c;
 	if (n > NUM_MAX_TEXT)
@@ -823,11 +614,11 @@ int num_is_empty(const char *s, size_t n)
 	/* Most texts are words: when the first code point folded cannot start a
 	 * way of writing "no figure", skip folding the rest. '$' is dropped and
 	 * '\\' starts LaTeX (≥ ≤ %) or stays itself: neither starts one. */
-	if (n && s[0] != '$' && utf8_next((const unsigned char *)s, n, 0, &c) && !may_start_empty(fold_cp(c)))
+	if (n && s[0] != '$' && num_utf8_next((const unsigned char *)s, n, 0, &c) && !num_may_start_empty(num_fold_cp(c)))
 		return 0;
 	if (trimmed(s, n, &t, &p, NULL))
 		return 0;
-	return is_empty(&t, p.i, p.end);
+	return num_text_empty(&t, p.i, p.end);
 }
 
 size_t num_describe(const num_fig *f, char *buf, size_t n)

@@ -1,4 +1,4 @@
-/* num_int.h — what num.c and num_fast.c share: the prefix words, a digit test, a message copy. Not for other modules. */
+/* num_int.h — what num.c, num_fast.c and num_text.c share: the prefix words, the folded text, a digit test, a message copy. Not for other modules. */
 #ifndef JXL_NUM_INT_H
 #define JXL_NUM_INT_H
 
@@ -35,5 +35,37 @@ static inline int is_digit(uint32_t c)
 /* The two fast readings of num_parse (num_fast.c); each returns 0 for a text it leaves to the general path. */
 int num_fast_figure(const char *str, size_t n, num_fig *out);   /* 1: *out filled as the general path fills it */
 int num_fast_words(const char *str, size_t n, num_err *err);   /* NUM_ERROR: words, no figure, err as the general path */
+
+/* ---- the folded text (num_text.c) ---- */
+
+enum { NUM_MAX_CP = NUM_MAX_TEXT };
+
+/* A figure's text as code points, folded: full-width digits and signs to
+ * ASCII, every kind of space to ' ', LaTeX \geq \le \% to ≥ ≤ %, '$' dropped,
+ * 項 to 项; each code point remembers its byte offset. */
+struct num_text {
+	const char *s;               /* the input as written */
+	uint32_t cp[NUM_MAX_CP];
+	size_t off[NUM_MAX_CP + 1];  /* off[n] is the input length */
+	int n;
+};
+
+/* Decode one UTF-8 sequence at s[i..n); its length, or 0 when invalid. */
+int num_utf8_next(const unsigned char *s, size_t n, size_t i, uint32_t *cp);
+uint32_t num_fold_cp(uint32_t c);   /* one code point folded as above */
+int num_is_letter(unsigned char c);   /* ASCII a-z A-Z */
+/* Fold s[0..n) (n <= NUM_MAX_TEXT) into *t; -1 with err filled when it is not UTF-8. */
+int num_fold(const char *s, size_t n, struct num_text *t, num_err *err);
+int num_is_dash(uint32_t c);   /* - — – ― */
+/* If the UTF-8 word w is at cp[i..end), its length in code points; else 0. */
+int num_match(const struct num_text *t, int i, int end, const char *w);
+/* Same, at the end of cp[i..end): the word's length, or 0. */
+int num_match_end(const struct num_text *t, int i, int end, const char *w);
+/* w (lower-case ASCII) at cp[i..end), case-insensitively: its length, or 0. */
+int num_ascii_ieq(const struct num_text *t, int i, int end, const char *w);
+/* Could a way of writing "no figure" start with the folded code point c? */
+int num_may_start_empty(uint32_t c);
+/* "", dashes, "/", commas, 无, N/A, 不适用 at cp[i..end): a missing value, not zero. */
+int num_text_empty(const struct num_text *t, int i, int end);
 
 #endif

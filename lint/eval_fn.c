@@ -357,6 +357,17 @@ const tmpl_node *eval_tmpl_by_name(const tmpl_node *t, const char *name)
 	return tmpl_by_name(t, name);
 }
 
+/* A template node's max as an exact figure; missing when it has none. */
+static ev_val tmpl_max(eval_env *e, const expr *x, const tmpl_node *t)
+{
+	if (!t || !t->has_max)
+		return eval_missing(x, 1);
+	jxl_fig *f = arena_alloc(e->a, sizeof *f);
+	f->v = f->lo = f->hi = t->max;
+	f->pexp = t->max.exp < 0 ? t->max.exp : 0;
+	return eval_figv(f, 0);
+}
+
 static ev_val fn_weight(eval_env *e, const expr *x)
 {
 	if (x->wtmpl && x->wtmpl == e->tmpl) {   /* weight('name'): found when the pack was loaded */
@@ -368,12 +379,7 @@ static ev_val fn_weight(eval_env *e, const expr *x)
 			e->wname = a->str;
 			e->wnode = t;
 		}
-		if (!t || !t->has_max)
-			return eval_missing(x, 1);
-		jxl_fig *f = arena_alloc(e->a, sizeof *f);
-		f->v = f->lo = f->hi = t->max;
-		f->pexp = t->max.exp < 0 ? t->max.exp : 0;
-		return eval_figv(f, 0);
+		return tmpl_max(e, x, t);
 	}
 	ev_val v = eval_expr(e, x->args[0]);
 	if (v.t == EV_MISSING || v.t == EV_ERR)
@@ -384,12 +390,7 @@ static ev_val fn_weight(eval_env *e, const expr *x)
 	const tmpl_node *t = eval_weight_node(e, v, &bad);
 	if (bad)
 		return eval_fail(e, EVE_TYPE, x, "weight() takes a node of the score tree or a name");
-	if (!t || !t->has_max)
-		return eval_missing(x, 1);
-	jxl_fig *f = arena_alloc(e->a, sizeof *f);
-	f->v = f->lo = f->hi = t->max;
-	f->pexp = t->max.exp < 0 ? t->max.exp : 0;
-	return eval_figv(f, 0);
+	return tmpl_max(e, x, t);
 }
 
 ev_val eval_call(eval_env *e, const expr *x)

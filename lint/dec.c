@@ -13,14 +13,14 @@ typedef unsigned __int128 u128;
  * |coef| < 10^38 and |exp| <= NUM_MAX_EXP holds the exact value. */
 
 /* 10^0 … 10^19: every power of ten below 2^64. */
-static const uint64_t p10[20] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+const uint64_t dec_p10[20] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
 	10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u, 1000000000000000u,
 	10000000000000000u, 100000000000000000u, 1000000000000000000u, 10000000000000000000u};
 
 /* 10^k for 0 <= k <= 38 (every caller stays in that range). */
 static u128 pow10u(int k)
 {
-	return k < 20 ? (u128)p10[k] : (u128)p10[19] * p10[k - 19];
+	return k < 20 ? (u128)dec_p10[k] : (u128)dec_p10[19] * dec_p10[k - 19];
 }
 
 static u128 limit(void)
@@ -97,7 +97,6 @@ dec dec_from_int(long long v)
  * of them is below 10^38 and fits exactly at the smaller exponent. Each
  * fast path gives what the general path gives, the same coef and exp (the
  * *_general functions keep that checkable: fuzz/fuzz_num.c, tests/num). */
-#define FAST_SHIFT 18   /* 10^18 < 2^63: the widest scaling done in 64-bit factors */
 
 static int small(__int128 c)
 {
@@ -193,34 +192,6 @@ int dec_sub_general(dec a, dec b, dec *out)
 	return dec_add_general(a, dec_neg(b), out);
 }
 
-/* a ± b for small a and b whose exponents are in range and at most
- * FAST_SHIFT apart: exact at the smaller exponent, as the general path
- * leaves it. 0 when the operands are not of that kind. (Written on the
- * 64-bit halves: the compiler then keeps it in a few registers.) */
-static inline __attribute__((always_inline)) int add_small(dec a, dec b, int sub, dec *out)
-{
-	int64_t x = (int64_t)a.coef, y = (int64_t)b.coef;
-	unsigned ea = (unsigned)a.exp + NUM_MAX_EXP, eb = (unsigned)b.exp + NUM_MAX_EXP;
-	int d;
-	if ((int64_t)(a.coef >> 64) != x >> 63 || (int64_t)(b.coef >> 64) != y >> 63 || ea > 2 * NUM_MAX_EXP ||
-	    eb > 2 * NUM_MAX_EXP)
-		return 0;
-	d = (int)ea - (int)eb;
-	if (d >= 0 && d <= FAST_SHIFT) {
-		__int128 sx = (__int128)x * (int64_t)p10[d];
-		out->coef = sub ? sx - y : sx + y;
-		out->exp = b.exp;
-		return 1;
-	}
-	if (d < 0 && d >= -FAST_SHIFT) {
-		__int128 sy = (__int128)y * (int64_t)p10[-d];
-		out->coef = sub ? x - sy : x + sy;
-		out->exp = a.exp;
-		return 1;
-	}
-	return 0;
-}
-
 /* Equal exponents in range and coefficients below 10^37: the sum fits as it is. */
 static __attribute__((noinline)) int add_same_exp(dec a, __int128 b, dec *out)
 {
@@ -234,14 +205,14 @@ static __attribute__((noinline)) int add_same_exp(dec a, __int128 b, dec *out)
 
 int dec_add(dec a, dec b, dec *out)
 {
-	if (add_small(a, b, 0, out) || (a.exp == b.exp && add_same_exp(a, b.coef, out)))
+	if (dec_add_small(a, b, 0, out) || (a.exp == b.exp && add_same_exp(a, b.coef, out)))
 		return 0;
 	return dec_add_general(a, b, out);
 }
 
 int dec_sub(dec a, dec b, dec *out)
 {
-	if (add_small(a, b, 1, out) || (a.exp == b.exp && add_same_exp(a, dec_neg(b).coef, out)))
+	if (dec_add_small(a, b, 1, out) || (a.exp == b.exp && add_same_exp(a, dec_neg(b).coef, out)))
 		return 0;
 	return dec_sub_general(a, b, out);
 }
@@ -399,7 +370,7 @@ int dec_div_general(dec a, dec b, int places, dec *out)
 	return fit(q, neg && q, exp, out);
 }
 
-/* |a| ÷ |b| with a, b small, |s| <= FAST_SHIFT and the result's exponent
+/* |a| ÷ |b| with a, b small, |s| <= DEC_FAST_SHIFT and the result's exponent
  * -places in range: one division (a 64-bit one when the scaled dividend
  * fits), rounded half away from zero, as div_up and div_down make it; the
  * quotient is below 2^63·10^18 < 10^38, so nothing is padded or stripped. */
@@ -407,10 +378,10 @@ static int div_small(dec a, dec b, int places, dec *out)
 {
 	long long s = (long long)a.exp - b.exp + places;
 	u128 ma = mag_of(a.coef), mb = mag_of(b.coef), n, d, q, r;
-	if (places < -NUM_MAX_EXP || places > NUM_MAX_EXP || s > FAST_SHIFT || s < -FAST_SHIFT)
+	if (places < -NUM_MAX_EXP || places > NUM_MAX_EXP || s > DEC_FAST_SHIFT || s < -DEC_FAST_SHIFT)
 		return 0;
-	n = s >= 0 ? ma * p10[s] : ma;
-	d = s >= 0 ? mb : mb * p10[-s];
+	n = s >= 0 ? ma * dec_p10[s] : ma;
+	d = s >= 0 ? mb : mb * dec_p10[-s];
 	if ((n >> 64) == 0 && (d >> 64) == 0) {
 		uint64_t n64 = (uint64_t)n, d64 = (uint64_t)d;
 		q = n64 / d64;
@@ -518,7 +489,7 @@ int dec_cmp_general(dec a, dec b)
 }
 
 /* With equal exponents the coefficients say it; small ones at most
- * FAST_SHIFT apart are compared with the larger-exponent one scaled (exact,
+ * DEC_FAST_SHIFT apart are compared with the larger-exponent one scaled (exact,
  * below 2^127). */
 int dec_cmp(dec a, dec b)
 {
@@ -526,13 +497,13 @@ int dec_cmp(dec a, dec b)
 	if (a.exp != b.exp) {
 		int64_t x64 = (int64_t)a.coef, y64 = (int64_t)b.coef;
 		long long d = (long long)a.exp - b.exp;
-		if ((int64_t)(a.coef >> 64) != x64 >> 63 || (int64_t)(b.coef >> 64) != y64 >> 63 || d > FAST_SHIFT ||
-		    d < -FAST_SHIFT)
+		if ((int64_t)(a.coef >> 64) != x64 >> 63 || (int64_t)(b.coef >> 64) != y64 >> 63 || d > DEC_FAST_SHIFT ||
+		    d < -DEC_FAST_SHIFT)
 			return dec_cmp_general(a, b);
 		if (d > 0)
-			x = (__int128)x64 * (int64_t)p10[d];
+			x = (__int128)x64 * (int64_t)dec_p10[d];
 		else
-			y = (__int128)y64 * (int64_t)p10[-d];
+			y = (__int128)y64 * (int64_t)dec_p10[-d];
 	}
 	return (x > y) - (x < y);
 }

@@ -72,26 +72,12 @@ static const char *unit_name_zh(const num_fig *nf, char *buf, size_t cap)
 	}
 }
 
-static const int64_t p10[19] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
-	10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
-	10000000000000000, 100000000000000000, 1000000000000000000};
-
 /* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
- * the call for the operands of dec.c's fast path: coefficients of 64 bits,
- * exponents in range and at most 18 apart, where the result is exact at
- * the smaller exponent (below 10^37, so dec.c neither pads nor strips). */
+ * the call for the operands of dec.c's fast path (dec_add_small). */
 static inline __attribute__((always_inline)) int add(const dec *x, const dec *y, int sign, dec *out)
 {
-	int64_t a = (int64_t)x->coef, b = (int64_t)y->coef;
-	unsigned ea = (unsigned)x->exp + NUM_MAX_EXP, eb = (unsigned)y->exp + NUM_MAX_EXP;
-	if ((int64_t)(x->coef >> 64) == a >> 63 && (int64_t)(y->coef >> 64) == b >> 63 && ea <= 2 * NUM_MAX_EXP &&
-	    eb <= 2 * NUM_MAX_EXP && (int)ea - (int)eb <= 18 && (int)eb - (int)ea <= 18) {
-		int d = (int)ea - (int)eb, e = d > 0 ? y->exp : x->exp;
-		__int128 sa = d > 0 ? (__int128)a * p10[d] : a, sb = d < 0 ? (__int128)b * p10[-d] : b;
-		out->coef = sign > 0 ? sa + sb : sa - sb;
-		out->exp = e;
+	if (dec_add_small(*x, *y, sign < 0, out))
 		return 0;
-	}
 	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
 }
 
@@ -357,11 +343,11 @@ static int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n, dec
 		hi = y->v.exp > hi ? y->v.exp : hi;
 		marks_add(m, y, signs[i] < 0 ? -1 : 1);
 	}
-	if (lo < -NUM_MAX_EXP || hi > NUM_MAX_EXP || hi - lo > 18)
+	if (lo < -NUM_MAX_EXP || hi > NUM_MAX_EXP || hi - lo > DEC_FAST_SHIFT)
 		return 0;
 	for (i = 0; i < n; i++) {
 		const dec *y = &figs[i]->v;
-		if (__builtin_mul_overflow((int64_t)y->coef, p10[y->exp - lo], &t) ||
+		if (__builtin_mul_overflow((int64_t)y->coef, (int64_t)dec_p10[y->exp - lo], &t) ||
 		    (signs[i] < 0 ? __builtin_sub_overflow(s, t, &s) : __builtin_add_overflow(s, t, &s)))
 			return 0;
 	}

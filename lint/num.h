@@ -31,6 +31,41 @@ dec dec_neg(dec a);
 dec dec_abs(dec a);
 int dec_sign(dec a);                 /* -1, 0, 1 */
 
+/* 10^0 … 10^19, every power of ten below 2^64: the scale factors of the
+ * 64-bit fast paths (dec.c, fig.c). */
+extern const uint64_t dec_p10[20];
+#define DEC_FAST_SHIFT 18   /* 10^18 < 2^63: the widest scaling done in 64-bit factors */
+
+/* a ± b (sub: a − b) when both coefficients fit in 64 bits and the
+ * exponents are in range and at most DEC_FAST_SHIFT apart: exact at the
+ * smaller exponent, as dec_add and dec_sub leave it (scaled by at most
+ * 10^18 a coefficient stays below 9.3·10^36, so the sum fits). 0 when the
+ * operands are not of that kind; dec_add and dec_sub try it first, and a
+ * caller on a hot path may too, to save the call. (Written on the 64-bit
+ * halves: the compiler then keeps it in a few registers.) */
+static inline __attribute__((always_inline)) int dec_add_small(dec a, dec b, int sub, dec *out)
+{
+	int64_t x = (int64_t)a.coef, y = (int64_t)b.coef;
+	unsigned ea = (unsigned)a.exp + NUM_MAX_EXP, eb = (unsigned)b.exp + NUM_MAX_EXP;
+	if ((int64_t)(a.coef >> 64) != x >> 63 || (int64_t)(b.coef >> 64) != y >> 63 || ea > 2 * NUM_MAX_EXP ||
+	    eb > 2 * NUM_MAX_EXP)
+		return 0;
+	int d = (int)ea - (int)eb;
+	if (d >= 0 && d <= DEC_FAST_SHIFT) {
+		__int128 sx = (__int128)x * (int64_t)dec_p10[d];
+		out->coef = sub ? sx - y : sx + y;
+		out->exp = b.exp;
+		return 1;
+	}
+	if (d < 0 && d >= -DEC_FAST_SHIFT) {
+		__int128 sy = (__int128)y * (int64_t)dec_p10[-d];
+		out->coef = sub ? x - sy : x + sy;
+		out->exp = a.exp;
+		return 1;
+	}
+	return 0;
+}
+
 /* The corners of [alo, ahi] ÷ [blo, bhi] (lo <= hi on both sides, the
  * divisor all of one sign, not 0) that are the quotient's extremes, from
  * the signs alone: the low end is *ln / *ld, the high end *hn / *hd.

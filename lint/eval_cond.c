@@ -24,7 +24,7 @@ static int text_eq(eval_env *e, const expr *x)
 			return -2;
 		const jxl_node *n = eval_inherited(e, p->name);
 		const char *t = n ? (n->kind == JXL_STRING || n->kind == JXL_NUMBER ? n->str : NULL)
-				  : eval_same(p->name, "form") && e->doc->form ? (e->doc->form == 'p' ? "project" : "department") : NULL;
+				  : eval_made_up(e, p->name);
 		if (s == x->b && eval_step(e, s))
 			return -2;
 		if (n && !t) {

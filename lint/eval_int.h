@@ -111,6 +111,12 @@ static inline const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, 
 }
 /* A top-level key of the document; money_unit, year and unit fall back to the file's. */
 const jxl_node *eval_inherited(eval_env *e, const char *key);
+/* What a top-level key name stands for when the document does not write it:
+ * "form" made up from the document's form ("project", "department"), else NULL. */
+static inline const char *eval_made_up(const eval_env *e, const char *name)
+{
+	return e->doc->form && eval_same(name, "form") ? (e->doc->form == 'p' ? "project" : "department") : NULL;
+}
 
 /* Absent, null, or written as missing ("—", "无"). */
 int eval_empty_text(const jxl_node *n);

@@ -168,8 +168,9 @@ static int path_begin(eval_env *e, const expr *x, const jxl_node **n, ev_val *v)
 		break;
 	case ROOT_DOC: {
 		const jxl_node *d = eval_inherited(e, x->name);
-		if (!d && !strcmp(x->name, "form") && e->doc->form) {
-			*v = (ev_val){.t = EV_STR, .s = e->doc->form == 'p' ? "project" : "department"};
+		const char *made_up = d ? NULL : eval_made_up(e, x->name);
+		if (made_up) {
+			*v = (ev_val){.t = EV_STR, .s = made_up};
 			return 1;
 		}
 		start = d ? eval_nodev(d) : eval_missing(x, 1);

@@ -67,8 +67,8 @@ $(BUILD)/docs/%.md: docs/%.md
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-# Rule plugins: the public header only, hidden visibility, one entry symbol.
-$(BUILD)/rules.d/%.so: rules.d/%.c include/jxlint/rule.h
+# Rule plugins: the public header only (and rules.d/member_name.h, macros), hidden visibility, one entry symbol.
+$(BUILD)/rules.d/%.so: rules.d/%.c include/jxlint/rule.h rules.d/member_name.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT) -Iinclude -fPIC -shared -fvisibility=hidden -o $@ $< $(CFLAGS)
 

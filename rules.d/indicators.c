@@ -1,6 +1,8 @@
 /* indicators.c — the flat indicator table of a project form: full marks against targets, score ranges, group sums. */
 #include <jxlint/rule.h>
 
+#include "member_name.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +29,6 @@ static int present(const jxl_node *n)
 {
 	return H->kind(n) > JXL_NULL;
 }
-
-/* Member names compared in place, byte by byte (each test stops at the
- * first difference, so no byte past a shorter name's end is read): k is
- * the name, its first byte already matched. */
-#define NAME3(k, b, c) ((k)[1] == (b) && (k)[2] == (c) && !(k)[3])
-#define NAME4(k, b, c, d) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && !(k)[4])
-#define NAME5(k, b, c, d, e) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && !(k)[5])
-#define NAME6(k, b, c, d, e, f) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && (k)[5] == (f) && !(k)[6])
 
 static void emit(jxl_ctx *ctx, const char *rule, const jxl_node *at, const jxl_fig *stated,
                  const jxl_fig *difference, const char *zh, const char *en)

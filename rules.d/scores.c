@@ -1,6 +1,8 @@
 /* scores.c — the score tree: sums, maxima, ranges, total, grade, execution cap (the indicator table is indicators.c; scores/max-missing is in rules.d/core.json). */
 #include <jxlint/rule.h>
 
+#include "member_name.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -20,13 +22,6 @@ static const jxl_rule_info rules[] = {
 };
 
 /* --- small readers --- */
-
-/* Member names compared in place, byte by byte (each test stops at the
- * first difference, so no byte past a shorter name's end is read): k is
- * the name, its first byte already matched. */
-#define NAME3(k, b, c) ((k)[1] == (b) && (k)[2] == (c) && !(k)[3])
-#define NAME4(k, b, c, d) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && !(k)[4])
-#define NAME5(k, b, c, d, e) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && !(k)[5])
 
 static const jxl_fig *num(jxl_ctx *ctx, long long v)
 {

@@ -87,11 +87,6 @@ static int minmax4(dec c[4], ival *r)
 	return 0;
 }
 
-static int same_dec(dec a, dec b)
-{
-	return a.coef == b.coef && a.exp == b.exp;
-}
-
 /* The ends of x × [y, y] (or [y, y] × x): of the corners x.lo·y, x.lo·y, x.hi·y,
  * x.hi·y, the first lowest and the first highest, as minmax4 picks them. */
 static int mul_by_point(dec lo_y, dec hi_y, ival *r)
@@ -105,7 +100,7 @@ static int mul_by_point(dec lo_y, dec hi_y, ival *r)
 /* An exact figure: its ends are its value, the same decimal. */
 static int is_point(const ival *a)
 {
-	return same_dec(a->lo, a->v) && same_dec(a->hi, a->v);
+	return dec_same(a->lo, a->v) && dec_same(a->hi, a->v);
 }
 
 static int ival_mul(const ival *a, const ival *b, ival *r)
@@ -118,9 +113,9 @@ static int ival_mul(const ival *a, const ival *b, ival *r)
 		r->lo = r->hi = r->v;
 		return 0;
 	}
-	if (same_dec(b->lo, b->hi))   /* "×100%": the corners come in equal pairs */
+	if (dec_same(b->lo, b->hi))   /* "×100%": the corners come in equal pairs */
 		return dec_mul(a->lo, b->lo, &c[0]) || dec_mul(a->hi, b->lo, &c[2]) || mul_by_point(c[0], c[2], r);
-	if (same_dec(a->lo, a->hi))
+	if (dec_same(a->lo, a->hi))
 		return dec_mul(a->lo, b->lo, &c[0]) || dec_mul(a->lo, b->hi, &c[1]) || mul_by_point(c[0], c[1], r);
 	if (dec_mul(a->lo, b->lo, &c[0]) || dec_mul(a->lo, b->hi, &c[1]) || dec_mul(a->hi, b->lo, &c[2]) || dec_mul(a->hi, b->hi, &c[3]))
 		return -1;

@@ -248,15 +248,10 @@ static int unit_of2(const jxl_fig *x, const jxl_fig *y)
 	return x->unit ? x->unit : y->unit;
 }
 
-static int same_dec(dec x, dec y)
-{
-	return x.coef == y.coef && x.exp == y.exp;
-}
-
 /* An exact figure's interval is its value, in the same digits. */
 static int is_point(const jxl_fig *f)
 {
-	return same_dec(f->lo, f->v) && same_dec(f->hi, f->v);
+	return dec_same(f->lo, f->v) && dec_same(f->hi, f->v);
 }
 
 static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int sign)

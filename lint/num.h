@@ -30,6 +30,11 @@ dec dec_shift(dec a, int k);
 dec dec_neg(dec a);
 dec dec_abs(dec a);
 int dec_sign(dec a);                 /* -1, 0, 1 */
+/* The same decimal written the same way: equal coef and exp (1.0 and 1 are not). */
+static inline int dec_same(dec a, dec b)
+{
+	return a.coef == b.coef && a.exp == b.exp;
+}
 
 /* 10^0 … 10^19, every power of ten below 2^64: the scale factors of the
  * 64-bit fast paths (dec.c, fig.c). */

@@ -104,9 +104,10 @@ static const jxl_fig *read_plain(arena *a, const jxl_doc *d, const jxl_node *n, 
 	return f;
 }
 
-/* fig_read, with the path for plain JSON numbers (fast) or without it. */
-static inline __attribute__((always_inline)) const jxl_fig *read_fig(arena *a, const jxl_doc *d, const jxl_node *n,
-								     int as, fig_err *err, int fast)
+/* fig_read for every node but a JSON number written plainly, or (fast 0) for every node.
+ * Apart, so that the usual call needs none of its room for messages. */
+static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc *d, const jxl_node *n, int as,
+							  fig_err *err, int fast)
 {
 	err->kind = 0;
 	err->msg[0] = '\0';
@@ -125,9 +126,6 @@ static inline __attribute__((always_inline)) const jxl_fig *read_fig(arena *a, c
 	num_fig nf;
 	num_err ne;
 	char q[FIG_QUOTE_MAX + 8];
-	/* a JSON number (most figures) is nearly always plain: read without num_parse's other shapes */
-	if (fast && n->kind == JXL_NUMBER && num_fast_plain(n->str, n->slen, &nf))
-		return read_plain(a, d, n, as, nf.value, nf.decimals);
 	int rc = fast ? num_parse(n->str, n->slen, &nf, err->quiet ? NULL : &ne)
 		      : num_parse_general(n->str, n->slen, &nf, err->quiet ? NULL : &ne);
 	if (rc == NUM_EMPTY)
@@ -220,6 +218,13 @@ static inline __attribute__((always_inline)) const jxl_fig *read_fig(arena *a, c
 
 const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
 {
+	num_fig nf;
+	/* a JSON number (most figures) is nearly always plain: read without num_parse's other shapes */
+	if (n && n->kind == JXL_NUMBER && num_fast_plain(n->str, n->slen, &nf)) {
+		err->kind = 0;
+		err->msg[0] = err->msg_zh[0] = '\0';
+		return read_plain(a, d, n, as, nf.value, nf.decimals);
+	}
 	return read_fig(a, d, n, as, err, 1);
 }
 

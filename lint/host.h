@@ -52,6 +52,19 @@ const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as);
 finding *host_emit_core(jxl_ctx *ctx, const jxl_node *n, int line, int col, const char *rule,
 			int severity, const char *msg_zh, const char *msg_en);
 
+/* A finding of rule at n (or at line:col when n is NULL), its severity
+ * resolved (severity 0: the rule's); NULL when it is off or suppressed
+ * there. The caller fills its texts. */
+finding *host_add_at(jxl_ctx *ctx, const jxl_node *n, int line, int col, const char *rule, int severity);
+
+/* host_check.c: the stated, computed and difference texts of f (the
+ * difference computed when df is NULL and the units agree) and the
+ * tolerance they were compared with; places as fig_text takes them. */
+void host_fill_figures(jxl_ctx *ctx, finding *f, const jxl_fig *st, const jxl_fig *co, const jxl_fig *df, int places);
+/* The check_sum and check_rate of the host table (jxlint/rule.h). */
+int host_check_sum(jxl_ctx *ctx, const jxl_sum *s);
+int host_check_rate(jxl_ctx *ctx, const jxl_rate *r);
+
 /* Remember that the suppression sup silenced something (it is not reported as unused). */
 void host_note_used(check_env *env, const jxl_node *sup);
 

@@ -104,6 +104,14 @@ static const jxl_fig *read_plain(arena *a, const jxl_doc *d, const jxl_node *n, 
 	return f;
 }
 
+/* nf's noun in the arena: the whole array, NUL-padded, copied without a strlen. */
+static const char *noun_copy(arena *a, const num_fig *nf)
+{
+	char *p = arena_alloc_raw(a, sizeof nf->noun);
+	memcpy(p, nf->noun, sizeof nf->noun);
+	return p;
+}
+
 /* fig_read for every node but a JSON number written plainly, or (fast 0) for every node.
  * Apart, so that the usual call needs none of its room for messages. */
 static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc *d, const jxl_node *n, int as,
@@ -211,7 +219,7 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 	f->pexp = pexp;
 	f->mag = mag;
 	f->bound = bounds[nf.qual];
-	f->noun = nf.unit == NUM_UNIT_NOUN ? arena_strdup(a, nf.noun) : NULL;
+	f->noun = nf.unit == NUM_UNIT_NOUN ? noun_copy(a, &nf) : NULL;
 	f->node = n;
 	return f;
 }

@@ -120,20 +120,26 @@ static void h_emit(jxl_ctx *ctx, const jxl_finding *in)
 
 /* ---- figures ------------------------------------------------------------- */
 
-/* host_fig for a node not read as `as` yet: apart, so that the usual call,
- * a figure read already, needs none of the room for the messages. */
-static __attribute__((noinline)) const jxl_fig *fig_first(jxl_ctx *ctx, const jxl_node *n, int as)
+/* Keep f as n's figure read `as`. */
+static inline __attribute__((always_inline)) void keep_fig(jxl_ctx *ctx, const jxl_node *n, int as, const jxl_fig *f)
 {
 	jxl_node *m = (jxl_node *)n;   /* the cache is the only mutable part of a node */
-	fig_err err;
-	err.quiet = 0;
-	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
 	if (!m->figs) {
 		m->figs = arena_alloc_raw(ctx->env->a, sizeof *m->figs);
 		*m->figs = (struct doc_figs){0};   /* zeroed by stores, not a call to memset */
 	}
 	m->figs->done[as] = 1;
 	m->figs->fig[as] = f;
+}
+
+/* Apart from host_fig (host.h), so that the usual call, a figure read
+ * already, needs none of the room for the messages. */
+const jxl_fig *host_fig_first(jxl_ctx *ctx, const jxl_node *n, int as)
+{
+	fig_err err;
+	err.quiet = 0;
+	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
+	keep_fig(ctx, n, as, f);
 	if (!f && err.kind) {
 		ctx->env->dg->unchecked++;
 		const char *rule = err.kind == 'u' ? "input/unit" : err.kind == 't' ? "input/type" : "input/figure";
@@ -143,15 +149,6 @@ static __attribute__((noinline)) const jxl_fig *fig_first(jxl_ctx *ctx, const jx
 		host_emit_core(ctx, n, 0, 0, rule, 0, zh, en);
 	}
 	return f;
-}
-
-const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
-{
-	if (!n || as < 1 || as >= DOC_AS_SLOTS)
-		return NULL;
-	if (n->figs && n->figs->done[as])
-		return n->figs->fig[as];
-	return fig_first(ctx, n, as);
 }
 
 static const jxl_fig *h_fig(jxl_ctx *ctx, const jxl_node *n, int as) { return ctx ? host_fig(ctx, n, as) : NULL; }
@@ -263,13 +260,8 @@ static const jxl_fig *h_peek(jxl_ctx *ctx, const jxl_node *n, int as)
 	fig_err err;
 	err.quiet = 1;   /* what cannot be read is not reported here, so not worded either */
 	const jxl_fig *f = fig_read(ctx->env->a, ctx->doc, n, as, &err);
-	if (f || !err.kind) {   /* what fig() would find and say nothing about: kept for both */
-		jxl_node *m = (jxl_node *)n;
-		if (!m->figs)
-			m->figs = arena_alloc(ctx->env->a, sizeof *m->figs);
-		m->figs->done[as] = 1;
-		m->figs->fig[as] = f;
-	}
+	if (f || !err.kind)   /* what fig() would find and say nothing about: kept for both */
+		keep_fig(ctx, n, as, f);
 	return f;
 }
 

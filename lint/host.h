@@ -45,8 +45,19 @@ const jxl_host *host_table(void);
  * configuration, then the command line's --rule; 0 = off. */
 int host_severity(const check_env *env, const char *rule);
 
-/* Read a figure, reporting input/figure or input/unit once per node. */
-const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as);
+/* host_fig for a node not read as `as` yet: reads it, keeps it, reports it. */
+const jxl_fig *host_fig_first(jxl_ctx *ctx, const jxl_node *n, int as);
+
+/* Read a figure, reporting input/figure or input/unit once per node.
+ * Inline: most calls find the figure kept on the node already. */
+static inline const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
+{
+	if (!n || as < 1 || as >= DOC_AS_SLOTS)
+		return NULL;
+	if (n->figs && n->figs->done[as])
+		return n->figs->fig[as];
+	return host_fig_first(ctx, n, as);
+}
 
 /* Emit a core finding at n (or at line:col when n is NULL). */
 finding *host_emit_core(jxl_ctx *ctx, const jxl_node *n, int line, int col, const char *rule,

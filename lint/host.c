@@ -14,8 +14,9 @@ static int h_form(const jxl_doc *d) { return d ? d->form : 0; }
 static const jxl_node *h_get(const jxl_node *n, const char *key) { return doc_get(n, key); }
 static const jxl_node *h_path(const jxl_node *n, const char *p) { return n && p ? doc_path(n, p) : NULL; }
 static int h_kind(const jxl_node *n) { return n ? (int)n->kind : JXL_ABSENT; }
-static size_t h_len(const jxl_node *n) { return n && (n->kind == JXL_ARRAY || n->kind == JXL_OBJECT) ? n->nkids : 0; }
-static const jxl_node *h_at(const jxl_node *n, size_t i) { return i < h_len(n) ? n->kids[i] : NULL; }
+/* Only arrays and objects have kids: every other node's nkids is 0 (jparse.c). */
+static size_t h_len(const jxl_node *n) { return n ? n->nkids : 0; }
+static const jxl_node *h_at(const jxl_node *n, size_t i) { return n && i < n->nkids ? n->kids[i] : NULL; }
 static const char *h_key(const jxl_node *n) { return n ? n->key : NULL; }
 static const char *h_str(const jxl_node *n) { return n ? n->str : NULL; }
 static const jxl_node *h_parent(const jxl_node *n) { return n ? n->parent : NULL; }

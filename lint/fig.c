@@ -98,37 +98,38 @@ static inline void marks_add(struct marks *m, const jxl_fig *y, int sign)
 }
 
 /* The chain below in one pass over the figures and one register, when
- * every figure is exact (a point) with a 64-bit coefficient and the sum
- * at the smallest exponent E (0 among the exponents when the first is
- * subtracted: the chain starts from 0) keeps to 64 bits, every exponent
- * in fig_dec_add()'s range and at most 18 above E. Then each step of the
- * chain is fig_dec_add()'s inline case on operands of 64 bits (a partial
- * sum at a larger exponent is smaller), exact at the smaller exponent: the
- * chain ends at the exact sum at E. 0 (walk the chain; *v and *m are then anything)
- * when any of that is not so. */
+ * every figure is exact (a point) with a 64-bit coefficient and an
+ * exponent in fig_dec_add()'s range, and every step of the chain is
+ * fig_dec_add()'s inline case: the partial sum so far (at the smallest
+ * exponent so far, 0 among them when the first figure is subtracted: the
+ * chain starts from 0) and the figure added are at most 18 exponents
+ * apart, and the one at the larger exponent, scaled to the smaller, and
+ * their sum keep to 64 bits. Such a step is exact at the smaller exponent,
+ * and so is the chain: the partial sum is kept here as that step leaves
+ * it. 0 (walk the chain; *v and *m are then anything) when any of that is
+ * not so. */
 static int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n, dec *v, struct marks *m)
 {
-	int lo = signs[0] < 0 ? 0 : figs[0]->v.exp, hi = lo;
+	int e = signs[0] < 0 ? 0 : figs[0]->v.exp;   /* the partial sum's exponent */
 	int64_t s = 0, t;
-	size_t i;
-	for (i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const jxl_fig *y = figs[i];
-		if (!is_point(y) || (int64_t)(y->v.coef >> 64) != (int64_t)y->v.coef >> 63)
+		int ye = y->v.exp;
+		if (!is_point(y) || (int64_t)(y->v.coef >> 64) != (int64_t)y->v.coef >> 63 || ye < -NUM_MAX_EXP ||
+		    ye > NUM_MAX_EXP)
 			return 0;
-		lo = y->v.exp < lo ? y->v.exp : lo;
-		hi = y->v.exp > hi ? y->v.exp : hi;
-		marks_add(m, y, signs[i] < 0 ? -1 : 1);
-	}
-	if (lo < -NUM_MAX_EXP || hi > NUM_MAX_EXP || hi - lo > DEC_FAST_SHIFT)
-		return 0;
-	for (i = 0; i < n; i++) {
-		const dec *y = &figs[i]->v;
-		if (__builtin_mul_overflow((int64_t)y->coef, (int64_t)dec_p10[y->exp - lo], &t) ||
+		if (ye < e) {   /* the partial sum scaled to y's exponent */
+			if (e - ye > DEC_FAST_SHIFT || __builtin_mul_overflow(s, (int64_t)dec_p10[e - ye], &s))
+				return 0;
+			e = ye;
+		}
+		if (ye - e > DEC_FAST_SHIFT || __builtin_mul_overflow((int64_t)y->v.coef, (int64_t)dec_p10[ye - e], &t) ||
 		    (signs[i] < 0 ? __builtin_sub_overflow(s, t, &s) : __builtin_add_overflow(s, t, &s)))
 			return 0;
+		marks_add(m, y, signs[i] < 0 ? -1 : 1);
 	}
 	v->coef = s;
-	v->exp = lo;
+	v->exp = e;
 	return 1;
 }
 

@@ -43,8 +43,9 @@ void host_fill_figures(jxl_ctx *ctx, finding *f, const jxl_fig *st, const jxl_fi
 
 /* ---- sums ------------------------------------------------------------------ */
 
-static void log_relation(jxl_ctx *ctx, const jxl_fig *total, const jxl_fig **parts, const int *signs,
-			 size_t n, int broken, size_t finding_index)
+static inline __attribute__((always_inline)) void log_relation(jxl_ctx *ctx, const jxl_fig *total,
+								 const jxl_fig **parts, const int *signs, size_t n,
+								 int broken, size_t finding_index)
 {
 	check_env *env = ctx->env;
 	if (env->nrel == env->relcap) {
@@ -114,6 +115,15 @@ static int ocr_spaced(const jxl_fig *f)
 	return 0;
 }
 
+#define SUM_PLUS_ONES 64   /* parts of a sum without signs whose signs need no memory of their own */
+
+/* The signs of a sum that adds every part (at most SUM_PLUS_ONES), kept
+ * with it (relation.signs) as its own would be. */
+static const int plus_ones[SUM_PLUS_ONES] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 {
 	if (!ctx || !s || s->size < offsetof(jxl_sum, short_severity) || !s->rule)
@@ -126,7 +136,8 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	/* not zeroed: the first n entries are written before they are read, the rest never are */
 	const jxl_fig **figs = arena_alloc_raw(a, s->nparts * sizeof *figs);
 	const jxl_node **nodes = arena_alloc_raw(a, s->nparts * sizeof *nodes);
-	int *signs = arena_alloc_raw(a, s->nparts * sizeof *signs);
+	int *own = s->signs || s->nparts > SUM_PLUS_ONES ? arena_alloc_raw(a, s->nparts * sizeof *own) : NULL;
+	const int *signs = own ? own : plus_ones;   /* most sums add every part: no signs to write */
 	size_t n = 0;
 	for (size_t i = 0; i < s->nparts; i++) {
 		const jxl_node *pn = s->parts[i];
@@ -137,7 +148,8 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 			return JXL_SKIPPED;    /* written as missing ("—", null): the sum cannot be known; unreadable: reported */
 		figs[n] = f;
 		nodes[n] = pn;
-		signs[n] = s->signs && s->signs[i] < 0 ? -1 : 1;
+		if (own)
+			own[n] = s->signs && s->signs[i] < 0 ? -1 : 1;
 		n++;
 	}
 	if (!n)

@@ -2,7 +2,6 @@
 #include "fig.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
 
 #define FIG_DIV_PLACES 12   /* decimals of a computed percent before it is compared */
@@ -15,226 +14,6 @@ static jxl_fig *fig_new(arena *a)
 	return f;
 }
 
-#define FIG_QUOTE_MAX 60   /* bytes of a figure's text quoted in a message */
-
-/* The figure's text for a message: at most FIG_QUOTE_MAX bytes, cut at a character boundary. */
-static const char *quote(const jxl_node *n, char *buf, size_t cap)
-{
-	size_t len = n->slen;
-	if (len > FIG_QUOTE_MAX) {
-		len = FIG_QUOTE_MAX;
-		while (len > 0 && ((unsigned char)n->str[len] & 0xC0) == 0x80)
-			len--;
-	}
-	snprintf(buf, cap, "%.*s%s", (int)len, n->str, len < n->slen ? "…" : "");
-	return buf;
-}
-
-/* en and zh say the same in English and in Chinese; only the kind when
- * the caller wants no message (err->msg NULL is never the case: see quiet). */
-static int set_err(fig_err *err, int kind, const char *en, const char *zh)
-{
-	err->kind = kind;
-	if (!err->quiet) {
-		snprintf(err->msg, sizeof err->msg, "%s", en);
-		snprintf(err->msg_zh, sizeof err->msg_zh, "%s", zh);
-	}
-	return 0;
-}
-
-/* ½·10^e as a decimal. */
-static dec half_ulp(int e)
-{
-	dec h = {5, e - 1};
-	return h;
-}
-
-static const char *unit_name(const num_fig *nf)
-{
-	switch (nf->unit) {
-	case NUM_UNIT_YUAN: return "money (元)";
-	case NUM_UNIT_PERCENT: return "a percent";
-	case NUM_UNIT_PERMILLE: return "a per-mille";
-	case NUM_UNIT_NOUN: return nf->noun;
-	default: return "a bare number";
-	}
-}
-
-/* The same in Chinese, as what follows the quoted figure: “50元”是金额（元）, “12斤”的单位是“斤”. */
-static const char *unit_name_zh(const num_fig *nf, char *buf, size_t cap)
-{
-	switch (nf->unit) {
-	case NUM_UNIT_YUAN: return "是金额（元）";
-	case NUM_UNIT_PERCENT: return "是百分数";
-	case NUM_UNIT_PERMILLE: return "是千分数";
-	case NUM_UNIT_NOUN: snprintf(buf, cap, "的单位是“%s”", nf->noun); return buf;
-	default: return "是不带单位的数";
-	}
-}
-
-/* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
- * the call for the operands of dec.c's fast path (dec_add_small). */
-static inline __attribute__((always_inline)) int add(const dec *x, const dec *y, int sign, dec *out)
-{
-	if (dec_add_small(*x, *y, sign < 0, out))
-		return 0;
-	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
-}
-
-/* A figure whose unit is not what `as` expects (want, wantzh: "money", "金额"): err says so. */
-static const jxl_fig *unit_err(fig_err *err, const jxl_node *n, const num_fig *nf, const char *want, const char *wantzh)
-{
-	char q[FIG_QUOTE_MAX + 8], m[400], mz[sizeof err->msg_zh], uz[sizeof nf->noun + 32];
-	if (!err->quiet) {
-		snprintf(m, sizeof m, "\"%s\" is %s where %s was expected", quote(n, q, sizeof q), unit_name(nf), want);
-		snprintf(mz, sizeof mz, "“%s”%s，此处应为%s", q, unit_name_zh(nf, uz, sizeof uz), wantzh);
-	}
-	set_err(err, 'u', m, mz);
-	return NULL;
-}
-
-const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
-{
-	err->kind = 0;
-	err->msg[0] = '\0';
-	err->msg_zh[0] = '\0';
-	if (!n || n->kind == JXL_NULL)
-		return NULL;
-	if (n->kind != JXL_NUMBER && n->kind != JXL_STRING) {
-		int k = n->kind == JXL_BOOL ? 0 : n->kind == JXL_OBJECT ? 1 : 2;
-		static const char *const en[] = {"true/false where a figure was expected",
-			"an object where a figure was expected", "an array where a figure was expected"};
-		static const char *const zh[] = {"此处应为数字，却是 true/false", "此处应为数字，却是 JSON 对象",
-			"此处应为数字，却是 JSON 数组"};
-		set_err(err, 't', en[k], zh[k]);
-		return NULL;
-	}
-	num_fig nf;
-	num_err ne;
-	char q[FIG_QUOTE_MAX + 8];
-	/* a JSON number (most figures) is nearly always plain: read without num_parse's other shapes */
-	int rc = n->kind == JXL_NUMBER && num_fast_plain(n->str, n->slen, &nf) ? NUM_OK
-		 : num_parse(n->str, n->slen, &nf, err->quiet ? NULL : &ne);
-	if (rc == NUM_EMPTY)
-		return NULL;
-	if (rc != NUM_OK) {
-		char m[400] = "", mz[sizeof err->msg_zh] = "";
-		if (!err->quiet) {
-			snprintf(m, sizeof m, "cannot read \"%s\" as a figure: %s", quote(n, q, sizeof q), ne.msg);
-			snprintf(mz, sizeof mz, "无法把“%s”读成数字：%s", q, ne.msg_zh);
-		}
-		set_err(err, 'p', m, mz);
-		return NULL;
-	}
-	static const char bounds[NUM_QUAL_APPROX + 1] = {   /* the target direction a qualifier states */
-		[NUM_QUAL_GE] = 'G', [NUM_QUAL_GT] = '>', [NUM_QUAL_LE] = 'L', [NUM_QUAL_LT] = '<'};
-	/* What the figure is, worked out in locals and stored once at the end
-	 * (a figure is 144 bytes); nothing is allocated for a unit refused. */
-	dec v = nf.value;
-	int unit, permille = 0, mag = nf.mag, pexp = nf.mag - nf.decimals;
-	int rounded = nf.mag > 0 || nf.qual == NUM_QUAL_APPROX;
-	switch (as) {
-	case JXL_AS_MONEY:
-		if (nf.unit == NUM_UNIT_NONE) {
-			mag = d->money_mag;
-			v = dec_shift(nf.value, d->money_mag);
-			pexp = d->money_mag - nf.decimals;
-			rounded = d->money_mag > 0 || nf.qual == NUM_QUAL_APPROX;
-		} else if (nf.unit != NUM_UNIT_YUAN && !(nf.unit == NUM_UNIT_NOUN && !strcmp(nf.noun, "元"))) {
-			return unit_err(err, n, &nf, "money", "金额");
-		}
-		unit = FIG_MONEY;
-		break;
-	case JXL_AS_RATE:
-		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			unit = FIG_PERCENT;
-			permille = nf.unit == NUM_UNIT_PERMILLE;
-		} else if (nf.unit == NUM_UNIT_NONE) {
-			unit = FIG_RATIO;
-		} else {
-			return unit_err(err, n, &nf, "a rate", "比率");
-		}
-		rounded = 1;
-		break;
-	case JXL_AS_COUNT:
-	case JXL_AS_SCORE:
-		if (nf.unit == NUM_UNIT_YUAN || nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE)
-			return unit_err(err, n, &nf, as == JXL_AS_COUNT ? "a count" : "a score", as == JXL_AS_COUNT ? "数量" : "分值");
-		unit = as == JXL_AS_COUNT ? FIG_COUNT : FIG_PLAIN;
-		break;
-	default:
-		if (nf.unit == NUM_UNIT_PERCENT || nf.unit == NUM_UNIT_PERMILLE) {
-			unit = FIG_PERCENT;
-			permille = nf.unit == NUM_UNIT_PERMILLE;
-			rounded = 1;
-		} else if (nf.unit == NUM_UNIT_YUAN) {
-			unit = FIG_MONEY;
-		} else {
-			unit = nf.unit == NUM_UNIT_NOUN ? FIG_COUNT : FIG_PLAIN;
-		}
-		break;
-	}
-	if (permille) {   /* kept as the percent it is: 5‰ = 0.5% */
-		v = dec_shift(v, -1);
-		pexp -= 1;
-	}
-	if (nf.negative && dec_sign(v) > 0)
-		v = dec_neg(v);
-	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* every member stored below, each once: no memset, no copy */
-	unsigned inf = 0, approx = nf.approx && nf.qual != NUM_QUAL_APPROX;
-	f->v = f->lo = f->hi = v;
-	if (rounded) {   /* the interval ±½·10^pexp it stands for; unbounded when that does not fit */
-		dec half = half_ulp(pexp);
-		inf = add(&v, &half, -1, &f->lo) || add(&v, &half, 1, &f->hi);
-	}
-	f->lo_inf = inf;
-	f->hi_inf = inf || approx;
-	if (approx)   /* 2万余, 超过109.1万: at least the value */
-		f->lo = v;
-	f->approx = approx;
-	f->rounded = (unsigned)rounded;
-	f->permille = (unsigned)permille;
-	f->unit = unit;
-	f->pexp = pexp;
-	f->mag = mag;
-	f->bound = bounds[nf.qual];
-	f->noun = nf.unit == NUM_UNIT_NOUN ? arena_strdup(a, nf.noun) : NULL;
-	f->node = n;
-	return f;
-}
-
-#define FIG_TAIL_WINDOW 64     /* bytes of a text searched for its final figure */
-#define FIG_TAIL_NOUN   6      /* a tail figure's noun: at most two Chinese characters (人次) */
-
-const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int as)
-{
-	if (!n || n->kind != JXL_STRING || !n->slen)
-		return NULL;
-	size_t lo = n->slen > FIG_TAIL_WINDOW ? n->slen - FIG_TAIL_WINDOW : 0;
-	size_t best = n->slen;
-	/* the longest suffix that is one figure (starting at a character boundary) */
-	for (size_t st = n->slen; st-- > lo;) {
-		if (((unsigned char)n->str[st] & 0xC0) == 0x80)
-			continue;
-		num_fig nf;
-		if (num_may_start(n->str + st, n->slen - st) && num_parse(n->str + st, n->slen - st, &nf, NULL) == NUM_OK &&
-		    (nf.unit != NUM_UNIT_NOUN || strlen(nf.noun) <= FIG_TAIL_NOUN))
-			best = st;
-	}
-	if (best == n->slen || best == 0)
-		return NULL;   /* no figure at the end, or the whole text is one (fig_read's job) */
-	jxl_node *tail = arena_alloc(a, sizeof *tail);
-	*tail = *n;
-	tail->str = n->str + best;
-	tail->slen = n->slen - best;
-	tail->figs = NULL;
-	fig_err err;
-	err.quiet = 1;
-	jxl_fig *f = (jxl_fig *)fig_read(a, d, tail, as, &err);
-	if (f)
-		f->node = n;   /* shown and located as the whole text */
-	return f;
-}
 
 const jxl_fig *fig_from_int(arena *a, long long v)
 {
@@ -261,12 +40,14 @@ static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int 
 	jxl_fig *f = fig_new(a);
 	int bad;
 	if (is_point(x) && is_point(y)) {   /* the ends' additions have the value's operands: the same result */
-		bad = add(&x->v, &y->v, sign, &f->v);
+		bad = fig_dec_add(&x->v, &y->v, sign, &f->v);
 		f->lo = f->hi = f->v;
 	} else if (sign > 0) {
-		bad = add(&x->v, &y->v, 1, &f->v) || add(&x->lo, &y->lo, 1, &f->lo) || add(&x->hi, &y->hi, 1, &f->hi);
+		bad = fig_dec_add(&x->v, &y->v, 1, &f->v) || fig_dec_add(&x->lo, &y->lo, 1, &f->lo) ||
+		      fig_dec_add(&x->hi, &y->hi, 1, &f->hi);
 	} else {
-		bad = add(&x->v, &y->v, -1, &f->v) || add(&x->lo, &y->hi, -1, &f->lo) || add(&x->hi, &y->lo, -1, &f->hi);
+		bad = fig_dec_add(&x->v, &y->v, -1, &f->v) || fig_dec_add(&x->lo, &y->hi, -1, &f->lo) ||
+		      fig_dec_add(&x->hi, &y->lo, -1, &f->hi);
 	}
 	if (bad)
 		return NULL;
@@ -317,37 +98,38 @@ static inline void marks_add(struct marks *m, const jxl_fig *y, int sign)
 }
 
 /* The chain below in one pass over the figures and one register, when
- * every figure is exact (a point) with a 64-bit coefficient and the sum
- * at the smallest exponent E (0 among the exponents when the first is
- * subtracted: the chain starts from 0) keeps to 64 bits, every exponent
- * in add()'s range and at most 18 above E. Then each step of the chain is
- * add()'s inline case on operands of 64 bits (a partial sum at a larger
- * exponent is smaller), exact at the smaller exponent: the chain ends at
- * the exact sum at E. 0 (walk the chain; *v and *m are then anything)
- * when any of that is not so. */
+ * every figure is exact (a point) with a 64-bit coefficient and an
+ * exponent in fig_dec_add()'s range, and every step of the chain is
+ * fig_dec_add()'s inline case: the partial sum so far (at the smallest
+ * exponent so far, 0 among them when the first figure is subtracted: the
+ * chain starts from 0) and the figure added are at most 18 exponents
+ * apart, and the one at the larger exponent, scaled to the smaller, and
+ * their sum keep to 64 bits. Such a step is exact at the smaller exponent,
+ * and so is the chain: the partial sum is kept here as that step leaves
+ * it. 0 (walk the chain; *v and *m are then anything) when any of that is
+ * not so. */
 static int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n, dec *v, struct marks *m)
 {
-	int lo = signs[0] < 0 ? 0 : figs[0]->v.exp, hi = lo;
+	int e = signs[0] < 0 ? 0 : figs[0]->v.exp;   /* the partial sum's exponent */
 	int64_t s = 0, t;
-	size_t i;
-	for (i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const jxl_fig *y = figs[i];
-		if (!is_point(y) || (int64_t)(y->v.coef >> 64) != (int64_t)y->v.coef >> 63)
+		int ye = y->v.exp;
+		if (!is_point(y) || (int64_t)(y->v.coef >> 64) != (int64_t)y->v.coef >> 63 || ye < -NUM_MAX_EXP ||
+		    ye > NUM_MAX_EXP)
 			return 0;
-		lo = y->v.exp < lo ? y->v.exp : lo;
-		hi = y->v.exp > hi ? y->v.exp : hi;
-		marks_add(m, y, signs[i] < 0 ? -1 : 1);
-	}
-	if (lo < -NUM_MAX_EXP || hi > NUM_MAX_EXP || hi - lo > DEC_FAST_SHIFT)
-		return 0;
-	for (i = 0; i < n; i++) {
-		const dec *y = &figs[i]->v;
-		if (__builtin_mul_overflow((int64_t)y->coef, (int64_t)dec_p10[y->exp - lo], &t) ||
+		if (ye < e) {   /* the partial sum scaled to y's exponent */
+			if (e - ye > DEC_FAST_SHIFT || __builtin_mul_overflow(s, (int64_t)dec_p10[e - ye], &s))
+				return 0;
+			e = ye;
+		}
+		if (ye - e > DEC_FAST_SHIFT || __builtin_mul_overflow((int64_t)y->v.coef, (int64_t)dec_p10[ye - e], &t) ||
 		    (signs[i] < 0 ? __builtin_sub_overflow(s, t, &s) : __builtin_add_overflow(s, t, &s)))
 			return 0;
+		marks_add(m, y, signs[i] < 0 ? -1 : 1);
 	}
 	v->coef = s;
-	v->exp = lo;
+	v->exp = e;
 	return 1;
 }
 
@@ -381,15 +163,16 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 			const jxl_fig *y = figs[i];
 			int sign = signs[i] < 0 ? -1 : 1;
 			if (point && is_point(y)) {
-				if (add(&v, &y->v, sign, &v))
+				if (fig_dec_add(&v, &y->v, sign, &v))
 					return NULL;
 			} else {
 				dec nv, nlo, nhi;
 				if (point)
 					lo = hi = v;
 				point = 0;
-				if (add(&v, &y->v, sign, &nv) || add(&lo, sign > 0 ? &y->lo : &y->hi, sign, &nlo) ||
-				    add(&hi, sign > 0 ? &y->hi : &y->lo, sign, &nhi))
+				if (fig_dec_add(&v, &y->v, sign, &nv) ||
+				    fig_dec_add(&lo, sign > 0 ? &y->lo : &y->hi, sign, &nlo) ||
+				    fig_dec_add(&hi, sign > 0 ? &y->hi : &y->lo, sign, &nhi))
 					return NULL;
 				v = nv, lo = nlo, hi = nhi;
 			}
@@ -607,13 +390,26 @@ const char *fig_unit_suffix(const jxl_doc *d, const jxl_fig *f)
 	return "";
 }
 
+/* x, y and z one after another in the arena: what arena_printf(a, "%s%s%s", x, y, z)
+ * makes, without a printf (most findings show several figures). */
+static const char *concat3(arena *a, const char *x, const char *y, const char *z)
+{
+	size_t lx = strlen(x), ly = strlen(y), lz = strlen(z);
+	char *p = arena_alloc_raw(a, lx + ly + lz + 1);
+	memcpy(p, x, lx);
+	memcpy(p + lx, y, ly);
+	memcpy(p + lx + ly, z, lz);
+	p[lx + ly + lz] = '\0';
+	return p;
+}
+
 const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places)
 {
 	if (!f)
 		return "?";
 	if (f->node && f->node->str) {
 		if (f->node->kind == JXL_NUMBER && f->unit == FIG_MONEY && d->money_mag)
-			return arena_printf(a, "%s%s", f->node->str, mag_suffix(d->money_mag));
+			return concat3(a, f->node->str, mag_suffix(d->money_mag), "");
 		return f->node->str;
 	}
 	char buf[96];
@@ -648,5 +444,5 @@ const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places)
 		dec_format_grouped(r, buf, sizeof buf);   /* money as finance writes it: 5,908,760.00 */
 	else
 		dec_format(r, buf, sizeof buf);
-	return arena_printf(a, "%s%s%s", buf, suffix, f->approx ? "+" : "");
+	return concat3(a, buf, suffix, f->approx ? "+" : "");
 }

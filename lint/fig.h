@@ -32,10 +32,24 @@ typedef struct fig_err {
 	char msg_zh[1200];     /* the same in Chinese (UTF-8): "无法把“1.2.3”读成数字：有两个小数点" */
 } fig_err;
 
-/* Read node n as `as` (enum jxl_as). Returns NULL with err->kind 0 when the
+/* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
+ * the call for the operands of dec.c's fast path (dec_add_small). */
+static inline __attribute__((always_inline)) int fig_dec_add(const dec *x, const dec *y, int sign, dec *out)
+{
+	if (dec_add_small(*x, *y, sign < 0, out))
+		return 0;
+	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
+}
+
+/* fig_read.c: nodes read as figures.
+ * Read node n as `as` (enum jxl_as). Returns NULL with err->kind 0 when the
  * node is absent or empty, or NULL with err filled when it cannot be read
  * (only err->kind when the caller set err->quiet). */
 const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err);
+/* fig_read without its path for JSON numbers written plainly (num_fast_plain),
+ * reading every text with num_parse_general: the same figure in every member,
+ * and the same error, always; for the tests that check exactly that (tests/num). */
+const jxl_fig *fig_read_general(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err);
 /* The figure a text ends with (see jxl_host.peek_tail); NULL if none. */
 const jxl_fig *fig_read_tail(arena *a, const jxl_doc *d, const jxl_node *n, int as);
 const jxl_fig *fig_from_int(arena *a, long long v);

@@ -45,12 +45,36 @@ const jxl_host *host_table(void);
  * configuration, then the command line's --rule; 0 = off. */
 int host_severity(const check_env *env, const char *rule);
 
-/* Read a figure, reporting input/figure or input/unit once per node. */
-const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as);
+/* host_fig for a node not read as `as` yet: reads it, keeps it, reports it. */
+const jxl_fig *host_fig_first(jxl_ctx *ctx, const jxl_node *n, int as);
+
+/* Read a figure, reporting input/figure or input/unit once per node.
+ * Inline: most calls find the figure kept on the node already. */
+static inline const jxl_fig *host_fig(jxl_ctx *ctx, const jxl_node *n, int as)
+{
+	if (!n || as < 1 || as >= DOC_AS_SLOTS)
+		return NULL;
+	if (n->figs && n->figs->done[as])
+		return n->figs->fig[as];
+	return host_fig_first(ctx, n, as);
+}
 
 /* Emit a core finding at n (or at line:col when n is NULL). */
 finding *host_emit_core(jxl_ctx *ctx, const jxl_node *n, int line, int col, const char *rule,
 			int severity, const char *msg_zh, const char *msg_en);
+
+/* A finding of rule at n (or at line:col when n is NULL), its severity
+ * resolved (severity 0: the rule's); NULL when it is off or suppressed
+ * there. The caller fills its texts. */
+finding *host_add_at(jxl_ctx *ctx, const jxl_node *n, int line, int col, const char *rule, int severity);
+
+/* host_check.c: the stated, computed and difference texts of f (the
+ * difference computed when df is NULL and the units agree) and the
+ * tolerance they were compared with; places as fig_text takes them. */
+void host_fill_figures(jxl_ctx *ctx, finding *f, const jxl_fig *st, const jxl_fig *co, const jxl_fig *df, int places);
+/* The check_sum and check_rate of the host table (jxlint/rule.h). */
+int host_check_sum(jxl_ctx *ctx, const jxl_sum *s);
+int host_check_rate(jxl_ctx *ctx, const jxl_rate *r);
 
 /* Remember that the suppression sup silenced something (it is not reported as unused). */
 void host_note_used(check_env *env, const jxl_node *sup);

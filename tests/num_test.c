@@ -25,6 +25,10 @@
  *                 fig_sum and its ends, "v [lo, hi]" (`-inf`, `inf` for open
  *                 ends), or `overflow`; fig_sum must equal fig_sum_general
  *                 (the chain of fig_add and fig_sub) in every member
+ *   #mode read    input is a JSON number literal; expected is the figure
+ *                 fig_read makes of a number node so written, "v [lo, hi]"
+ *                 read as money in a 万元 document, then as a rate (a ratio):
+ *                 "<money> | <rate>", `empty`, or `error <kind>`
  *   #mode div     input is "alo ahi / blo bhi", two intervals (lo <= hi, the
  *                 divisor all of one sign); expected is "lo hi", the quotient's
  *                 lowest and highest corner at 6 decimals as dec_div_corners
@@ -43,14 +47,18 @@
  * case where the two differ in any field or in the error fails; so does
  * one that num_fast_plain reads differently from num_parse. Likewise
  * every + - /P cmp and normal case is also computed by dec_*_general: a
- * case where the two differ in the code, coef or exp fails.
+ * case where the two differ in the code, coef or exp fails. Every parse,
+ * plain and read case is also read by fig_read and by fig_read_general (no
+ * path for plain JSON numbers), as a number node and as a string node, in
+ * every way (enum jxl_as), money unit and error mode: a case where the two
+ * make figures that differ in any member, or different errors, fails.
  */
 
 struct counts {
 	int passed, failed;
 };
 
-enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC, MODE_PLAIN, MODE_SUM, MODE_DIV };
+enum mode { MODE_NONE, MODE_PARSE, MODE_ULP, MODE_DEC, MODE_PLAIN, MODE_SUM, MODE_DIV, MODE_READ };
 
 static int hexval(char c)
 {
@@ -300,6 +308,82 @@ static int plain(const char *in, size_t len, num_fig *p)
 	return num_fast_plain(in, len, p);
 }
 
+/* fig_read and fig_read_general made the same: both NULL with the same error, or every member equal. */
+static int same_fig(const jxl_fig *x, const fig_err *ex, const jxl_fig *y, const fig_err *ey)
+{
+	if (!x || !y)
+		return x == y && ex->kind == ey->kind && !strcmp(ex->msg, ey->msg) && !strcmp(ex->msg_zh, ey->msg_zh);
+	return same(x->v, y->v) && same(x->lo, y->lo) && same(x->hi, y->hi) && x->lo_inf == y->lo_inf &&
+	       x->hi_inf == y->hi_inf && x->approx == y->approx && x->rounded == y->rounded &&
+	       x->permille == y->permille && x->unit == y->unit && x->pexp == y->pexp && x->mag == y->mag &&
+	       x->bound == y->bound && x->node == y->node &&
+	       (x->noun && y->noun ? !strcmp(x->noun, y->noun) : x->noun == y->noun);
+}
+
+/* The figure of a `kind` node holding in[0..len), read `as` in a document of money unit 10^mag. */
+static const jxl_fig *read_as(arena *a, jxl_node *nd, int kind, const char *in, size_t len, int as, int mag,
+			      int general, fig_err *err)
+{
+	jxl_doc d = {.a = a, .money_mag = mag};
+	*nd = (jxl_node){.kind = kind, .str = in, .slen = len};
+	return general ? fig_read_general(a, &d, nd, as, err) : fig_read(a, &d, nd, as, err);
+}
+
+/* Does fig_read read in[0..len) as fig_read_general does: as a number and as a string
+ * node, in every way (enum jxl_as), in 元, 千元, 万元 and 亿元, quiet or not? */
+static int reads_alike(const char *in, size_t len)
+{
+	static const int mags[] = {0, 3, 4, 8};
+	int ok = 1;
+	arena a;
+	arena_init(&a);
+	for (int i = 0; i < 2 * 4 * JXL_AS_ANY * 2; i++) {
+		int kind = i % 2 ? JXL_STRING : JXL_NUMBER, mag = mags[i / 2 % 4], as = 1 + i / 8 % JXL_AS_ANY;
+		jxl_node nd;
+		fig_err e, e2;
+		e.quiet = e2.quiet = i >= 8 * JXL_AS_ANY;
+		const jxl_fig *x = read_as(&a, &nd, kind, in, len, as, mag, 0, &e);
+		ok &= same_fig(x, &e, read_as(&a, &nd, kind, in, len, as, mag, 1, &e2), &e2);
+	}
+	arena_release(&a);
+	return ok;
+}
+
+/* "v [lo, hi]", `-inf` and `inf` for open ends. */
+static void fig_text_of(const jxl_fig *f, char *got, size_t n)
+{
+	char v[64], lo[64], hi[64];
+	dec_format(f->v, v, sizeof v);
+	dec_format(f->lo, lo, sizeof lo);
+	dec_format(f->hi, hi, sizeof hi);
+	snprintf(got, n, "%s [%s, %s]", v, f->lo_inf ? "-inf" : lo, f->hi_inf ? "inf" : hi);
+}
+
+/* A number node written `in`, read as money in a 万元 document and as a rate. */
+static void run_read(const char *in, size_t len, char *got, size_t n)
+{
+	char money[200], rate[200];
+	arena a;
+	jxl_node nd;
+	fig_err e;
+	e.quiet = 0;
+	arena_init(&a);
+	const jxl_fig *m = read_as(&a, &nd, JXL_NUMBER, in, len, JXL_AS_MONEY, 4, 0, &e);
+	const jxl_fig *r = m ? read_as(&a, &nd, JXL_NUMBER, in, len, JXL_AS_RATE, 4, 0, &e) : NULL;
+	if (!reads_alike(in, len))
+		snprintf(got, n, "fig_read and fig_read_general disagree");
+	else if (!m && !e.kind)
+		snprintf(got, n, "empty");
+	else if (!m || !r)
+		snprintf(got, n, "error %c", e.kind);
+	else {
+		fig_text_of(m, money, sizeof money);
+		fig_text_of(r, rate, sizeof rate);
+		snprintf(got, n, "%s | %s", money, rate);
+	}
+	arena_release(&a);
+}
+
 static void run_parse(const char *in, size_t len, enum mode mode, char *got, size_t n)
 {
 	num_fig f, g, p;
@@ -315,6 +399,8 @@ static void run_parse(const char *in, size_t len, enum mode mode, char *got, siz
 		snprintf(got, n, "num_is_empty disagrees: num_parse does not say empty");
 	else if (rc == NUM_OK && !num_may_start(in, len))
 		snprintf(got, n, "num_may_start refuses a text num_parse reads");
+	else if (!reads_alike(in, len))
+		snprintf(got, n, "fig_read and fig_read_general disagree");
 	else if (mode == MODE_PLAIN && !plain(in, len, &p))
 		snprintf(got, n, "not plain");
 	else if (mode == MODE_PLAIN)
@@ -345,7 +431,7 @@ static int same_sum(const jxl_fig *x, const jxl_fig *y)
 
 static void run_sum(const char *in, char *got, size_t n)
 {
-	char buf[4096], lo[128], hi[128], v[128];
+	char buf[4096];
 	jxl_fig figs[SUM_MAX_TERMS];
 	const jxl_fig *ptr[SUM_MAX_TERMS];
 	int signs[SUM_MAX_TERMS], sign = 1;
@@ -384,10 +470,7 @@ static void run_sum(const char *in, char *got, size_t n)
 	} else if (!s) {
 		snprintf(got, n, "overflow");
 	} else {
-		dec_format(s->v, v, sizeof v);
-		dec_format(s->lo, lo, sizeof lo);
-		dec_format(s->hi, hi, sizeof hi);
-		snprintf(got, n, "%s [%s, %s]", v, s->lo_inf ? "-inf" : lo, s->hi_inf ? "inf" : hi);
+		fig_text_of(s, got, n);
 	}
 	arena_release(&a);
 }
@@ -456,6 +539,8 @@ static void run_line(const char *path, int lineno, char *line, enum mode mode, s
 		run_sum(in, got, sizeof got);
 	else if (mode == MODE_DIV)
 		run_div(in, got, sizeof got);
+	else if (mode == MODE_READ)
+		run_read(in, len, got, sizeof got);
 	else
 		run_parse(in, len, mode, got, sizeof got);
 	if (matches(tab + 1, got)) {
@@ -486,7 +571,8 @@ static void run_file(const char *path, struct counts *c)
 		if (!strncmp(line, "#mode ", 6))
 			mode = !strcmp(line + 6, "parse") ? MODE_PARSE : !strcmp(line + 6, "ulp") ? MODE_ULP
 			     : !strcmp(line + 6, "dec") ? MODE_DEC : !strcmp(line + 6, "plain") ? MODE_PLAIN
-			     : !strcmp(line + 6, "sum") ? MODE_SUM : !strcmp(line + 6, "div") ? MODE_DIV : MODE_NONE;
+			     : !strcmp(line + 6, "sum") ? MODE_SUM : !strcmp(line + 6, "div") ? MODE_DIV
+			     : !strcmp(line + 6, "read") ? MODE_READ : MODE_NONE;
 		else if (n > 0 && line[0] != '#')
 			run_line(path, lineno, line, mode, c);
 	}

@@ -1,4 +1,4 @@
-/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse, its fast path against the general one) and exact decimal arithmetic (dec_*, its fast paths against the general ones). */
+/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse and fig_read, their fast paths against the general ones) and exact decimal arithmetic (dec_*, fig_sum, their fast paths against the general ones). */
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -41,6 +41,27 @@ static void differential(const char *buf, size_t n, int rc, const num_fig *f, co
 		FUZZ_FAIL("num_may_start refuses a text num_parse reads");
 }
 
+/* fig_read (its path for plain JSON numbers first) must make what fig_read_general
+ * makes of the text, as a number node and as a string node, read every way (enum
+ * jxl_as) in a document in 元, 千元, 万元 and 亿元, with messages and quiet. */
+static void differential_read(const char *buf, size_t n)
+{
+	static const int mags[] = {0, 3, 4, 8};
+	arena a;
+	arena_init(&a);
+	for (int i = 0; i < 2 * 4 * JXL_AS_ANY * 2; i++) {
+		jxl_doc d = {.a = &a, .money_mag = mags[i / 2 % 4]};
+		jxl_node nd = {.kind = i % 2 ? JXL_STRING : JXL_NUMBER, .str = buf, .slen = n};
+		int as = 1 + i / 8 % JXL_AS_ANY;
+		fig_err e, e2;
+		e.quiet = e2.quiet = i >= 8 * JXL_AS_ANY;
+		const jxl_fig *x = fig_read(&a, &d, &nd, as, &e), *y = fig_read_general(&a, &d, &nd, as, &e2);
+		if (!fig_same(x, y) || e.kind != e2.kind || strcmp(e.msg, e2.msg) || strcmp(e.msg_zh, e2.msg_zh))
+			FUZZ_FAIL("fig_read and fig_read_general disagree");
+	}
+	arena_release(&a);
+}
+
 static int parse(const uint8_t *s, size_t n, num_fig *f)
 {
 	/* an exact-size copy without a NUL: num_parse must respect the length */
@@ -50,6 +71,7 @@ static int parse(const uint8_t *s, size_t n, num_fig *f)
 	memset(&e, 0, sizeof e);
 	int rc = num_parse(buf, n, f, &e);
 	differential(buf, n, rc, f, &e);
+	differential_read(buf, n);
 	if (rc == NUM_ERROR && (e.offset > n || e.msg[0] == '\0' || !memchr(e.msg, '\0', sizeof e.msg)))
 		FUZZ_FAIL("num_parse error without offset in range or message");
 	if (rc == NUM_ERROR && (e.msg_zh[0] == '\0' || !memchr(e.msg_zh, '\0', sizeof e.msg_zh) ||
@@ -166,9 +188,7 @@ static void differential_sum(const num_fig *f, const num_fig *g, unsigned how)
 	arena_init(&a);
 	for (size_t n = 1; n <= 4; n++) {
 		const jxl_fig *s = fig_sum(&a, p, signs, n), *t = fig_sum_general(&a, p, signs, n);
-		if (!s != !t || (s && (s->v.coef != t->v.coef || s->v.exp != t->v.exp || s->lo.coef != t->lo.coef ||
-		    s->lo.exp != t->lo.exp || s->hi.coef != t->hi.coef || s->hi.exp != t->hi.exp || s->lo_inf != t->lo_inf ||
-		    s->hi_inf != t->hi_inf || s->rounded != t->rounded || s->pexp != t->pexp || s->mag != t->mag)))
+		if (!fig_same(s, t))
 			FUZZ_FAIL("fig_sum and fig_sum_general disagree");
 	}
 	arena_release(&a);

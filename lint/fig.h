@@ -3,6 +3,7 @@
 #define JXL_FIG_H
 
 #include <jxlint/rule.h>
+#include <string.h>
 
 #include "arena.h"
 #include "doc.h"
@@ -63,6 +64,18 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 /* That chain itself, figure by figure: the same value, ends and marks as
  * fig_sum, always; for the tests that check exactly that (tests/num, fuzz_num). */
 const jxl_fig *fig_sum_general(arena *a, const jxl_fig *const *figs, const int *signs, size_t n);
+/* Are x and y the same figure, member by member (value, ends and their
+ * openness, marks, unit, exponents, bound, noun, node)? For the tests that
+ * hold a fast path to its general one (tests/num, fuzz_num). */
+static inline int fig_same(const jxl_fig *x, const jxl_fig *y)
+{
+	if (!x || !y)
+		return x == y;
+	return dec_same(x->v, y->v) && dec_same(x->lo, y->lo) && dec_same(x->hi, y->hi) && x->lo_inf == y->lo_inf &&
+	       x->hi_inf == y->hi_inf && x->approx == y->approx && x->rounded == y->rounded && x->permille == y->permille &&
+	       x->unit == y->unit && x->pexp == y->pexp && x->mag == y->mag && x->bound == y->bound && x->node == y->node &&
+	       (x->noun && y->noun ? !strcmp(x->noun, y->noun) : x->noun == y->noun);
+}
 const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y);
 /* x ÷ y × 100, as a percent. NULL when y is zero or on overflow. */
 const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y);

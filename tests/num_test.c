@@ -313,11 +313,7 @@ static int same_fig(const jxl_fig *x, const fig_err *ex, const jxl_fig *y, const
 {
 	if (!x || !y)
 		return x == y && ex->kind == ey->kind && !strcmp(ex->msg, ey->msg) && !strcmp(ex->msg_zh, ey->msg_zh);
-	return same(x->v, y->v) && same(x->lo, y->lo) && same(x->hi, y->hi) && x->lo_inf == y->lo_inf &&
-	       x->hi_inf == y->hi_inf && x->approx == y->approx && x->rounded == y->rounded &&
-	       x->permille == y->permille && x->unit == y->unit && x->pexp == y->pexp && x->mag == y->mag &&
-	       x->bound == y->bound && x->node == y->node &&
-	       (x->noun && y->noun ? !strcmp(x->noun, y->noun) : x->noun == y->noun);
+	return fig_same(x, y);
 }
 
 /* The figure of a `kind` node holding in[0..len), read `as` in a document of money unit 10^mag. */

@@ -508,6 +508,17 @@ const char *pack_rule_example(const pack_rule *r, int ok)
 	return r->example_text[ok];
 }
 
+/* Is key a top-level key of the submission? shape_member's answer,
+ * without its search for the closest key (a valid let name is none). */
+static int is_top_key(const char *key)
+{
+	const shape *s = shape_root();
+	for (size_t i = 0; i < s->nfields; i++)
+		if (!strcmp(s->fields[i].key, key))
+			return s->fields[i].sub != NULL;
+	return 0;
+}
+
 static void build_rule(loader *L, const jxl_node *n, size_t index, pack_rule *r)
 {
 	const char *what = "rule";
@@ -560,11 +571,10 @@ static void build_rule(loader *L, const jxl_node *n, size_t index, pack_rule *r)
 		for (size_t i = 0; i < r->nlets; i++) {
 			const jxl_node *ln = lets->kids[i];
 			r->let_names[i] = arena_strdup(&L->p->a, ln->key);
-			const char *hint;
 			if (!valid_let_name(ln->key))
 				err_at(L, ln->kline, ln->kcol, "%s: \"%s\" cannot name an expression (letters, digits, _; not a keyword, function or lhs/rhs/diff)",
 				       w, ln->key);
-			else if (shape_member(shape_root(), ln->key, &hint))
+			else if (is_top_key(ln->key))
 				err_at(L, ln->kline, ln->kcol, "%s: \"%s\" would hide the submission's key %s: choose another name", w,
 				       ln->key, ln->key);
 		}

@@ -12,15 +12,38 @@ const char *report_msg(const reporter *r, const char *zh, const char *en)
 
 static void text_begin(reporter *r) { (void)r; }
 
-/* The lines below are written piece by piece: a finding's line is most of
- * what a lint run writes, and fprintf's format parsing cost more than the
- * rest of the report. The stream is locked once per file. */
-static void put(FILE *out, const char *s)
+/* A file's findings are put together in a buffer and written a few
+ * kilobytes at a time: a finding's line is most of what a lint run
+ * writes, and fprintf (or a stdio call per piece) cost more than the rest
+ * of the report. */
+typedef struct obuf {
+	FILE *out;
+	size_t n;
+	char b[4096];
+} obuf;
+
+static void flush(obuf *o)
 {
-	fputs_unlocked(s, out);
+	if (o->n)
+		fwrite(o->b, 1, o->n, o->out);
+	o->n = 0;
 }
 
-static void put_int(FILE *out, int v)
+static void put(obuf *o, const char *s)
+{
+	size_t l = strlen(s);
+	if (l > sizeof o->b - o->n) {
+		flush(o);
+		if (l > sizeof o->b) {
+			fwrite(s, 1, l, o->out);
+			return;
+		}
+	}
+	memcpy(o->b + o->n, s, l);
+	o->n += l;
+}
+
+static void put_int(obuf *o, int v)
 {
 	char b[16], *p = b + sizeof b;
 	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
@@ -30,21 +53,22 @@ static void put_int(FILE *out, int v)
 	while (u /= 10);
 	if (v < 0)
 		*--p = '-';
-	put(out, p);
+	put(o, p);
 }
 
 static void text_file(reporter *r, const file_result *fr)
 {
 	int zh = r->o->lang == LANG_ZH;
-	FILE *out = r->out;
-	flockfile(out);
+	obuf ob, *out = &ob;
+	ob.out = r->out;
+	ob.n = 0;
 	for (size_t i = 0; i < fr->dg.n; i++) {
 		const finding *f = &fr->dg.v[i];
 		put(out, fr->path);
 		if (f->line > 0) {   /* path:line:col: severity: message [rule] */
-			putc_unlocked(':', out);
+			put(out, ":");
 			put_int(out, f->line);
-			putc_unlocked(':', out);
+			put(out, ":");
 			put_int(out, f->col);
 		}
 		put(out, ": ");
@@ -78,12 +102,12 @@ static void text_file(reporter *r, const file_result *fr)
 				put(out, f->tolerance);
 				put(out, zh ? "）" : ")");
 			}
-			putc_unlocked('\n', out);
+			put(out, "\n");
 		}
 		if (f->hint_zh || f->hint_en) {
 			put(out, zh ? "    提示：" : "    hint: ");
 			put(out, report_msg(r, f->hint_zh, f->hint_en));
-			putc_unlocked('\n', out);
+			put(out, "\n");
 		}
 		if (f->source) {
 			put(out, zh ? "    原文：“" : "    source: “");
@@ -92,7 +116,7 @@ static void text_file(reporter *r, const file_result *fr)
 		}
 		r->nfindings++;
 	}
-	funlockfile(out);
+	flush(out);
 }
 
 static void text_end(reporter *r, const summary *s)

@@ -90,7 +90,8 @@ typedef struct eval_env {
 	const eval_tol *tol;       /* or NULL */
 	eval_keycache *kc;         /* or NULL */
 	const tmpl_node *tmpl;     /* or NULL */
-	const char *wname;         /* the last name weight() looked up in tmpl (within one rule), */
+	const char *wname;         /* the last name weight() looked up in tmpl (within one rule; wlen long), */
+	size_t wlen;
 	const tmpl_node *wnode;    /* and what it found: rows often repeat a name */
 	/* The last list of nodes a path with [*] or ** reached, and the steps it
 	 * took: an assertion and its lets go through scores.items** each. */

@@ -210,7 +210,7 @@ static int run_test(test_run *t, const expr *x)
 		for (int j = 0; j <= k; j++) {
 			const expr *leaf = j ? spine[k - j]->b : c;
 			t->steps += 3 + r->steps;
-			if (n && eval_same(n->str, leaf->a->kind == EX_STR ? leaf->a->str : leaf->b->str))
+			if (n && eval_same_text(n, leaf->ttext, leaf->ttlen))
 				return 1;
 		}
 		return 0;
@@ -261,7 +261,7 @@ static int run_test(test_run *t, const expr *x)
 		int eq = 0;   /* an absent name is not equal to any text */
 		if (n && n->kind != JXL_NULL) {
 			if (n->kind == JXL_STRING || n->kind == JXL_NUMBER) {
-				eq = eval_same(n->str, x->a->kind == EX_STR ? x->a->str : x->b->str);
+				eq = eval_same_text(n, x->ttext, x->ttlen);
 			} else {
 				eval_fail(t->e, EVE_TYPE, x, "%s", n->kind == JXL_BOOL ? "comparing true/false with something else"
 											      : "comparing text with an object or list");
@@ -338,16 +338,16 @@ static inline int decide_leaf(eval_env *e, const expr *x)
 		}
 		if (x->tlkind == TL_TEXT) {
 			steps += 2 + ps;
-			v = n && eval_same(n->str, l->ttext);
+			v = n && eval_same_text(n, l->ttext, l->ttlen);
 			if (l->op != OP_EQ)
 				v = !v;
 		} else {   /* every or, then the leaves up to the first that holds */
 			steps += x->tln - 2 + 3 + ps;
-			v = n && eval_same(n->str, l->ttext);
+			v = n && eval_same_text(n, l->ttext, l->ttlen);
 			for (int k = 1; !v && k < x->tln; k++) {   /* the other leaves, left to right */
 				l = l->tnext;
 				steps += 3 + ps;
-				v = n && eval_same(n->str, l->ttext);
+				v = n && eval_same_text(n, l->ttext, l->ttlen);
 			}
 		}
 	}

@@ -333,11 +333,13 @@ const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad)
 {
 	const char *name = v.t == EV_STR ? v.s : v.t == EV_NODE && v.node->kind == JXL_STRING ? v.node->str : NULL;
 	*bad = 0;
-	if (name && e->wname && eval_same(name, e->wname))
-		return e->wnode;
 	if (name) {
+		size_t len = v.t == EV_NODE ? v.node->slen : strlen(name);
+		if (e->wname && eval_same_n(name, len, e->wname, e->wlen))
+			return e->wnode;
 		const tmpl_node *t = tmpl_by_name(e->tmpl, name);
 		e->wname = name;
+		e->wlen = len;
 		e->wnode = t;
 		return t;
 	}
@@ -377,6 +379,7 @@ static ev_val fn_weight(eval_env *e, const expr *x)
 		const tmpl_node *t = x->wnode;
 		if (!(e->wname && eval_same(a->str, e->wname))) {   /* what the lookup below leaves behind */
 			e->wname = a->str;
+			e->wlen = strlen(a->str);
 			e->wnode = t;
 		}
 		return tmpl_max(e, x, t);

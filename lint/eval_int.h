@@ -3,6 +3,7 @@
 #define JXL_EVAL_INT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "eval.h"
 
@@ -58,6 +59,46 @@ static inline int eval_same(const char *a, const char *b)
 		a++, b++;
 	}
 	return 0;
+}
+
+/* eval_same(a, b) of two texts whose lengths (strlen) are known, a word
+ * or two at a time. */
+static inline int eval_same_n(const char *a, size_t len, const char *b, size_t blen)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (len != blen)
+		return 0;
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + len - 8, 8);
+		memcpy(&y, b + len - 8, 8);
+		return x == y;
+	}
+	if (len >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + len - 4, 4);
+		memcpy(&v, b + len - 4, 4);
+		return u == v;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* Is the text of node n (a string or number: its str, slen long) b, blen long? */
+static inline int eval_same_text(const jxl_node *n, const char *b, size_t blen)
+{
+	return eval_same_n(n->str, n->slen, b, blen);
 }
 
 static inline size_t eval_keyhash(const jxl_node *obj, const char *key)

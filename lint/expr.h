@@ -127,6 +127,7 @@ struct expr {
 	 * the leaves of an or-chain are linked left to right by tnext. */
 	const expr *tlpath, *tlleaf, *tnext;
 	const char *ttext;
+	size_t ttlen;              /* strlen(ttext) */
 	unsigned char tlkind, tlnots, tln;
 	/* weight('name'): the template it was looked up in when the pack was
 	 * loaded (pack.c), and the node found there (or NULL). */

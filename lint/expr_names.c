@@ -381,8 +381,10 @@ static void set_test(expr *x)
 	x->tvars = p->root == ROOT_VAR ? 1u << p->slot : 0;
 	x->tstar = kind == TL_EXISTS_ALL;
 	x->tstar1 = x->tstar ? x : NULL;
-	if (kind == TL_TEXT)
+	if (kind == TL_TEXT) {
 		x->ttext = x->a->kind == EX_STR ? x->a->str : x->b->str;
+		x->ttlen = strlen(x->ttext);
+	}
 	set_one_leaf(x);
 	switch (kind) {
 	case TL_TEXT: x->tmax = 3 + keys; break;         /* ==, the path, the text */

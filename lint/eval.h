@@ -49,6 +49,7 @@ struct ev_val {                /* 32 bytes: values are copied a lot */
 typedef struct tmpl_node {
 	const char **names;        /* aliases; matched ignoring blanks and quote marks */
 	const char **norms;        /* the same without them (eval_norm_name), or NULL: made when needed */
+	size_t *lens, *nlens;      /* strlen of each name and of its norm, or NULL */
 	size_t nnames;
 	const char *kind;          /* or matched by "kind" (execution, bonus) */
 	dec max;

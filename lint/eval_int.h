@@ -89,10 +89,8 @@ static inline int eval_same_n(const char *a, size_t len, const char *b, size_t b
 		memcpy(&v, b + len - 4, 4);
 		return u == v;
 	}
-	for (size_t i = 0; i < len; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
+	/* 0 to 3 bytes: the first, middle and last are all of them */
+	return !len || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
 }
 
 /* Is the text of node n (a string or number: its str, slen long) b, blen long? */
@@ -140,11 +138,37 @@ static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, cons
 	return m;
 }
 
+/* Member sg->key of obj (an object), as eval_member_once finds it, the
+ * members' tags compared with the key's first. */
+const jxl_node *eval_member_tagged(const jxl_node *obj, const expr_seg *sg);
+/* eval_member of a path's key. */
+static inline const jxl_node *eval_member_seg(eval_env *e, const jxl_node *obj, const expr_seg *sg)
+{
+	if (!obj || obj->kind != JXL_OBJECT)
+		return NULL;
+	const char *key = sg->key;
+	eval_keycache *kc = e->kc;
+	size_t h = 0;
+	if (kc) {
+		h = eval_keyhash(obj, key);
+		if (kc->v[h].obj == obj && kc->v[h].key == key && kc->v[h].gen == kc->gen)
+			return kc->v[h].val;
+	}
+	const jxl_node *m = eval_member_tagged(obj, sg);
+	if (kc) {
+		kc->v[h].gen = kc->gen;
+		kc->v[h].obj = obj;
+		kc->v[h].key = key;
+		kc->v[h].val = m;
+	}
+	return m;
+}
+
 /* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */
 static inline const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, const expr_seg *sg)
 {
 	if (sg->kind == SEG_KEY)
-		return eval_member(e, n, sg->key);
+		return eval_member_seg(e, n, sg);
 	if (n->kind != JXL_ARRAY)
 		return NULL;
 	long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;

@@ -76,6 +76,8 @@ struct tmpl_node;
 typedef struct expr_seg {
 	enum seg_kind kind;
 	const char *key;           /* SEG_KEY, SEG_RECURSE (the key repeated); SEG_SELECT: the field */
+	size_t klen;               /* strlen(key) */
+	unsigned ktag;             /* doc_key_tag(key, klen): members are told apart by their tags first */
 	long index;                /* SEG_INDEX */
 	int negate;                /* SEG_SELECT with != */
 	const expr *value;         /* SEG_SELECT: a literal */

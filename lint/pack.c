@@ -440,10 +440,14 @@ static void build_tmpl(loader *L, const jxl_node *n, tmpl_node *t, int depth, in
 	}
 	if (t->nnames) {   /* as weight() compares them, once for every document */
 		t->norms = arena_alloc(&L->p->a, t->nnames * sizeof *t->norms);
+		t->lens = arena_alloc(&L->p->a, t->nnames * sizeof *t->lens);
+		t->nlens = arena_alloc(&L->p->a, t->nnames * sizeof *t->nlens);
 		for (size_t i = 0; i < t->nnames; i++) {
 			char y[EVAL_NAME_MAX];
 			size_t len = eval_norm_name(t->names[i], y, sizeof y);
 			t->norms[i] = arena_strndup(&L->p->a, y, len);
+			t->lens[i] = strlen(t->names[i]);
+			t->nlens[i] = len;
 		}
 	}
 	const jxl_node *kd = member(n, "kind");

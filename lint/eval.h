@@ -49,6 +49,7 @@ struct ev_val {                /* 32 bytes: values are copied a lot */
 typedef struct tmpl_node {
 	const char **names;        /* aliases; matched ignoring blanks and quote marks */
 	const char **norms;        /* the same without them (eval_norm_name), or NULL: made when needed */
+	size_t *lens, *nlens;      /* strlen of each name and of its norm, or NULL */
 	size_t nnames;
 	const char *kind;          /* or matched by "kind" (execution, bonus) */
 	dec max;
@@ -90,7 +91,8 @@ typedef struct eval_env {
 	const eval_tol *tol;       /* or NULL */
 	eval_keycache *kc;         /* or NULL */
 	const tmpl_node *tmpl;     /* or NULL */
-	const char *wname;         /* the last name weight() looked up in tmpl (within one rule), */
+	const char *wname;         /* the last name weight() looked up in tmpl (within one rule; wlen long), */
+	size_t wlen;
 	const tmpl_node *wnode;    /* and what it found: rows often repeat a name */
 	/* The last list of nodes a path with [*] or ** reached, and the steps it
 	 * took: an assertion and its lets go through scores.items** each. */

@@ -210,7 +210,7 @@ static int run_test(test_run *t, const expr *x)
 		for (int j = 0; j <= k; j++) {
 			const expr *leaf = j ? spine[k - j]->b : c;
 			t->steps += 3 + r->steps;
-			if (n && eval_same(n->str, leaf->a->kind == EX_STR ? leaf->a->str : leaf->b->str))
+			if (n && eval_same_text(n, leaf->ttext, leaf->ttlen))
 				return 1;
 		}
 		return 0;
@@ -261,7 +261,7 @@ static int run_test(test_run *t, const expr *x)
 		int eq = 0;   /* an absent name is not equal to any text */
 		if (n && n->kind != JXL_NULL) {
 			if (n->kind == JXL_STRING || n->kind == JXL_NUMBER) {
-				eq = eval_same(n->str, x->a->kind == EX_STR ? x->a->str : x->b->str);
+				eq = eval_same_text(n, x->ttext, x->ttlen);
 			} else {
 				eval_fail(t->e, EVE_TYPE, x, "%s", n->kind == JXL_BOOL ? "comparing true/false with something else"
 											      : "comparing text with an object or list");
@@ -305,46 +305,14 @@ static int decide_test(eval_env *e, const expr *x)
 	return v;
 }
 
-/* The text a leaf path == 'text' compares with. */
-static inline const char *leaf_text(const expr *x)
-{
-	return x->a->kind == EX_STR ? x->a->str : x->b->str;
-}
-
 /* A test that is one leaf (under nots) on a path from a variable, the
  * commonest (where not exists(n.max), where i.level1 == 'a' or …): decided
- * without the bookkeeping of several paths. After x's own step; -3 when x
- * is not one (nothing done). */
+ * without the bookkeeping of several paths, from what expr_resolve found
+ * (expr.tlpath …). After x's own step; -3 when x is not one (nothing done). */
 static inline int decide_leaf(eval_env *e, const expr *x)
 {
-	const expr *l = x, *p;
-	long steps = 0;
-	while (!l->tleaf && l->kind == EX_UNARY) {   /* not: a step each, and the leaf's own */
-		l = l->a;
-		steps++;
-	}
-	int neg = (int)steps & 1;
-	const expr *first = l;   /* for an or-chain, its first leaf */
-	const expr *spine[EXPR_TEST_CHAIN];   /* and its ors, from the top */
-	int ors = 0;
-	switch (l->tleaf) {
-	case TL_EXISTS:
-		p = l->args[0];
-		break;
-	case TL_TEXT:
-		p = l->a->kind == EX_STR ? l->b : l->a;
-		break;
-	case TL_IN:
-		while (first->tleaf == TL_IN && ors < EXPR_TEST_CHAIN) {
-			spine[ors++] = first;
-			first = first->a;
-		}
-		p = first->a->kind == EX_STR ? first->b : first->a;
-		break;
-	default:
-		return -3;
-	}
-	if (p->root != ROOT_VAR || e->vars[p->slot].t != EV_NODE || x->tmax - 1 > e->max_steps - e->steps)
+	const expr *p = x->tlpath;
+	if (!p || e->vars[p->slot].t != EV_NODE || x->tmax - 1 > e->max_steps - e->steps)
 		return -3;
 	const jxl_node *n = e->vars[p->slot].node;
 	long ps = 0;   /* the path's steps: a step on each node, one for each value found */
@@ -353,35 +321,38 @@ static inline int decide_leaf(eval_env *e, const expr *x)
 		ps += m ? 2 : 1;
 		n = m;
 	}
+	long steps = x->tlnots;   /* not: a step each, and the leaf's own */
+	const expr *l = x->tlleaf;
 	int v = 0;
-	if (l->tleaf == TL_EXISTS) {
+	if (x->tlkind == TL_EXISTS) {
 		steps += ps;
 		v = n && eval_there(n);
 	} else {
 		if (n && n->kind == JXL_NULL)
 			n = NULL;   /* equal to no text */
 		if (n && n->kind != JXL_STRING && n->kind != JXL_NUMBER) {   /* the first leaf fails */
-			e->steps += steps + (l->tleaf == TL_IN ? ors - 1 + 3 + ps : 2 + ps);
-			eval_fail(e, EVE_TYPE, first, "%s", n->kind == JXL_BOOL ? "comparing true/false with something else"
-									   : "comparing text with an object or list");
+			e->steps += steps + (x->tlkind == TL_IN ? x->tln - 2 + 3 + ps : 2 + ps);
+			eval_fail(e, EVE_TYPE, l, "%s", n->kind == JXL_BOOL ? "comparing true/false with something else"
+									: "comparing text with an object or list");
 			return -2;
 		}
-		if (l->tleaf == TL_TEXT) {
+		if (x->tlkind == TL_TEXT) {
 			steps += 2 + ps;
-			v = n && eval_same(n->str, leaf_text(l));
+			v = n && eval_same_text(n, l->ttext, l->ttlen);
 			if (l->op != OP_EQ)
 				v = !v;
 		} else {   /* every or, then the leaves up to the first that holds */
-			steps += ors - 1 + 3 + ps;
-			v = n && eval_same(n->str, leaf_text(first));
-			for (int j = ors - 1; !v && j >= 0; j--) {   /* the other leaves, bottom up */
+			steps += x->tln - 2 + 3 + ps;
+			v = n && eval_same_text(n, l->ttext, l->ttlen);
+			for (int k = 1; !v && k < x->tln; k++) {   /* the other leaves, left to right */
+				l = l->tnext;
 				steps += 3 + ps;
-				v = n && eval_same(n->str, leaf_text(spine[j]->b));
+				v = n && eval_same_text(n, l->ttext, l->ttlen);
 			}
 		}
 	}
 	e->steps += steps;
-	return neg ? !v : v;
+	return x->tlnots & 1 ? !v : v;
 }
 
 static int cond_other(eval_env *e, const expr *x);

@@ -252,10 +252,33 @@ size_t eval_norm_name(const char *s, char *out, size_t cap)
 	return k;
 }
 
-/* Template names against one name of the submission, normalised (y) by the caller. */
-static int names_match_norm(const tmpl_node *t, const char *name, const char *y)
+/* name as eval_norm_name writes it: name itself when it has nothing to
+ * drop (no blank, quote mark or byte that may start one) and fits, else
+ * its normalised copy in buf (EVAL_NAME_MAX bytes). Its length in *ylen. */
+static const char *norm_or_same(const char *name, size_t len, char *buf, size_t *ylen)
+{
+	static const unsigned char may_drop[256] = {[' '] = 1, ['\t'] = 1, ['"'] = 1, ['\''] = 1, [0xE2] = 1, [0xE3] = 1};
+	size_t i = 0;
+	while (i < len && i + 1 < EVAL_NAME_MAX && !may_drop[(unsigned char)name[i]])
+		i++;
+	if (i == len) {
+		*ylen = len;
+		return name;
+	}
+	*ylen = eval_norm_name(name, buf, EVAL_NAME_MAX);
+	return buf;
+}
+
+/* Template names against one name of the submission (len long), normalised
+ * (y, ylen long) by the caller. */
+static int names_match_norm(const tmpl_node *t, const char *name, size_t len, const char *y, size_t ylen)
 {
 	for (size_t i = 0; i < t->nnames; i++) {
+		if (t->lens) {   /* lengths and normalised names found when the pack was loaded */
+			if (eval_same_n(t->names[i], t->lens[i], name, len) || eval_same_n(t->norms[i], t->nlens[i], y, ylen))
+				return 1;
+			continue;
+		}
 		if (eval_same(t->names[i], name))
 			return 1;
 		if (t->norms) {   /* normalised when the pack was loaded */
@@ -271,12 +294,12 @@ static int names_match_norm(const tmpl_node *t, const char *name, const char *y)
 	return 0;
 }
 
-static const tmpl_node *tmpl_by_norm(const tmpl_node *t, const char *name, const char *y, int depth)
+static const tmpl_node *tmpl_by_norm(const tmpl_node *t, const char *name, size_t len, const char *y, size_t ylen, int depth)
 {
-	if (names_match_norm(t, name, y))
+	if (names_match_norm(t, name, len, y, ylen))
 		return t;
 	for (size_t i = 0; depth < 64 && i < t->nitems; i++) {
-		const tmpl_node *r = tmpl_by_norm(&t->items[i], name, y, depth + 1);
+		const tmpl_node *r = tmpl_by_norm(&t->items[i], name, len, y, ylen, depth + 1);
 		if (r)
 			return r;
 	}
@@ -284,11 +307,12 @@ static const tmpl_node *tmpl_by_norm(const tmpl_node *t, const char *name, const
 }
 
 /* The template node named name (the first in document order), the name normalised once. */
-static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name)
+static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name, size_t len)
 {
-	char y[EVAL_NAME_MAX];
-	eval_norm_name(name, y, sizeof y);
-	return tmpl_by_norm(t, name, y, 0);
+	char buf[EVAL_NAME_MAX];
+	size_t ylen;
+	const char *y = norm_or_same(name, len, buf, &ylen);
+	return tmpl_by_norm(t, name, len, y, ylen, 0);
 }
 
 /* The template node for a node of the score tree: the same position by names
@@ -296,7 +320,7 @@ static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name)
  * kind; the submission's name is normalised once per level. */
 static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 {
-	const jxl_node *scores = doc_get(e->doc->root, "scores");
+	const jxl_node *scores = eval_member(e, e->doc->root, "scores");
 	const jxl_node *chain[70];
 	size_t k = 0;
 	const jxl_node *p = n;
@@ -313,13 +337,13 @@ static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 		const jxl_node *kd = eval_member(e, chain[k], "kind");
 		const char *name = nm && nm->kind == JXL_STRING ? nm->str : NULL;
 		const char *kind = kd && kd->kind == JXL_STRING ? kd->str : NULL;
-		char y[EVAL_NAME_MAX];
-		if (name)
-			eval_norm_name(name, y, sizeof y);
+		char buf[EVAL_NAME_MAX];
+		size_t ylen = 0;
+		const char *y = name ? norm_or_same(name, nm->slen, buf, &ylen) : NULL;
 		const tmpl_node *found = NULL;
 		for (size_t i = 0; i < t->nitems && !found; i++) {
 			const tmpl_node *c = &t->items[i];
-			if ((name && names_match_norm(c, name, y)) || (c->kind && kind && eval_same(kind, c->kind)))
+			if ((name && names_match_norm(c, name, nm->slen, y, ylen)) || (c->kind && kind && eval_same(kind, c->kind)))
 				found = c;
 		}
 		if (!found)
@@ -333,11 +357,13 @@ const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad)
 {
 	const char *name = v.t == EV_STR ? v.s : v.t == EV_NODE && v.node->kind == JXL_STRING ? v.node->str : NULL;
 	*bad = 0;
-	if (name && e->wname && eval_same(name, e->wname))
-		return e->wnode;
 	if (name) {
-		const tmpl_node *t = tmpl_by_name(e->tmpl, name);
+		size_t len = v.t == EV_NODE ? v.node->slen : strlen(name);
+		if (e->wname && eval_same_n(name, len, e->wname, e->wlen))
+			return e->wnode;
+		const tmpl_node *t = tmpl_by_name(e->tmpl, name, len);
 		e->wname = name;
+		e->wlen = len;
 		e->wnode = t;
 		return t;
 	}
@@ -354,7 +380,7 @@ const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad)
 
 const tmpl_node *eval_tmpl_by_name(const tmpl_node *t, const char *name)
 {
-	return tmpl_by_name(t, name);
+	return tmpl_by_name(t, name, strlen(name));
 }
 
 /* A template node's max as an exact figure; missing when it has none. */
@@ -377,6 +403,7 @@ static ev_val fn_weight(eval_env *e, const expr *x)
 		const tmpl_node *t = x->wnode;
 		if (!(e->wname && eval_same(a->str, e->wname))) {   /* what the lookup below leaves behind */
 			e->wname = a->str;
+			e->wlen = strlen(a->str);
 			e->wnode = t;
 		}
 		return tmpl_max(e, x, t);

@@ -3,6 +3,7 @@
 #define JXL_EVAL_INT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "eval.h"
 
@@ -60,6 +61,44 @@ static inline int eval_same(const char *a, const char *b)
 	return 0;
 }
 
+/* eval_same(a, b) of two texts whose lengths (strlen) are known, a word
+ * or two at a time. */
+static inline int eval_same_n(const char *a, size_t len, const char *b, size_t blen)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (len != blen)
+		return 0;
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + len - 8, 8);
+		memcpy(&y, b + len - 8, 8);
+		return x == y;
+	}
+	if (len >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + len - 4, 4);
+		memcpy(&v, b + len - 4, 4);
+		return u == v;
+	}
+	/* 0 to 3 bytes: the first, middle and last are all of them */
+	return !len || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
+}
+
+/* Is the text of node n (a string or number: its str, slen long) b, blen long? */
+static inline int eval_same_text(const jxl_node *n, const char *b, size_t blen)
+{
+	return eval_same_n(n->str, n->slen, b, blen);
+}
+
 static inline size_t eval_keyhash(const jxl_node *obj, const char *key)
 {
 	return (((uintptr_t)obj >> 4) ^ ((uintptr_t)key >> 3) ^ ((uintptr_t)obj >> 12)) & (EVAL_KEYCACHE - 1);
@@ -99,11 +138,37 @@ static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, cons
 	return m;
 }
 
+/* Member sg->key of obj (an object), as eval_member_once finds it, the
+ * members' tags compared with the key's first. */
+const jxl_node *eval_member_tagged(const jxl_node *obj, const expr_seg *sg);
+/* eval_member of a path's key. */
+static inline const jxl_node *eval_member_seg(eval_env *e, const jxl_node *obj, const expr_seg *sg)
+{
+	if (!obj || obj->kind != JXL_OBJECT)
+		return NULL;
+	const char *key = sg->key;
+	eval_keycache *kc = e->kc;
+	size_t h = 0;
+	if (kc) {
+		h = eval_keyhash(obj, key);
+		if (kc->v[h].obj == obj && kc->v[h].key == key && kc->v[h].gen == kc->gen)
+			return kc->v[h].val;
+	}
+	const jxl_node *m = eval_member_tagged(obj, sg);
+	if (kc) {
+		kc->v[h].gen = kc->gen;
+		kc->v[h].obj = obj;
+		kc->v[h].key = key;
+		kc->v[h].val = m;
+	}
+	return m;
+}
+
 /* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */
 static inline const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, const expr_seg *sg)
 {
 	if (sg->kind == SEG_KEY)
-		return eval_member(e, n, sg->key);
+		return eval_member_seg(e, n, sg);
 	if (n->kind != JXL_ARRAY)
 		return NULL;
 	long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;

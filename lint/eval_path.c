@@ -34,7 +34,7 @@ static int select_match(eval_env *e, const jxl_node *it, const expr_seg *sg)
 {
 	if (!it || it->kind != JXL_OBJECT)
 		return 0;
-	const jxl_node *m = eval_member(e, it, sg->key);
+	const jxl_node *m = eval_member_seg(e, it, sg);
 	const expr *lit = sg->value;
 	int eq = 0;
 	if (lit->kind == EX_NULL) {
@@ -90,6 +90,19 @@ static int recurse(eval_env *e, nodelist *out, const jxl_node *n, const char *ke
 		}
 	}
 	return 0;
+}
+
+const jxl_node *eval_member_tagged(const jxl_node *obj, const expr_seg *sg)
+{
+	const unsigned tag = sg->ktag;
+	const size_t len = sg->klen;
+	for (size_t i = obj->nkids; i-- > 0;) {   /* the last one wins */
+		const jxl_node *k = obj->kids[i];
+		/* equal tags: k's name is at least len bytes long (longer by a multiple of 65536) */
+		if (k->ktag == tag && eval_same_n(k->key, len, sg->key, len) && !k->key[len])
+			return k;
+	}
+	return NULL;
 }
 
 const jxl_node *eval_inherited(eval_env *e, const char *key)

@@ -1,6 +1,8 @@
 /* expr.c — the rule-expression parser: one table of left/right priorities (precedence climbing, as Lua's lparser.c), a depth limit, located errors. */
 #include "expr_int.h"
 
+#include "doc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -249,6 +251,11 @@ static expr *path(parser *p, size_t off, const char *name, size_t nlen)
 	if (ns) {
 		e->segs = arena_alloc(p->a, ns * sizeof *segs);
 		memcpy(e->segs, segs, ns * sizeof *segs);
+		for (size_t i = 0; i < ns; i++)
+			if (e->segs[i].key) {
+				e->segs[i].klen = strlen(e->segs[i].key);
+				e->segs[i].ktag = doc_key_tag(e->segs[i].key, e->segs[i].klen);
+			}
 	}
 	finish(p, e);
 	return e;

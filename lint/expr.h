@@ -76,6 +76,8 @@ struct tmpl_node;
 typedef struct expr_seg {
 	enum seg_kind kind;
 	const char *key;           /* SEG_KEY, SEG_RECURSE (the key repeated); SEG_SELECT: the field */
+	size_t klen;               /* strlen(key) */
+	unsigned ktag;             /* doc_key_tag(key, klen): members are told apart by their tags first */
 	long index;                /* SEG_INDEX */
 	int negate;                /* SEG_SELECT with != */
 	const expr *value;         /* SEG_SELECT: a literal */
@@ -118,6 +120,17 @@ struct expr {
 	unsigned tvars;
 	int tmax;
 	const expr *tstar1;
+	/* A test that is one leaf under nots (not exists(n.max), i.level1 ==
+	 * 'a' or i.level1 == 'b' or …) on a path from a variable, as eval_cond
+	 * decides it without walking it: that path (tlpath; NULL when the test
+	 * is not one), the leaf (tlleaf; the first of an or-chain), its kind
+	 * (tlkind: TL_EXISTS, TL_TEXT or TL_IN), the nots above it and the
+	 * texts an or-chain compares with (tln). A text leaf's text is ttext;
+	 * the leaves of an or-chain are linked left to right by tnext. */
+	const expr *tlpath, *tlleaf, *tnext;
+	const char *ttext;
+	size_t ttlen;              /* strlen(ttext) */
+	unsigned char tlkind, tlnots, tln;
 	/* weight('name'): the template it was looked up in when the pack was
 	 * loaded (pack.c), and the node found there (or NULL). */
 	const struct tmpl_node *wtmpl, *wnode;

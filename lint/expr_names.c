@@ -312,6 +312,47 @@ static int chain_len(const expr *x, int *pid)
 	return n && text_path(x->b)->tpid == *pid ? n + 1 : 0;
 }
 
+/* Test x (marked) as one leaf under nots on a path from a variable, when it is one. */
+static void set_one_leaf(expr *x)
+{
+	expr *l = x;
+	int nots = 0;
+	while (!l->tleaf && l->kind == EX_UNARY) {
+		l = l->a;
+		nots++;
+	}
+	expr *first = l, *spine[EXPR_TEST_CHAIN];
+	int ors = 0;
+	const expr *p;
+	switch (l->tleaf) {
+	case TL_EXISTS:
+		p = l->args[0];
+		break;
+	case TL_TEXT:
+		p = text_path(l);
+		break;
+	case TL_IN:
+		while (first->tleaf == TL_IN && ors < EXPR_TEST_CHAIN) {
+			spine[ors++] = first;
+			first = first->a;
+		}
+		p = text_path(first);
+		for (int j = ors - 1; j >= 0; j--) {   /* the leaves, left to right */
+			(j == ors - 1 ? first : spine[j + 1]->b)->tnext = spine[j]->b;
+		}
+		break;
+	default:
+		return;
+	}
+	if (p->root != ROOT_VAR || nots > 255)
+		return;
+	x->tlpath = p;
+	x->tlleaf = first;
+	x->tlkind = l->tleaf;
+	x->tlnots = (unsigned char)nots;
+	x->tln = (unsigned char)(ors + 1);
+}
+
 /* Mark the nodes of test x, with the steps each takes at most: its own,
  * and for a leaf eval_expr's of its operands and eval_path's of its path. */
 static void set_test(expr *x)
@@ -330,6 +371,7 @@ static void set_test(expr *x)
 		int pid, n = b && x->op == OP_OR ? chain_len(x, &pid) : 0;
 		if (n >= 2 && n <= EXPR_TEST_CHAIN + 1)
 			x->tleaf = TL_IN;
+		set_one_leaf(x);
 		return;
 	}
 	int kind;
@@ -339,6 +381,11 @@ static void set_test(expr *x)
 	x->tvars = p->root == ROOT_VAR ? 1u << p->slot : 0;
 	x->tstar = kind == TL_EXISTS_ALL;
 	x->tstar1 = x->tstar ? x : NULL;
+	if (kind == TL_TEXT) {
+		x->ttext = x->a->kind == EX_STR ? x->a->str : x->b->str;
+		x->ttlen = strlen(x->ttext);
+	}
+	set_one_leaf(x);
 	switch (kind) {
 	case TL_TEXT: x->tmax = 3 + keys; break;         /* ==, the path, the text */
 	case TL_EXISTS: x->tmax = 1 + keys; break;       /* exists (its path is not an operand) */

@@ -440,10 +440,14 @@ static void build_tmpl(loader *L, const jxl_node *n, tmpl_node *t, int depth, in
 	}
 	if (t->nnames) {   /* as weight() compares them, once for every document */
 		t->norms = arena_alloc(&L->p->a, t->nnames * sizeof *t->norms);
+		t->lens = arena_alloc(&L->p->a, t->nnames * sizeof *t->lens);
+		t->nlens = arena_alloc(&L->p->a, t->nnames * sizeof *t->nlens);
 		for (size_t i = 0; i < t->nnames; i++) {
 			char y[EVAL_NAME_MAX];
 			size_t len = eval_norm_name(t->names[i], y, sizeof y);
 			t->norms[i] = arena_strndup(&L->p->a, y, len);
+			t->lens[i] = strlen(t->names[i]);
+			t->nlens[i] = len;
 		}
 	}
 	const jxl_node *kd = member(n, "kind");
@@ -508,6 +512,17 @@ const char *pack_rule_example(const pack_rule *r, int ok)
 	return r->example_text[ok];
 }
 
+/* Is key a top-level key of the submission? shape_member's answer,
+ * without its search for the closest key (a valid let name is none). */
+static int is_top_key(const char *key)
+{
+	const shape *s = shape_root();
+	for (size_t i = 0; i < s->nfields; i++)
+		if (!strcmp(s->fields[i].key, key))
+			return s->fields[i].sub != NULL;
+	return 0;
+}
+
 static void build_rule(loader *L, const jxl_node *n, size_t index, pack_rule *r)
 {
 	const char *what = "rule";
@@ -560,11 +575,10 @@ static void build_rule(loader *L, const jxl_node *n, size_t index, pack_rule *r)
 		for (size_t i = 0; i < r->nlets; i++) {
 			const jxl_node *ln = lets->kids[i];
 			r->let_names[i] = arena_strdup(&L->p->a, ln->key);
-			const char *hint;
 			if (!valid_let_name(ln->key))
 				err_at(L, ln->kline, ln->kcol, "%s: \"%s\" cannot name an expression (letters, digits, _; not a keyword, function or lhs/rhs/diff)",
 				       w, ln->key);
-			else if (shape_member(shape_root(), ln->key, &hint))
+			else if (is_top_key(ln->key))
 				err_at(L, ln->kline, ln->kcol, "%s: \"%s\" would hide the submission's key %s: choose another name", w,
 				       ln->key, ln->key);
 		}
@@ -628,78 +642,6 @@ static void build_rule(loader *L, const jxl_node *n, size_t index, pack_rule *r)
 		r->has_bad = has_example(L, n, "bad", &r->ex_bad_line);
 		r->has_ok = has_example(L, n, "ok", &r->ex_ok_line);
 	}
-}
-
-/* ---- one pointer per key ------------------------------------------------------------------------ */
-
-/* The keys of a pack's paths, each text once: eval's member cache
- * (eval_keycache) compares keys by pointer. */
-typedef struct keytab {
-	const char **v;
-	size_t n, cap;
-} keytab;
-
-static const char *intern(keytab *t, const char *k)
-{
-	for (size_t i = 0; i < t->n; i++)
-		if (!strcmp(t->v[i], k))
-			return t->v[i];
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 64;
-		const char **v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return k;   /* not shared: only the cache misses it */
-		t->v = v;
-		t->cap = cap;
-	}
-	return t->v[t->n++] = k;
-}
-
-/* Each node of an expression of the pack: its keys interned, and
- * weight('name') of the pack's template (when it has one) looked up once. */
-static void prepare(keytab *t, const tmpl_node *tmpl, expr *e)
-{
-	if (!e)
-		return;
-	if (e->kind == EX_PATH) {
-		if (e->root == ROOT_DOC && e->name)
-			e->name = intern(t, e->name);
-		for (size_t i = 0; i < e->nsegs; i++)
-			if (e->segs[i].key)
-				e->segs[i].key = intern(t, e->segs[i].key);
-	}
-	if (tmpl && e->kind == EX_CALL && e->op == FN_WEIGHT && e->nargs == 1 && e->args[0]->kind == EX_STR) {
-		e->wtmpl = tmpl;
-		e->wnode = eval_tmpl_by_name(tmpl, e->args[0]->str);
-	}
-	prepare(t, tmpl, e->a);
-	prepare(t, tmpl, e->b);
-	for (size_t i = 0; i < e->nargs; i++)
-		prepare(t, tmpl, e->args[i]);
-	if (e->bind) {
-		prepare(t, tmpl, e->bind->seq);
-		prepare(t, tmpl, e->bind->where);
-		prepare(t, tmpl, e->bind->body);
-	}
-}
-
-static void prepare_pack(pack *p)
-{
-	keytab t = {0};
-	prepare(&t, p->tmpl, p->applies);
-	for (size_t i = 0; i < p->nrules; i++) {
-		pack_rule *r = &p->rules[i];
-		prepare(&t, p->tmpl, r->when);
-		prepare(&t, p->tmpl, r->assert);
-		prepare(&t, p->tmpl, r->at);
-		for (size_t k = 0; k < r->nlets; k++)
-			prepare(&t, p->tmpl, r->lets[k]);
-		for (size_t k = 0; k < r->msg_zh.n; k++)
-			prepare(&t, p->tmpl, r->msg_zh.parts[k].ph);
-		for (size_t k = 0; k < r->msg_en.n; k++)
-			prepare(&t, p->tmpl, r->msg_en.parts[k].ph);
-	}
-	free(t.v);
 }
 
 /* ---- the pack ----------------------------------------------------------------------------------- */
@@ -795,7 +737,7 @@ pack *pack_parse(const char *path, const char *text, size_t n, const registry *r
 		pack_free(p);
 		return NULL;
 	}
-	prepare_pack(p);
+	pack_prepare(p);
 	return p;
 }
 

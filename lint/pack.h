@@ -140,6 +140,10 @@ int pack_set_load_defaults(pack_set *ps, pack_errs *errs);
  * and `jxlint rules check`). Returns NULL with errors. */
 pack *pack_parse(const char *path, const char *text, size_t n, const registry *reg, pack_errs *errs);
 void pack_free(pack *p);
+/* Make a built pack's expressions ready for the evaluator (pack_prepare.c):
+ * each key text one pointer (eval_keycache compares keys by pointer),
+ * weight('name') of the pack's template looked up once. */
+void pack_prepare(pack *p);
 
 /* Read a JSON file (at most max bytes) into a located tree in the arena, for
  * packs and configuration files. NULL with a located error in errs, which

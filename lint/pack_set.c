@@ -231,6 +231,26 @@ static size_t skip_blanks(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* Where the string that starts at st (after its quote) ends: the index of
+ * its closing quote, or n. A quote is escaped when an odd number of
+ * backslashes comes right before it (within the string), as reading it
+ * byte by byte, a backslash taking the next byte along, finds. */
+static size_t string_end(const char *s, size_t n, size_t st)
+{
+	size_t i = st;
+	for (;;) {
+		const char *q = memchr(s + i, '"', n - i);
+		if (!q)
+			return n;
+		size_t at = (size_t)(q - s), k = at;
+		while (k > st && s[k - 1] == '\\')
+			k--;
+		if ((at - k) % 2 == 0)
+			return at;
+		i = at + 1;
+	}
+}
+
 /* Does the pack text say "default": true at its top level? Read without
  * parsing the whole pack, so that a lint run compiles only the packs it
  * uses. 1 yes, 0 no (a well-formed top-level object without it), -1 when
@@ -246,8 +266,7 @@ static int quick_default(const char *s, size_t n)
 		char c = s[i];
 		if (c == '"') {
 			size_t st = ++i;
-			while (i < n && s[i] != '"')
-				i += s[i] == '\\' ? 2 : 1;
+			i = string_end(s, n, st);
 			if (i >= n)
 				return -1;
 			size_t len = i++ - st;

@@ -290,6 +290,45 @@ int packrun_applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d)
 	return applies(ctx, p, d, NULL);
 }
 
+/* The severities of a pack's rules under one configuration, asked for once:
+ * they are the same for every file that configuration covers. The pack,
+ * the registry and the configuration all live until the run ends (configs
+ * are assigned before any file is linted), so their addresses name them.
+ * One slot per pack of a run, per thread. */
+#define SEV_PACKS 8    /* packs remembered; a run with more asks again */
+#define SEV_RULES 64   /* a pack with more rules is asked rule by rule */
+typedef struct sev_cache {
+	const pack *p;
+	const registry *reg;
+	const struct config *cfg;
+	unsigned char sev[SEV_RULES];
+} sev_cache;
+
+static const unsigned char *severities(jxl_ctx *ctx, const pack *p)
+{
+	static _Thread_local sev_cache cache[SEV_PACKS];
+	static _Thread_local unsigned next;
+	if (p->nrules > SEV_RULES)
+		return NULL;
+	const check_env *env = ctx->env;
+	sev_cache *c = NULL;
+	for (size_t i = 0; i < SEV_PACKS && !c; i++)
+		if (cache[i].p == p)
+			c = &cache[i];
+	if (!c) {
+		c = &cache[next++ % SEV_PACKS];
+		c->p = NULL;
+	}
+	if (c->p != p || c->reg != env->reg || c->cfg != env->cfg) {
+		for (size_t i = 0; i < p->nrules; i++)
+			c->sev[i] = (unsigned char)host_severity(env, p->rules[i].id);
+		c->p = p;
+		c->reg = env->reg;
+		c->cfg = env->cfg;
+	}
+	return c->sev;
+}
+
 void packrun_doc(jxl_ctx *ctx, const pack *p, const jxl_doc *d, const eval_tol *tol)
 {
 	/* For this document: its rules look up the same members. One per
@@ -298,8 +337,8 @@ void packrun_doc(jxl_ctx *ctx, const pack *p, const jxl_doc *d, const eval_tol *
 	kc.gen++;
 	if (!applies(ctx, p, d, &kc))
 		return;
-	const jxl_host *h = host_table();
+	const unsigned char *sev = severities(ctx, p);
 	for (size_t i = 0; i < p->nrules; i++)
-		if (h->severity(ctx, p->rules[i].id))   /* off: not evaluated at all */
+		if (sev ? sev[i] : host_severity(ctx->env, p->rules[i].id))   /* off: not evaluated at all */
 			run_rule(ctx, &p->rules[i], d, tol, &kc);
 }

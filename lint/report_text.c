@@ -1,4 +1,5 @@
 /* report_text.c — findings for people: file:line:col: severity: message [rule], then the figures. */
+#include <stdio.h>
 #include <string.h>
 
 #include "report.h"
@@ -11,39 +12,111 @@ const char *report_msg(const reporter *r, const char *zh, const char *en)
 
 static void text_begin(reporter *r) { (void)r; }
 
+/* A file's findings are put together in a buffer and written a few
+ * kilobytes at a time: a finding's line is most of what a lint run
+ * writes, and fprintf (or a stdio call per piece) cost more than the rest
+ * of the report. */
+typedef struct obuf {
+	FILE *out;
+	size_t n;
+	char b[4096];
+} obuf;
+
+static void flush(obuf *o)
+{
+	if (o->n)
+		fwrite(o->b, 1, o->n, o->out);
+	o->n = 0;
+}
+
+static void put(obuf *o, const char *s)
+{
+	size_t l = strlen(s);
+	if (l > sizeof o->b - o->n) {
+		flush(o);
+		if (l > sizeof o->b) {
+			fwrite(s, 1, l, o->out);
+			return;
+		}
+	}
+	memcpy(o->b + o->n, s, l);
+	o->n += l;
+}
+
+static void put_int(obuf *o, int v)
+{
+	char b[16], *p = b + sizeof b;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	put(o, p);
+}
+
 static void text_file(reporter *r, const file_result *fr)
 {
 	int zh = r->o->lang == LANG_ZH;
+	obuf ob, *out = &ob;
+	ob.out = r->out;
+	ob.n = 0;
 	for (size_t i = 0; i < fr->dg.n; i++) {
 		const finding *f = &fr->dg.v[i];
-		if (f->line > 0)
-			fprintf(r->out, "%s:%d:%d: ", fr->path, f->line, f->col);
-		else
-			fprintf(r->out, "%s: ", fr->path);
-		fprintf(r->out, "%s: %s [%s]\n", severity_name(f->severity), report_msg(r, f->msg_zh, f->msg_en), f->rule);
+		put(out, fr->path);
+		if (f->line > 0) {   /* path:line:col: severity: message [rule] */
+			put(out, ":");
+			put_int(out, f->line);
+			put(out, ":");
+			put_int(out, f->col);
+		}
+		put(out, ": ");
+		put(out, severity_name(f->severity));
+		put(out, ": ");
+		put(out, report_msg(r, f->msg_zh, f->msg_en));
+		put(out, " [");
+		put(out, f->rule);
+		put(out, "]\n");
 		if (f->stated || f->computed) {
-			fputs("    ", r->out);
+			put(out, "    ");
 			const char *sep = "";
 			if (f->stated) {
-				fprintf(r->out, "%s%s", zh ? "填报 " : "stated ", f->stated);
+				put(out, zh ? "填报 " : "stated ");
+				put(out, f->stated);
 				sep = zh ? "，" : ", ";
 			}
 			if (f->computed) {
-				fprintf(r->out, "%s%s%s", sep, zh ? "计算 " : "computed ", f->computed);
+				put(out, sep);
+				put(out, zh ? "计算 " : "computed ");
+				put(out, f->computed);
 				sep = zh ? "，" : ", ";
 			}
-			if (f->difference)
-				fprintf(r->out, "%s%s%s", sep, zh ? "差额 " : "difference ", f->difference);
-			if (f->tolerance && strcmp(f->tolerance, "0"))
-				fprintf(r->out, zh ? "（容差 ±%s）" : " (tolerance ±%s)", f->tolerance);
-			fputc('\n', r->out);
+			if (f->difference) {
+				put(out, sep);
+				put(out, zh ? "差额 " : "difference ");
+				put(out, f->difference);
+			}
+			if (f->tolerance && strcmp(f->tolerance, "0")) {
+				put(out, zh ? "（容差 ±" : " (tolerance ±");
+				put(out, f->tolerance);
+				put(out, zh ? "）" : ")");
+			}
+			put(out, "\n");
 		}
-		if (f->hint_zh || f->hint_en)
-			fprintf(r->out, "    %s%s\n", zh ? "提示：" : "hint: ", report_msg(r, f->hint_zh, f->hint_en));
-		if (f->source)
-			fprintf(r->out, "    %s“%s”\n", zh ? "原文：" : "source: ", f->source);
+		if (f->hint_zh || f->hint_en) {
+			put(out, zh ? "    提示：" : "    hint: ");
+			put(out, report_msg(r, f->hint_zh, f->hint_en));
+			put(out, "\n");
+		}
+		if (f->source) {
+			put(out, zh ? "    原文：“" : "    source: “");
+			put(out, f->source);
+			put(out, "”\n");
+		}
 		r->nfindings++;
 	}
+	flush(out);
 }
 
 static void text_end(reporter *r, const summary *s)

@@ -118,6 +118,21 @@ static int read_anything(const jxl_node *root)
 	return 0;
 }
 
+/* Has the file, or one of its projects, a section of money? */
+static int has_money(const jxl_node *root, const jxl_node *projects)
+{
+	static const char *const money_keys[] = {"budget", "income", "expenditure", "balance", "three_public", "procurement"};
+	for (size_t i = 0; i < 6; i++)
+		if (doc_get(root, money_keys[i]))
+			return 1;
+	if (projects && projects->kind == JXL_ARRAY)
+		for (size_t i = 0; i < projects->nkids; i++)
+			for (size_t k = 0; k < 6; k++)
+				if (doc_get(projects->kids[i], money_keys[k]))
+					return 1;
+	return 0;
+}
+
 static void check_tree(file_result *r, const registry *reg, jxl_node *root, const char *path)
 {
 	check_env env = {.a = &r->a, .dg = &r->dg, .reg = reg, .cfg = config_lookup(reg->configs, path)};
@@ -131,15 +146,7 @@ static void check_tree(file_result *r, const registry *reg, jxl_node *root, cons
 	}
 	schema_check(&ctx, root);
 	const jxl_node *projects = doc_get(root, "projects");
-	int has_money = 0;
-	static const char *const money_keys[] = {"budget", "income", "expenditure", "balance", "three_public", "procurement"};
-	for (size_t i = 0; i < 6; i++)
-		has_money |= doc_get(root, money_keys[i]) != NULL;
-	if (projects && projects->kind == JXL_ARRAY)
-		for (size_t i = 0; i < projects->nkids; i++)
-			for (size_t k = 0; k < 6; k++)
-				has_money |= doc_get(projects->kids[i], money_keys[k]) != NULL;
-	if (has_money && !top.money_unit_stated && !doc_get(root, "money_unit") && has_bare_money(root))
+	if (!top.money_unit_stated && !doc_get(root, "money_unit") && has_money(root, projects) && has_bare_money(root))
 		host_emit_core(&ctx, root, 0, 0, "input/money-unit", 0, "未写明 money_unit，无单位的金额按元（精确到分）处理",
 			       "no money_unit: amounts written without a unit are read as exact 元");
 	check_doc(&env, reg, &top);

@@ -20,7 +20,7 @@
 
 #define EX_NONE ((size_t)-1)         /* "no offset" */
 
-/* ---- text: paragraphs with a map back to the original bytes (extract_scan.c) ---- */
+/* ---- text: paragraphs with a map back to the original bytes (extract_para.c); its words (extract_scan.c) ---- */
 
 /* From buffer offset w on, the paragraph's bytes come from original offset o. */
 typedef struct ex_piece {

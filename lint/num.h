@@ -226,6 +226,22 @@ static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 	return 1;
 }
 
+/* num_fast_plain for the numbers of a written formula (claim.c:
+ * "1505449.00", "69.49%"): its shape with nothing or one '%' after it.
+ * 1 with *out as num_fast_plain fills it (the unit a percent when the
+ * '%' is there), which is what num_parse makes of it; 0 for any other
+ * text, *out then anything (tests/num_ascii_test.c compares the two). */
+static inline int num_fast_ascii(const char *s, size_t n, num_fig *out)
+{
+	size_t m = n && s[n - 1] == '%' ? n - 1 : n;
+
+	if (!num_fast_plain(s, m, out))
+		return 0;
+	if (m < n)
+		out->unit = NUM_UNIT_PERCENT;
+	return 1;
+}
+
 /* A one-line canonical description for tests:
  * "<value> d<decimals> m<mag> <unit>[ <qual>][ approx][ neg]"
  * where unit is 元 % ‰ - (none) or the noun, qual is >= > <= < ~.

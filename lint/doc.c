@@ -12,9 +12,7 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 	if (!obj || obj->kind != JXL_OBJECT || !key)
 		return NULL;
 	/* Last one wins, as in most JSON readers; duplicates are reported. */
-	size_t len = 0;
-	while (key[len])   /* names are short: no call */
-		len++;
+	size_t len = strlen(key);
 	unsigned tag = doc_key_tag(key, len);
 	for (size_t i = obj->nkids; i-- > 0;) {
 		const jxl_node *k = obj->kids[i];   /* most names differ in length, first or last byte */

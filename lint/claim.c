@@ -41,10 +41,13 @@ static size_t normalise(const char *in, size_t n, char *out, size_t cap)
 	static const unsigned char lead[256] = {['$'] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, [0xC3] = 1, [0xE2] = 1, [0xEF] = 1};
 	size_t o = 0;
 	for (size_t i = 0; i < n && o + 8 < cap;) {
-		size_t k;
-		unsigned char ch = (unsigned char)in[i];
-		if (!lead[ch]) {
-			out[o++] = in[i++];
+		size_t k, j = i;
+		while (j < n && !lead[(unsigned char)in[j]] && o + (j - i) + 8 < cap)
+			j++;
+		if (j > i) {   /* a run of bytes copied as they are */
+			memcpy(out + o, in + i, j - i);
+			o += j - i;
+			i = j;
 			continue;
 		}
 		for (k = 0; k < sizeof map / sizeof *map; k++) {
@@ -163,7 +166,7 @@ static int ival_div(const ival *a, const ival *b, ival *r)
 		minmax4(c, r);
 	}
 	dec ulp = {1, -CLAIM_PLACES};
-	return dec_sub(r->lo, ulp, &r->lo) || dec_add(r->hi, ulp, &r->hi);
+	return fig_dec_add(&r->lo, &ulp, -1, &r->lo) || fig_dec_add(&r->hi, &ulp, 1, &r->hi);
 }
 
 static int is_num_char(const char *s, size_t n, size_t i)
@@ -190,7 +193,7 @@ static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
 		p->i++;
 	num_fig nf;
 	num_err ne;
-	if (num_parse(p->s + st, p->i - st, &nf, &ne) != NUM_OK)
+	if (!num_fast_ascii(p->s + st, p->i - st, &nf) && num_parse(p->s + st, p->i - st, &nf, &ne) != NUM_OK)
 		return -1;
 	dec v = nf.value;
 	int rounded = nf.mag > 0 || nf.approx || p->stated_side;
@@ -212,7 +215,7 @@ static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
 	out->unbounded = 0;
 	if (rounded) {
 		dec half = {5, pexp - 1};
-		if (dec_sub(v, half, &out->lo) || dec_add(v, half, &out->hi))
+		if (fig_dec_add(&v, &half, -1, &out->lo) || fig_dec_add(&v, &half, 1, &out->hi))
 			return -1;
 	}
 	return 0;

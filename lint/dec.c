@@ -449,16 +449,6 @@ dec dec_abs(dec a)
 	return a.coef < 0 ? dec_neg(a) : a;
 }
 
-int dec_sign(dec a)
-{
-	return (a.coef > 0) - (a.coef < 0);
-}
-
-int dec_is_zero(dec a)
-{
-	return a.coef == 0;
-}
-
 /* Compare |a| and |b|, both non-zero: by the position of the leading digit
  * first, then with the larger-exponent one scaled up (exact; an overflow
  * there means it is the larger). */
@@ -533,10 +523,13 @@ static int digits_of(u128 m, char d[40])
 {
 	char tmp[40];
 	int n = 0, i;
-	do {
+	for (; m >> 64; m /= 10)   /* the digits above 2^64 in 128 bits; the rest (most numbers: all) in 64 */
 		tmp[n++] = (char)('0' + (int)(m % 10));
-		m /= 10;
-	} while (m);
+	uint64_t m64 = (uint64_t)m;
+	do {
+		tmp[n++] = (char)('0' + (int)(m64 % 10));
+		m64 /= 10;
+	} while (m64);
 	for (i = 0; i < n; i++)
 		d[i] = tmp[n - 1 - i];
 	return n;

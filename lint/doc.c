@@ -12,9 +12,7 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 	if (!obj || obj->kind != JXL_OBJECT || !key)
 		return NULL;
 	/* Last one wins, as in most JSON readers; duplicates are reported. */
-	size_t len = 0;
-	while (key[len])   /* names are short: no call */
-		len++;
+	size_t len = strlen(key);
 	unsigned tag = doc_key_tag(key, len);
 	for (size_t i = obj->nkids; i-- > 0;) {
 		const jxl_node *k = obj->kids[i];   /* most names differ in length, first or last byte */
@@ -162,50 +160,33 @@ const jxl_node *doc_resolve(const jxl_node *root, const char *p)
 	return n;
 }
 
-static size_t pointer_len(const jxl_node *n)
-{
-	size_t len = 0;
-	for (; n && n->parent; n = n->parent) {
-		len += 1;
-		if (n->parent->kind == JXL_OBJECT) {
-			for (const char *k = n->key; *k; k++)
-				len += (*k == '~' || *k == '/') ? 2 : 1;
-		} else {
-			len += 11;
-		}
-	}
-	return len;
-}
-
 const char *doc_pointer(arena *a, const jxl_node *n)
 {
-	size_t cap = pointer_len(n) + 1;
-	char *buf = arena_alloc(a, cap);
+	/* room for the worst case (every byte of a name escaped, 11 for an
+	 * index), then the pointer written backwards from its end in one pass */
+	size_t cap = 1;
+	for (const jxl_node *m = n; m && m->parent; m = m->parent)
+		cap += 1 + (m->parent->kind == JXL_OBJECT ? 2 * strlen(m->key) : 11);
+	char *buf = arena_alloc_raw(a, cap);
 	size_t end = cap - 1;
 	buf[end] = '\0';
 	for (; n && n->parent; n = n->parent) {
-		char seg[24];
-		const char *s;
-		size_t slen;
 		if (n->parent->kind == JXL_OBJECT) {
-			s = n->key;
-			slen = 0;
-			for (const char *k = s; *k; k++)
-				slen += (*k == '~' || *k == '/') ? 2 : 1;
-			end -= slen;
-			size_t o = end;
-			for (const char *k = s; *k; k++) {
+			for (const char *k = n->key + strlen(n->key); k-- > n->key;) {
 				if (*k == '~' || *k == '/') {
-					buf[o++] = '~';
-					buf[o++] = *k == '~' ? '0' : '1';
+					buf[--end] = *k == '~' ? '0' : '1';
+					buf[--end] = '~';
 				} else {
-					buf[o++] = *k;
+					buf[--end] = *k;
 				}
 			}
-		} else {
-			slen = (size_t)snprintf(seg, sizeof seg, "%d", n->index);
-			end -= slen;
-			memcpy(buf + end, seg, slen);
+		} else {   /* the index in decimal (no snprintf: ~800 instructions a call) */
+			unsigned v = n->index < 0 ? 0u - (unsigned)n->index : (unsigned)n->index;
+			do
+				buf[--end] = (char)('0' + v % 10);
+			while (v /= 10);
+			if (n->index < 0)
+				buf[--end] = '-';
 		}
 		buf[--end] = '/';
 	}
@@ -273,8 +254,9 @@ const char *doc_label(arena *a, const jxl_node *n, int zh)
 		return name_of(n);
 	const jxl_node *obj = n->parent;
 	if (n->key && obj && obj->key && obj->parent && obj->parent->kind == JXL_OBJECT) {
-		for (size_t i = 0; i < sizeof field_names / sizeof *field_names; i++)
-			if (!strcmp(obj->key, field_names[i].sec) && !strcmp(n->key, field_names[i].key))
+		for (size_t i = 0; i < sizeof field_names / sizeof *field_names; i++)   /* first bytes first: no call for most */
+			if (obj->key[0] == field_names[i].sec[0] && n->key[0] == field_names[i].key[0] &&
+			    !strcmp(obj->key, field_names[i].sec) && !strcmp(n->key, field_names[i].key))
 				return zh ? field_names[i].zh : field_names[i].en;
 	}
 	if (is_map(obj))

@@ -259,15 +259,6 @@ const jxl_fig *fig_mul(arena *a, const jxl_fig *x, const jxl_fig *y)
 	return f;
 }
 
-/* dec_cmp, without the call when the exponents are equal (the usual case)
- * or either is zero (a score against 0: the other's sign decides). */
-static int cmp(const dec *x, const dec *y)
-{
-	if (x->exp == y->exp || !x->coef || !y->coef)
-		return (x->coef > y->coef) - (x->coef < y->coef);
-	return dec_cmp(*x, *y);
-}
-
 /* q = n ÷ d × 100 at FIG_DIV_PLACES decimals. */
 static int pct(dec n, dec d, dec *q)
 {
@@ -286,7 +277,7 @@ static int div_ends(const jxl_fig *x, const jxl_fig *y, dec *mn, dec *mx)
 {
 	const __int128 e34 = (__int128)10000000000000000000u * 1000000000000000u;   /* 10^34: 10^22 at 12 decimals */
 	const dec *ln, *ld, *hn, *hd;   /* numerator and denominator of the low and the high end */
-	if (x->lo.exp > NUM_MAX_EXP || x->hi.exp > NUM_MAX_EXP || cmp(&x->lo, &x->hi) > 0 || cmp(&y->lo, &y->hi) > 0)
+	if (x->lo.exp > NUM_MAX_EXP || x->hi.exp > NUM_MAX_EXP || fig_dec_cmp(&x->lo, &x->hi) > 0 || fig_dec_cmp(&y->lo, &y->hi) > 0)
 		return -1;   /* ×100 saturating, or an interval upside down: not the case the table below is for */
 	dec_div_corners(&x->lo, &x->hi, &y->lo, &y->hi, &ln, &ld, &hn, &hd);
 	dec lo, hi;
@@ -319,12 +310,12 @@ const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y)
 				return NULL;
 			mn = mx = c[0];
 			for (int i = 1; i < 4; i++) {
-				if (cmp(&c[i], &mn) < 0) mn = c[i];
-				if (cmp(&c[i], &mx) > 0) mx = c[i];
+				if (fig_dec_cmp(&c[i], &mn) < 0) mn = c[i];
+				if (fig_dec_cmp(&c[i], &mx) > 0) mx = c[i];
 			}
 		}
 		dec ulp = {1, -FIG_DIV_PLACES};
-		if (dec_sub(mn, ulp, &lo) || dec_add(mx, ulp, &hi))
+		if (fig_dec_add(&mn, &ulp, -1, &lo) || fig_dec_add(&mx, &ulp, 1, &hi))
 			return NULL;
 	}
 	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* every member: no memset */
@@ -332,20 +323,6 @@ const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y)
 			.rounded = x->rounded || y->rounded, .permille = 0, .unit = FIG_PERCENT, .pexp = -FIG_DIV_PLACES,
 			.mag = 0, .bound = 0, .noun = NULL, .node = NULL };
 	return f;
-}
-
-int fig_cmp(const jxl_fig *x, const jxl_fig *y)
-{
-	if (!x->hi_inf && !y->lo_inf && cmp(&x->hi, &y->lo) < 0)
-		return -1;
-	if (!x->lo_inf && !y->hi_inf && cmp(&x->lo, &y->hi) > 0)
-		return 1;
-	return 0;
-}
-
-int fig_cmp_value(const jxl_fig *x, const jxl_fig *y)
-{
-	return cmp(&x->v, &y->v);
 }
 
 int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed)

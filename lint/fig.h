@@ -82,9 +82,30 @@ const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y);
 /* The same figure as a percent (ratios ×100). */
 const jxl_fig *fig_as_percent(arena *a, const jxl_fig *x);
 const jxl_fig *fig_abs(arena *a, const jxl_fig *x);
-/* -1 x surely below y, 0 the intervals overlap, 1 surely above. */
-int fig_cmp(const jxl_fig *x, const jxl_fig *y);
-int fig_cmp_value(const jxl_fig *x, const jxl_fig *y);
+/* dec_cmp, without the call when the exponents are equal (the usual case)
+ * or either is zero (a score against 0: the other's sign decides). */
+static inline int fig_dec_cmp(const dec *x, const dec *y)
+{
+	if (x->exp == y->exp || !x->coef || !y->coef)
+		return (x->coef > y->coef) - (x->coef < y->coef);
+	return dec_cmp(*x, *y);
+}
+
+/* -1 x surely below y, 0 the intervals overlap, 1 surely above. Inline,
+ * as the comparison of the stated values: most calls need no other. */
+static inline int fig_cmp(const jxl_fig *x, const jxl_fig *y)
+{
+	if (!x->hi_inf && !y->lo_inf && fig_dec_cmp(&x->hi, &y->lo) < 0)
+		return -1;
+	if (!x->lo_inf && !y->hi_inf && fig_dec_cmp(&x->lo, &y->hi) > 0)
+		return 1;
+	return 0;
+}
+
+static inline int fig_cmp_value(const jxl_fig *x, const jxl_fig *y)
+{
+	return fig_dec_cmp(&x->v, &y->v);
+}
 /* Would truncating (截位) the exact value of y to x's decimals give x? */
 int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed);
 /* Text for people: the stated literal, or a computed value in the

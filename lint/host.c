@@ -11,7 +11,6 @@
 
 static const jxl_node *h_root(const jxl_doc *d) { return d ? d->root : NULL; }
 static int h_form(const jxl_doc *d) { return d ? d->form : 0; }
-static const jxl_node *h_get(const jxl_node *n, const char *key) { return doc_get(n, key); }
 static const jxl_node *h_path(const jxl_node *n, const char *p) { return n && p ? doc_path(n, p) : NULL; }
 static int h_kind(const jxl_node *n) { return n ? (int)n->kind : JXL_ABSENT; }
 /* Only arrays and objects have kids: every other node's nkids is 0 (jparse.c). */
@@ -51,21 +50,26 @@ void host_note_used(check_env *env, const jxl_node *sup)
 	((jxl_node *)sup)->sup_used = 1;   /* the host's own mark on the tree it owns */
 }
 
-int host_severity(const check_env *env, const char *rule)
+/* host_severity of a rule whose definition d (or NULL) is found already. */
+static int severity_of(const check_env *env, const rule_def *d, const char *rule)
 {
-	const rule_def *d = registry_find(env->reg, rule);
 	int base = d ? d->severity : JXL_SEV_ERROR;
 	return registry_override_severity(env->reg, rule, config_severity(env->cfg, rule, base));
 }
 
-/* Severity in force: configuration beats the finding's own, which beats the default. */
-static int resolve_severity(const check_env *env, const char *rule, int asked)
+int host_severity(const check_env *env, const char *rule)
 {
-	int configured = host_severity(env, rule);
-	const rule_def *d = registry_find(env->reg, rule);
+	return severity_of(env, registry_find(env->reg, rule), rule);
+}
+
+/* Severity in force: configuration beats the finding's own, which beats
+ * the default. d: the rule's definition (not NULL). */
+static int resolve_severity(const check_env *env, const rule_def *d, const char *rule, int asked)
+{
+	int configured = severity_of(env, d, rule);
 	if (!configured)
 		return 0;
-	if (d && configured != d->severity)
+	if (configured != d->severity)
 		return configured;        /* the user changed it */
 	return asked ? asked : configured;
 }
@@ -78,7 +82,7 @@ finding *host_add_at(jxl_ctx *ctx, const jxl_node *n, int line, int col, const c
 		fprintf(stderr, "jxlint: %s: emitted unknown rule '%s' (dropped)\n", ctx->origin, rule);
 		return NULL;
 	}
-	int sev = resolve_severity(env, rule, severity);
+	int sev = resolve_severity(env, def, rule, severity);
 	if (!sev)
 		return NULL;
 	const jxl_node *sup = doc_disabled(n, rule);
@@ -302,7 +306,7 @@ static const jxl_host table = {
 	.abi_version = JXL_ABI_VERSION,
 	.root = h_root,
 	.form = h_form,
-	.get = h_get,
+	.get = doc_get,   /* the same contract: NULL for a NULL node or key */
 	.path = h_path,
 	.kind = h_kind,
 	.len = h_len,

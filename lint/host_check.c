@@ -135,7 +135,6 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 		return JXL_SKIPPED;
 	/* not zeroed: the first n entries are written before they are read, the rest never are */
 	const jxl_fig **figs = arena_alloc_raw(a, s->nparts * sizeof *figs);
-	const jxl_node **nodes = arena_alloc_raw(a, s->nparts * sizeof *nodes);
 	int *own = s->signs || s->nparts > SUM_PLUS_ONES ? arena_alloc_raw(a, s->nparts * sizeof *own) : NULL;
 	const int *signs = own ? own : plus_ones;   /* most sums add every part: no signs to write */
 	size_t n = 0;
@@ -147,7 +146,6 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 		if (!f)
 			return JXL_SKIPPED;    /* written as missing ("—", null): the sum cannot be known; unreadable: reported */
 		figs[n] = f;
-		nodes[n] = pn;
 		if (own)
 			own[n] = s->signs && s->signs[i] < 0 ? -1 : 1;
 		n++;
@@ -195,6 +193,10 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	const char **texts = arena_alloc_raw(a, shown * sizeof *texts);
 	for (size_t i = 0; i < shown; i++)
 		texts[i] = fig_text(a, ctx->doc, figs[i], -1);
+	const jxl_node **nodes = arena_alloc_raw(a, n * sizeof *nodes);   /* the parts summed: those present, in order */
+	for (size_t i = 0, k = 0; i < s->nparts; i++)
+		if (s->parts[i])
+			nodes[k++] = s->parts[i];
 	const char *sum_t = fig_text(a, ctx->doc, sum, -1);
 	const char *comp_zh = sum_text(a, nodes, texts, signs, n, sum_t, 1);
 	const char *comp_en = sum_text(a, nodes, texts, signs, n, sum_t, 0);

@@ -29,7 +29,10 @@ int dec_div(dec a, dec b, int places, dec *out);
 dec dec_shift(dec a, int k);
 dec dec_neg(dec a);
 dec dec_abs(dec a);
-int dec_sign(dec a);                 /* -1, 0, 1 */
+static inline int dec_sign(dec a)    /* -1, 0, 1 */
+{
+	return (a.coef > 0) - (a.coef < 0);
+}
 /* The same decimal written the same way: equal coef and exp (1.0 and 1 are not). */
 static inline int dec_same(dec a, dec b)
 {
@@ -90,7 +93,10 @@ static inline void dec_div_corners(const dec *alo, const dec *ahi, const dec *bl
 	}
 }
 int dec_cmp(dec a, dec b);           /* -1, 0, 1; exact, any exps */
-int dec_is_zero(dec a);
+static inline int dec_is_zero(dec a)
+{
+	return a.coef == 0;
+}
 /* Round half away from zero to `places` decimals. -1 on overflow. */
 int dec_round(dec a, int places, dec *out);
 /* Truncate toward zero to `places` decimals. */
@@ -223,6 +229,22 @@ static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 	out->approx = 0;
 	out->negative = (unsigned)neg;
 	out->noun[0] = '\0';
+	return 1;
+}
+
+/* num_fast_plain for the numbers of a written formula (claim.c:
+ * "1505449.00", "69.49%"): its shape with nothing or one '%' after it.
+ * 1 with *out as num_fast_plain fills it (the unit a percent when the
+ * '%' is there), which is what num_parse makes of it; 0 for any other
+ * text, *out then anything (tests/num_ascii_test.c compares the two). */
+static inline int num_fast_ascii(const char *s, size_t n, num_fig *out)
+{
+	size_t m = n && s[n - 1] == '%' ? n - 1 : n;
+
+	if (!num_fast_plain(s, m, out))
+		return 0;
+	if (m < n)
+		out->unit = NUM_UNIT_PERCENT;
 	return 1;
 }
 

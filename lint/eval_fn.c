@@ -64,7 +64,7 @@ static int gather(eval_env *e, const expr *x, eval_seq *vals, ev_val *failv)
 				if (t != 1)
 					continue;
 			}
-			if (body)
+			if (body && !eval_var_path(e, body, &out[m]))
 				out[m] = eval_expr(e, body);
 			m++;
 		}

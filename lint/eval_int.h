@@ -246,6 +246,8 @@ int eval_path_node(eval_env *e, const expr *x, const jxl_node **out);
  * (not a list of this path's nodes). */
 int eval_path_list(eval_env *e, const expr *x, eval_seq *s, ev_val *v);
 ev_val eval_call(eval_env *e, const expr *x);
+/* weight(…) (eval_weight.c), after its step. */
+ev_val eval_fn_weight(eval_env *e, const expr *x);
 ev_val eval_quant(eval_env *e, const expr *x);
 
 #endif

@@ -1,6 +1,7 @@
 /* eval_weight.c — weight(): a node of the score tree or a name looked up in the pack's template of weights. */
 #include "eval_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* ---- weight(): the pack's template ------------------------------------------------ */
@@ -91,6 +92,71 @@ static const tmpl_node *tmpl_by_name(const tmpl_node *t, const char *name, size_
 	return tmpl_by_norm(t, name, len, y, ylen, 0);
 }
 
+/* Template nodes found by name, remembered from document to document: what
+ * is found depends only on the template, the node searched and the texts.
+ * Per thread. A template is told by its serial (pack_prepare.c), so that
+ * one made where a freed one was is not taken for it; one without a
+ * serial is not remembered. */
+#define TMPL_MEMO 64
+#define TMPL_MEMO_NAME 48      /* longer names (and kinds past 16 bytes) are looked up each time */
+typedef struct tmpl_memo {
+	unsigned long serial;      /* 0: empty */
+	const tmpl_node *under;    /* the node whose items were searched, or NULL: the whole template */
+	const tmpl_node *found;
+	unsigned char nlen, klen;  /* 255: absent */
+	char name[TMPL_MEMO_NAME], kind[16];
+} tmpl_memo;
+
+static _Thread_local tmpl_memo tmemo[TMPL_MEMO];
+
+/* The memo's entry for these texts (NULL: absent; too long: NULL is
+ * returned), *hit when it holds them. */
+static tmpl_memo *tmpl_memo_at(unsigned long serial, const tmpl_node *under, const char *name, size_t nlen,
+			       const char *kind, size_t klen, int *hit)
+{
+	*hit = 0;
+	if (!serial || (name && nlen >= TMPL_MEMO_NAME) || (kind && klen >= 16))
+		return NULL;
+	unsigned char nl = name ? (unsigned char)nlen : 255, kl = kind ? (unsigned char)klen : 255;
+	size_t h = ((uintptr_t)under >> 4) ^ nl * 7u ^ kl * 13u;
+	if (name && nlen)
+		h ^= (unsigned char)name[0] * 31u ^ (unsigned char)name[nlen - 1] * 17u ^ (unsigned char)name[nlen / 2] * 5u;
+	tmpl_memo *m = &tmemo[h & (TMPL_MEMO - 1)];
+	*hit = m->serial == serial && m->under == under && m->nlen == nl && m->klen == kl &&
+	       (!name || eval_same_n(m->name, nlen, name, nlen)) && (!kind || eval_same_n(m->kind, klen, kind, klen));
+	return m;
+}
+
+static void tmpl_memo_keep(tmpl_memo *m, unsigned long serial, const tmpl_node *under, const char *name, size_t nlen,
+			   const char *kind, size_t klen, const tmpl_node *found)
+{
+	if (!m)
+		return;
+	m->serial = serial;
+	m->under = under;
+	m->found = found;
+	m->nlen = name ? (unsigned char)nlen : 255;
+	m->klen = kind ? (unsigned char)klen : 255;
+	if (name)
+		memcpy(m->name, name, nlen);
+	if (kind)
+		memcpy(m->kind, kind, klen);
+}
+
+/* The first item of t that the name or the kind of a node of the score tree matches (tmpl_for's step). */
+static const tmpl_node *tmpl_item(const tmpl_node *t, const char *name, size_t nlen, const char *kind)
+{
+	char buf[EVAL_NAME_MAX];
+	size_t ylen = 0;
+	const char *y = name ? norm_or_same(name, nlen, buf, &ylen) : NULL;
+	for (size_t i = 0; i < t->nitems; i++) {
+		const tmpl_node *c = &t->items[i];
+		if ((name && names_match_norm(c, name, nlen, y, ylen)) || (c->kind && kind && eval_same(kind, c->kind)))
+			return c;
+	}
+	return NULL;
+}
+
 /* The template node for a node of the score tree: the same position by names
  * from the root. At each level a child matches by one of its names or by its
  * kind; the submission's name is normalised once per level. */
@@ -113,15 +179,12 @@ static const tmpl_node *tmpl_for(eval_env *e, const jxl_node *n)
 		const jxl_node *kd = eval_member(e, chain[k], "kind");
 		const char *name = nm && nm->kind == JXL_STRING ? nm->str : NULL;
 		const char *kind = kd && kd->kind == JXL_STRING ? kd->str : NULL;
-		char buf[EVAL_NAME_MAX];
-		size_t ylen = 0;
-		const char *y = name ? norm_or_same(name, nm->slen, buf, &ylen) : NULL;
-		const tmpl_node *found = NULL;
-		for (size_t i = 0; i < t->nitems && !found; i++) {
-			const tmpl_node *c = &t->items[i];
-			if ((name && names_match_norm(c, name, nm->slen, y, ylen)) || (c->kind && kind && eval_same(kind, c->kind)))
-				found = c;
-		}
+		size_t nlen = name ? nm->slen : 0, klen = kind ? kd->slen : 0;
+		int hit;
+		tmpl_memo *m = tmpl_memo_at(e->tmpl->serial, t, name, nlen, kind, klen, &hit);
+		const tmpl_node *found = hit ? m->found : tmpl_item(t, name, nlen, kind);
+		if (!hit)
+			tmpl_memo_keep(m, e->tmpl->serial, t, name, nlen, kind, klen, found);
 		if (!found)
 			return NULL;
 		t = found;
@@ -137,7 +200,11 @@ const tmpl_node *eval_weight_node(eval_env *e, ev_val v, int *bad)
 		size_t len = v.t == EV_NODE ? v.node->slen : strlen(name);
 		if (e->wname && eval_same_n(name, len, e->wname, e->wlen))
 			return e->wnode;
-		const tmpl_node *t = tmpl_by_name(e->tmpl, name, len);
+		int hit;
+		tmpl_memo *m = tmpl_memo_at(e->tmpl->serial, NULL, name, len, NULL, 0, &hit);
+		const tmpl_node *t = hit ? m->found : tmpl_by_name(e->tmpl, name, len);
+		if (!hit)
+			tmpl_memo_keep(m, e->tmpl->serial, NULL, name, len, NULL, 0, t);
 		e->wname = name;
 		e->wlen = len;
 		e->wnode = t;
@@ -164,6 +231,8 @@ static ev_val tmpl_max(eval_env *e, const expr *x, const tmpl_node *t)
 {
 	if (!t || !t->has_max)
 		return eval_missing(x, 1);
+	if (t->maxfig)
+		return eval_figv(t->maxfig, 0);
 	jxl_fig *f = arena_alloc(e->a, sizeof *f);
 	f->v = f->lo = f->hi = t->max;
 	f->pexp = t->max.exp < 0 ? t->max.exp : 0;

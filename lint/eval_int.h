@@ -174,6 +174,26 @@ static inline const jxl_node *eval_key_or_index(eval_env *e, const jxl_node *n, 
 	long idx = sg->index < 0 ? (long)n->nkids + sg->index : sg->index;
 	return idx >= 0 && (size_t)idx < n->nkids ? n->kids[idx] : NULL;
 }
+/* eval_expr of x when it is a simple path from a variable bound to a node
+ * (i.max) and the steps it may take are left: 1 with its value in *v, the
+ * same steps taken; 0 when it is not (nothing done). */
+static inline int eval_var_path(eval_env *e, const expr *x, ev_val *v)
+{
+	if (x->kind != EX_PATH || !x->simple || !x->nsegs || x->root != ROOT_VAR || e->vars[x->slot].t != EV_NODE ||
+	    1 + 2 * (long)x->nsegs > e->max_steps - e->steps)
+		return 0;
+	const jxl_node *n = e->vars[x->slot].node;
+	long steps = 1;   /* eval_expr's own; then a step on each node, one for each value found */
+	for (size_t i = 0; i < x->nsegs && n; i++) {
+		const jxl_node *m = eval_key_or_index(e, n, &x->segs[i]);
+		steps += m ? 2 : 1;
+		n = m;
+	}
+	e->steps += steps;
+	*v = !n ? eval_missing(x, 1) : n->kind == JXL_NULL ? eval_missing(x, 0) : (ev_val){.t = EV_NODE, .node = n, .at = x};
+	return 1;
+}
+
 /* A top-level key of the document; money_unit, year and unit fall back to the file's. */
 const jxl_node *eval_inherited(eval_env *e, const char *key);
 /* What a top-level key name stands for when the document does not write it:
@@ -226,6 +246,8 @@ int eval_path_node(eval_env *e, const expr *x, const jxl_node **out);
  * (not a list of this path's nodes). */
 int eval_path_list(eval_env *e, const expr *x, eval_seq *s, ev_val *v);
 ev_val eval_call(eval_env *e, const expr *x);
+/* weight(…) (eval_weight.c), after its step. */
+ev_val eval_fn_weight(eval_env *e, const expr *x);
 ev_val eval_quant(eval_env *e, const expr *x);
 
 #endif

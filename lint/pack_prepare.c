@@ -55,9 +55,27 @@ static void prepare(keytab *t, const tmpl_node *tmpl, expr *e)
 	}
 }
 
+/* Each template node's max as the figure weight() gives (eval_fn.c, tmpl_max), made once. */
+static void max_figures(arena *a, tmpl_node *t, int depth)
+{
+	if (t->has_max) {
+		jxl_fig *f = arena_alloc(a, sizeof *f);
+		f->v = f->lo = f->hi = t->max;
+		f->pexp = t->max.exp < 0 ? t->max.exp : 0;
+		t->maxfig = f;
+	}
+	for (size_t i = 0; depth < PACK_MAX_TMPL_DEPTH && i < t->nitems; i++)
+		max_figures(a, &t->items[i], depth + 1);
+}
+
 void pack_prepare(pack *p)
 {
+	static unsigned long serials;   /* templates made in the run: weight()'s memo tells them apart */
 	keytab t = {0};
+	if (p->tmpl) {
+		p->tmpl->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+		max_figures(&p->a, p->tmpl, 0);
+	}
 	prepare(&t, p->tmpl, p->applies);
 	for (size_t i = 0; i < p->nrules; i++) {
 		pack_rule *r = &p->rules[i];

@@ -350,7 +350,14 @@ enum { K_LINT = 0xFE, K_UNKNOWN = 0xFF };   /* in place of a field's place */
 #define SCHEMA_INLINE static inline
 #endif
 
-SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
+/* The fields of an object's members, position by position, for the next
+ * element of the same array: its members mostly come in the same order. */
+typedef struct layout {
+	size_t n;                              /* members, or 0: nothing to reuse */
+	unsigned char f[SCHEMA_FAST_KIDS];     /* each member's place in the shape's table */
+} layout;
+
+SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth, layout *lay)
 {
 	static const field comment = FLD("$comment", F_ANY, 0), lint = FLD("$lint", F_ANY, 0);
 	struct { unsigned char i, f; } act[SCHEMA_FAST_KIDS];   /* members to visit again, and their fields */
@@ -358,7 +365,9 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 	const field *hint = first;
 	size_t n = obj->nkids, nact = 0;
 	uint32_t seen = 0, again = 0;
-	int odd = 0;
+	int odd = 0, dollar = 0;
+	if (lay)
+		lay->n = 0;
 	if (n > SCHEMA_FAST_KIDS) {
 		walk_obj_general(ctx, obj, s, depth);
 		return;
@@ -369,6 +378,7 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 		uint32_t bit;
 		if (!named(k, f)) {   /* not the field after the last one: a $-name, or look round the table */
 			if ((k->ktag >> 8 & 0xFF) == '$' && named(k, &comment)) {
+				dollar = 1;   /* not a field: no layout */
 				bit = (uint32_t)1 << BIT_COMMENT;
 				again |= seen & bit;
 				seen |= bit;
@@ -380,6 +390,7 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 				seen |= bit;
 				act[nact].i = (unsigned char)i;
 				act[nact++].f = K_LINT;
+				dollar = 1;
 				continue;
 			}
 			for (f = hint + 1 == end ? first : hint + 1; f != hint && !named(k, f); f = f + 1 == end ? first : f + 1)
@@ -395,6 +406,8 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 		again |= seen & bit;
 		seen |= bit;
 		hint = f + 1 == end ? first : f + 1;
+		if (lay)
+			lay->f[i] = (unsigned char)(f - first);
 		if (!(f->quiet >> k->kind & 1)) {
 			act[nact].i = (unsigned char)i;
 			act[nact++].f = (unsigned char)(f - first);
@@ -402,6 +415,8 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 	}
 	if (odd || again)
 		check_duplicates(ctx, obj);
+	if (lay && !odd && !dollar && !again)
+		lay->n = n;
 	for (size_t a = 0; a < nact; a++) {
 		const jxl_node *k = obj->kids[act[a].i];
 		if (act[a].f == K_LINT)
@@ -419,18 +434,43 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 
 static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth)
 {
-	walk_obj_body(ctx, obj, s, depth);
+	walk_obj_body(ctx, obj, s, depth, NULL);
+}
+
+/* walk_obj_body of an object whose members are named as lay says, one by
+ * one, with neither $-names nor duplicates: 1, or 0 when they are not
+ * (nothing done). */
+SCHEMA_INLINE int walk_same(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth, const layout *lay)
+{
+	unsigned char act[SCHEMA_FAST_KIDS];   /* members to visit again */
+	size_t n = obj->nkids, nact = 0;
+	if (n != lay->n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const jxl_node *k = obj->kids[i];
+		const field *f = &s->fields[lay->f[i]];
+		if (!named(k, f))
+			return 0;
+		if (!(f->quiet >> k->kind & 1))
+			act[nact++] = (unsigned char)i;
+	}
+	for (size_t a = 0; a < nact; a++)
+		walk_member(ctx, obj->kids[act[a]], &s->fields[lay->f[act[a]]], s, depth);
+	return 1;
 }
 
 /* The objects of an array of shape s (its other elements are reported):
  * one call for them all. */
 static void walk_elems(jxl_ctx *ctx, const jxl_node *arr, const shape *s, int depth)
 {
+	layout lay;
+	lay.n = 0;
 	for (size_t i = 0; i < arr->nkids; i++) {
-		if (arr->kids[i]->kind != JXL_OBJECT)
-			type_error(ctx, arr->kids[i], "对象", "an object");
-		else
-			walk_obj_body(ctx, arr->kids[i], s, depth);
+		const jxl_node *el = arr->kids[i];
+		if (el->kind != JXL_OBJECT)
+			type_error(ctx, el, "对象", "an object");
+		else if (!lay.n || !walk_same(ctx, el, s, depth, &lay))
+			walk_obj_body(ctx, el, s, depth, &lay);
 	}
 }
 

@@ -218,6 +218,8 @@ int eval_exists_val(const ev_val *v);
 int eval_exists(eval_env *e, const expr *x, ev_val *err);
 
 jxl_fig *eval_copy_fig(eval_env *e, const jxl_fig *f);
+/* A copy of f times 10^k (value, ends and precision) in `unit`: a ratio as a percent (k 2) and back. */
+const jxl_fig *eval_shifted(eval_env *e, const jxl_fig *f, int k, int unit);
 /* eval_fig of a node of the submission (not null), the value of path `at`. */
 ev_val eval_fig_node(eval_env *e, const jxl_node *n, const expr *at);
 /* Bring two figures to comparable units (DESIGN: a bare rule number next to money takes the money_unit). */

@@ -75,14 +75,15 @@ typedef struct eval_tol {
  * looks up i.level1 of each indicator a dozen times. An entry is valid for
  * one document: packrun_doc starts a new generation for each. */
 #define EVAL_KEYCACHE 1024
+typedef struct eval_keyslot {
+	unsigned long gen;
+	const jxl_node *obj;
+	const char *key;
+	const jxl_node *val;   /* the member, or NULL */
+} eval_keyslot;
 typedef struct eval_keycache {
 	unsigned long gen;
-	struct {
-		unsigned long gen;
-		const jxl_node *obj;
-		const char *key;
-		const jxl_node *val;   /* the member, or NULL */
-	} v[EVAL_KEYCACHE];
+	eval_keyslot v[EVAL_KEYCACHE];
 } eval_keycache;
 
 typedef struct eval_env {

@@ -116,26 +116,39 @@ static inline const jxl_node *eval_member_once(const jxl_node *obj, const char *
 	}
 	return NULL;
 }
-/* The same through the pack run's cache (eval_keycache). */
+/* The slot of the pack run's cache (eval_keycache) for obj's member key,
+ * or NULL without a cache; *hit when it holds that member already. */
+static inline eval_keyslot *eval_keyslot_of(eval_env *e, const jxl_node *obj, const char *key, int *hit)
+{
+	eval_keycache *kc = e->kc;
+	if (!kc) {
+		*hit = 0;
+		return NULL;
+	}
+	eval_keyslot *s = &kc->v[eval_keyhash(obj, key)];
+	*hit = s->obj == obj && s->key == key && s->gen == kc->gen;
+	return s;
+}
+/* m, the member key of obj, kept in slot s (if any) for this document. */
+static inline const jxl_node *eval_keyslot_keep(eval_env *e, eval_keyslot *s, const jxl_node *obj, const char *key,
+						 const jxl_node *m)
+{
+	if (s) {
+		s->gen = e->kc->gen;
+		s->obj = obj;
+		s->key = key;
+		s->val = m;
+	}
+	return m;
+}
+/* eval_member_once through the cache. */
 static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, const char *key)
 {
 	if (!obj || obj->kind != JXL_OBJECT || !key)
 		return NULL;
-	eval_keycache *kc = e->kc;
-	size_t h = 0;
-	if (kc) {
-		h = eval_keyhash(obj, key);
-		if (kc->v[h].obj == obj && kc->v[h].key == key && kc->v[h].gen == kc->gen)
-			return kc->v[h].val;
-	}
-	const jxl_node *m = eval_member_once(obj, key);
-	if (kc) {
-		kc->v[h].gen = kc->gen;
-		kc->v[h].obj = obj;
-		kc->v[h].key = key;
-		kc->v[h].val = m;
-	}
-	return m;
+	int hit;
+	eval_keyslot *s = eval_keyslot_of(e, obj, key, &hit);
+	return hit ? s->val : eval_keyslot_keep(e, s, obj, key, eval_member_once(obj, key));
 }
 
 /* Member sg->key of obj (an object), as eval_member_once finds it, the
@@ -146,22 +159,9 @@ static inline const jxl_node *eval_member_seg(eval_env *e, const jxl_node *obj, 
 {
 	if (!obj || obj->kind != JXL_OBJECT)
 		return NULL;
-	const char *key = sg->key;
-	eval_keycache *kc = e->kc;
-	size_t h = 0;
-	if (kc) {
-		h = eval_keyhash(obj, key);
-		if (kc->v[h].obj == obj && kc->v[h].key == key && kc->v[h].gen == kc->gen)
-			return kc->v[h].val;
-	}
-	const jxl_node *m = eval_member_tagged(obj, sg);
-	if (kc) {
-		kc->v[h].gen = kc->gen;
-		kc->v[h].obj = obj;
-		kc->v[h].key = key;
-		kc->v[h].val = m;
-	}
-	return m;
+	int hit;
+	eval_keyslot *s = eval_keyslot_of(e, obj, sg->key, &hit);
+	return hit ? s->val : eval_keyslot_keep(e, s, obj, sg->key, eval_member_tagged(obj, sg));
 }
 
 /* One key (`.name`) or index (`[2]`, `[-1]` from the end) step from n, or NULL. */

@@ -3,6 +3,8 @@
 #define JXL_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include <jxlint/rule.h>
 
 #include "arena.h"
@@ -60,6 +62,36 @@ void doc_init(jxl_doc *d, arena *a, jxl_node *root, const char *path, const jxl_
 static inline unsigned doc_key_tag(const char *key, size_t len)
 {
 	return len ? (unsigned)(len & 0xFFFF) << 16 | (unsigned)(unsigned char)key[0] << 8 | (unsigned char)key[len - 1] : 0;
+}
+
+/* Are the n bytes at a and b the same (both hold n)? A word or two at a
+ * time, for names and short texts whose lengths are known to be equal. */
+static inline int doc_same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	/* 0 to 3 bytes: the first, middle and last are all of them */
+	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
 const jxl_node *doc_get(const jxl_node *obj, const char *key);

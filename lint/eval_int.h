@@ -65,32 +65,7 @@ static inline int eval_same(const char *a, const char *b)
  * or two at a time. */
 static inline int eval_same_n(const char *a, size_t len, const char *b, size_t blen)
 {
-	uint64_t x, y;
-	uint32_t u, v;
-	if (len != blen)
-		return 0;
-	if (len >= 8) {
-		for (size_t i = 0; i + 8 < len; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return 0;
-		}
-		memcpy(&x, a + len - 8, 8);
-		memcpy(&y, b + len - 8, 8);
-		return x == y;
-	}
-	if (len >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
-			return 0;
-		memcpy(&u, a + len - 4, 4);
-		memcpy(&v, b + len - 4, 4);
-		return u == v;
-	}
-	/* 0 to 3 bytes: the first, middle and last are all of them */
-	return !len || (a[0] == b[0] && a[len / 2] == b[len / 2] && a[len - 1] == b[len - 1]);
+	return len == blen && doc_same_bytes(a, b, len);
 }
 
 /* Is the text of node n (a string or number: its str, slen long) b, blen long? */

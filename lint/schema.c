@@ -241,42 +241,15 @@ static void check_enum(jxl_ctx *ctx, const jxl_node *n, const char *const *allow
 		       arena_printf(a, "%s \"%s\" is not one of the known values", what, n->str));
 }
 
-/* Are the n bytes at a and b the same? Both hold at least n bytes; the
- * first and last are already known to be equal (the tag says so). */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return 0;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
-			return 0;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	return n < 3 || a[1] == b[1];
-}
-
 /* Is member k named exactly f->key (strcmp, but the tag has already told
  * the length, first and last bytes apart)? */
 static inline int named(const jxl_node *k, const field *f)
 {
 	/* equal tags: k's name is at least f->len bytes long (longer only by multiples of 65536) */
-	if (k->ktag != f->tag || !same_bytes(k->key, f->key, f->len))
+	if (k->ktag != f->tag)
 		return 0;
+	if (f->len < 4 ? f->len == 3 && k->key[1] != f->key[1] : !doc_same_bytes(k->key, f->key, f->len))
+		return 0;   /* up to three bytes, the tag's first and last leave only the middle one */
 	return !k->key[f->len];
 }
 

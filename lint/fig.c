@@ -108,7 +108,8 @@ static inline void marks_add(struct marks *m, const jxl_fig *y, int sign)
  * and so is the chain: the partial sum is kept here as that step leaves
  * it. 0 (walk the chain; *v and *m are then anything) when any of that is
  * not so. */
-static int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n, dec *v, struct marks *m)
+static inline __attribute__((always_inline)) int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n,
+								  dec *v, struct marks *m, int all_marks)
 {
 	int e = signs[0] < 0 ? 0 : figs[0]->v.exp;   /* the partial sum's exponent */
 	int64_t s = 0, t;
@@ -126,7 +127,12 @@ static int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n, dec
 		if (ye - e > DEC_FAST_SHIFT || __builtin_mul_overflow((int64_t)y->v.coef, (int64_t)dec_p10[ye - e], &t) ||
 		    (signs[i] < 0 ? __builtin_sub_overflow(s, t, &s) : __builtin_add_overflow(s, t, &s)))
 			return 0;
-		marks_add(m, y, signs[i] < 0 ? -1 : 1);
+		if (all_marks) {
+			marks_add(m, y, signs[i] < 0 ? -1 : 1);
+		} else {   /* only the ends' openness, as marks_add leaves it */
+			m->lo_inf |= signs[i] < 0 ? y->hi_inf : y->lo_inf;
+			m->hi_inf |= signs[i] < 0 ? y->lo_inf : y->hi_inf;
+		}
 	}
 	v->coef = s;
 	v->exp = e;
@@ -148,7 +154,7 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 	dec v = {0, 0}, lo = v, hi = v;   /* from 0 (fig_from_int(0)) when the first is subtracted */
 	struct marks m = marks_start(signs[0]);
 	int point = 1;
-	if (!exact_sum(figs, signs, n, &v, &m)) {
+	if (!exact_sum(figs, signs, n, &v, &m, 1)) {
 		size_t i = 0;
 		v = lo = hi = (dec){0, 0};
 		m = marks_start(signs[0]);
@@ -187,6 +193,23 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 			.noun = NULL, .node = NULL };
 	return f;
 }
+
+int fig_sum_cmp(const jxl_fig *const *figs, const int *signs, size_t n, const jxl_fig *y, int *c)
+{
+	dec v;
+	struct marks m = marks_start(n ? signs[0] : 1);
+	if (!n || !exact_sum(figs, signs, n, &v, &m, 0))
+		return -1;
+	/* fig_cmp of the point fig_sum makes (its ends v, open as m says) with y */
+	if (!m.hi_inf && !y->lo_inf && fig_dec_cmp(&v, &y->lo) < 0)
+		*c = -1;
+	else if (!m.lo_inf && !y->hi_inf && fig_dec_cmp(&v, &y->hi) > 0)
+		*c = 1;
+	else
+		*c = 0;
+	return 0;
+}
+
 const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, -1); }
 
 const jxl_fig *fig_sum_general(arena *a, const jxl_fig *const *figs, const int *signs, size_t n)

@@ -61,6 +61,10 @@ const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y);
  * figures in between: the first figure itself when it is the only one and
  * added; NULL on overflow or when n is 0. */
 const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, size_t n);
+/* fig_cmp(fig_sum(figs, signs, n), y) into *c, without making the sum,
+ * for the sums fig_sum adds in one register (every figure exact, 64-bit,
+ * and so every step): 0 then, -1 (and *c unset) for any other sum. */
+int fig_sum_cmp(const jxl_fig *const *figs, const int *signs, size_t n, const jxl_fig *y, int *c);
 /* That chain itself, figure by figure: the same value, ends and marks as
  * fig_sum, always; for the tests that check exactly that (tests/num, fuzz_num). */
 const jxl_fig *fig_sum_general(arena *a, const jxl_fig *const *figs, const int *signs, size_t n);

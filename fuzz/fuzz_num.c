@@ -166,8 +166,9 @@ static void arith(dec a, dec b, int places)
 }
 
 /* fig_sum (its one-register case first) must leave what fig_sum_general, the chain of
- * fig_add and fig_sub, leaves: four figures, f g f g, each exact or rounded (±½ of its last
- * digit) and added or subtracted as the bits of how say. */
+ * fig_add and fig_sub, leaves, and fig_sum_cmp compare as that sum compares: four
+ * figures, f g f g, each exact or rounded (±½ of its last digit) and added or
+ * subtracted as the bits of how say. */
 static void differential_sum(const num_fig *f, const num_fig *g, unsigned how)
 {
 	jxl_fig x[4];
@@ -190,6 +191,12 @@ static void differential_sum(const num_fig *f, const num_fig *g, unsigned how)
 		const jxl_fig *s = fig_sum(&a, p, signs, n), *t = fig_sum_general(&a, p, signs, n);
 		if (!fig_same(s, t))
 			FUZZ_FAIL("fig_sum and fig_sum_general disagree");
+		for (int k = 0; t && k < 2; k++) {   /* against a part and against the sum itself */
+			const jxl_fig *y = k ? t : p[0];
+			int c;
+			if (fig_sum_cmp(p, signs, n, y, &c) == 0 && c != fig_cmp(t, y))
+				FUZZ_FAIL("fig_sum_cmp and fig_cmp(fig_sum_general) disagree");
+		}
 	}
 	arena_release(&a);
 }

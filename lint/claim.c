@@ -166,7 +166,7 @@ static int ival_div(const ival *a, const ival *b, ival *r)
 		minmax4(c, r);
 	}
 	dec ulp = {1, -CLAIM_PLACES};
-	return fig_dec_add(&r->lo, &ulp, -1, &r->lo) || fig_dec_add(&r->hi, &ulp, 1, &r->hi);
+	return dec_add_fast(&r->lo, &ulp, -1, &r->lo) || dec_add_fast(&r->hi, &ulp, 1, &r->hi);
 }
 
 static int is_num_char(const char *s, size_t n, size_t i)
@@ -215,7 +215,7 @@ static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
 	out->unbounded = 0;
 	if (rounded) {
 		dec half = {5, pexp - 1};
-		if (fig_dec_add(&v, &half, -1, &out->lo) || fig_dec_add(&v, &half, 1, &out->hi))
+		if (dec_add_fast(&v, &half, -1, &out->lo) || dec_add_fast(&v, &half, 1, &out->hi))
 			return -1;
 	}
 	return 0;

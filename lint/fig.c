@@ -40,14 +40,14 @@ static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int 
 	jxl_fig *f = fig_new(a);
 	int bad;
 	if (is_point(x) && is_point(y)) {   /* the ends' additions have the value's operands: the same result */
-		bad = fig_dec_add(&x->v, &y->v, sign, &f->v);
+		bad = dec_add_fast(&x->v, &y->v, sign, &f->v);
 		f->lo = f->hi = f->v;
 	} else if (sign > 0) {
-		bad = fig_dec_add(&x->v, &y->v, 1, &f->v) || fig_dec_add(&x->lo, &y->lo, 1, &f->lo) ||
-		      fig_dec_add(&x->hi, &y->hi, 1, &f->hi);
+		bad = dec_add_fast(&x->v, &y->v, 1, &f->v) || dec_add_fast(&x->lo, &y->lo, 1, &f->lo) ||
+		      dec_add_fast(&x->hi, &y->hi, 1, &f->hi);
 	} else {
-		bad = fig_dec_add(&x->v, &y->v, -1, &f->v) || fig_dec_add(&x->lo, &y->hi, -1, &f->lo) ||
-		      fig_dec_add(&x->hi, &y->lo, -1, &f->hi);
+		bad = dec_add_fast(&x->v, &y->v, -1, &f->v) || dec_add_fast(&x->lo, &y->hi, -1, &f->lo) ||
+		      dec_add_fast(&x->hi, &y->lo, -1, &f->hi);
 	}
 	if (bad)
 		return NULL;
@@ -99,8 +99,8 @@ static inline void marks_add(struct marks *m, const jxl_fig *y, int sign)
 
 /* The chain below in one pass over the figures and one register, when
  * every figure is exact (a point) with a 64-bit coefficient and an
- * exponent in fig_dec_add()'s range, and every step of the chain is
- * fig_dec_add()'s inline case: the partial sum so far (at the smallest
+ * exponent in dec_add_fast()'s range, and every step of the chain is
+ * dec_add_fast()'s inline case: the partial sum so far (at the smallest
  * exponent so far, 0 among them when the first figure is subtracted: the
  * chain starts from 0) and the figure added are at most 18 exponents
  * apart, and the one at the larger exponent, scaled to the smaller, and
@@ -169,16 +169,16 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 			const jxl_fig *y = figs[i];
 			int sign = signs[i] < 0 ? -1 : 1;
 			if (point && is_point(y)) {
-				if (fig_dec_add(&v, &y->v, sign, &v))
+				if (dec_add_fast(&v, &y->v, sign, &v))
 					return NULL;
 			} else {
 				dec nv, nlo, nhi;
 				if (point)
 					lo = hi = v;
 				point = 0;
-				if (fig_dec_add(&v, &y->v, sign, &nv) ||
-				    fig_dec_add(&lo, sign > 0 ? &y->lo : &y->hi, sign, &nlo) ||
-				    fig_dec_add(&hi, sign > 0 ? &y->hi : &y->lo, sign, &nhi))
+				if (dec_add_fast(&v, &y->v, sign, &nv) ||
+				    dec_add_fast(&lo, sign > 0 ? &y->lo : &y->hi, sign, &nlo) ||
+				    dec_add_fast(&hi, sign > 0 ? &y->hi : &y->lo, sign, &nhi))
 					return NULL;
 				v = nv, lo = nlo, hi = nhi;
 			}
@@ -200,13 +200,7 @@ int fig_sum_cmp(const jxl_fig *const *figs, const int *signs, size_t n, const jx
 	struct marks m = marks_start(n ? signs[0] : 1);
 	if (!n || !exact_sum(figs, signs, n, &v, &m, 0))
 		return -1;
-	/* fig_cmp of the point fig_sum makes (its ends v, open as m says) with y */
-	if (!m.hi_inf && !y->lo_inf && fig_dec_cmp(&v, &y->lo) < 0)
-		*c = -1;
-	else if (!m.lo_inf && !y->hi_inf && fig_dec_cmp(&v, &y->hi) > 0)
-		*c = 1;
-	else
-		*c = 0;
+	*c = fig_cmp_ends(&v, &v, m.lo_inf, m.hi_inf, y);   /* the point fig_sum makes: its ends v, open as m says */
 	return 0;
 }
 
@@ -300,7 +294,7 @@ static int div_ends(const jxl_fig *x, const jxl_fig *y, dec *mn, dec *mx)
 {
 	const __int128 e34 = (__int128)10000000000000000000u * 1000000000000000u;   /* 10^34: 10^22 at 12 decimals */
 	const dec *ln, *ld, *hn, *hd;   /* numerator and denominator of the low and the high end */
-	if (x->lo.exp > NUM_MAX_EXP || x->hi.exp > NUM_MAX_EXP || fig_dec_cmp(&x->lo, &x->hi) > 0 || fig_dec_cmp(&y->lo, &y->hi) > 0)
+	if (x->lo.exp > NUM_MAX_EXP || x->hi.exp > NUM_MAX_EXP || dec_cmp_fast(&x->lo, &x->hi) > 0 || dec_cmp_fast(&y->lo, &y->hi) > 0)
 		return -1;   /* ×100 saturating, or an interval upside down: not the case the table below is for */
 	dec_div_corners(&x->lo, &x->hi, &y->lo, &y->hi, &ln, &ld, &hn, &hd);
 	dec lo, hi;
@@ -333,12 +327,12 @@ const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y)
 				return NULL;
 			mn = mx = c[0];
 			for (int i = 1; i < 4; i++) {
-				if (fig_dec_cmp(&c[i], &mn) < 0) mn = c[i];
-				if (fig_dec_cmp(&c[i], &mx) > 0) mx = c[i];
+				if (dec_cmp_fast(&c[i], &mn) < 0) mn = c[i];
+				if (dec_cmp_fast(&c[i], &mx) > 0) mx = c[i];
 			}
 		}
 		dec ulp = {1, -FIG_DIV_PLACES};
-		if (fig_dec_add(&mn, &ulp, -1, &lo) || fig_dec_add(&mx, &ulp, 1, &hi))
+		if (dec_add_fast(&mn, &ulp, -1, &lo) || dec_add_fast(&mx, &ulp, 1, &hi))
 			return NULL;
 	}
 	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* every member: no memset */

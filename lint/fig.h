@@ -33,15 +33,6 @@ typedef struct fig_err {
 	char msg_zh[1200];     /* the same in Chinese (UTF-8): "无法把“1.2.3”读成数字：有两个小数点" */
 } fig_err;
 
-/* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
- * the call for the operands of dec.c's fast path (dec_add_small). */
-static inline __attribute__((always_inline)) int fig_dec_add(const dec *x, const dec *y, int sign, dec *out)
-{
-	if (dec_add_small(*x, *y, sign < 0, out))
-		return 0;
-	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
-}
-
 /* fig_read.c: nodes read as figures.
  * Read node n as `as` (enum jxl_as). Returns NULL with err->kind 0 when the
  * node is absent or empty, or NULL with err filled when it cannot be read
@@ -86,29 +77,26 @@ const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y);
 /* The same figure as a percent (ratios ×100). */
 const jxl_fig *fig_as_percent(arena *a, const jxl_fig *x);
 const jxl_fig *fig_abs(arena *a, const jxl_fig *x);
-/* dec_cmp, without the call when the exponents are equal (the usual case)
- * or either is zero (a score against 0: the other's sign decides). */
-static inline int fig_dec_cmp(const dec *x, const dec *y)
+/* fig_cmp of an interval [lo, hi] (an end open when its flag says so) with y. */
+static inline int fig_cmp_ends(const dec *lo, const dec *hi, int lo_inf, int hi_inf, const jxl_fig *y)
 {
-	if (x->exp == y->exp || !x->coef || !y->coef)
-		return (x->coef > y->coef) - (x->coef < y->coef);
-	return dec_cmp(*x, *y);
+	if (!hi_inf && !y->lo_inf && dec_cmp_fast(hi, &y->lo) < 0)
+		return -1;
+	if (!lo_inf && !y->hi_inf && dec_cmp_fast(lo, &y->hi) > 0)
+		return 1;
+	return 0;
 }
 
 /* -1 x surely below y, 0 the intervals overlap, 1 surely above. Inline,
  * as the comparison of the stated values: most calls need no other. */
 static inline int fig_cmp(const jxl_fig *x, const jxl_fig *y)
 {
-	if (!x->hi_inf && !y->lo_inf && fig_dec_cmp(&x->hi, &y->lo) < 0)
-		return -1;
-	if (!x->lo_inf && !y->hi_inf && fig_dec_cmp(&x->lo, &y->hi) > 0)
-		return 1;
-	return 0;
+	return fig_cmp_ends(&x->lo, &x->hi, x->lo_inf, x->hi_inf, y);
 }
 
 static inline int fig_cmp_value(const jxl_fig *x, const jxl_fig *y)
 {
-	return fig_dec_cmp(&x->v, &y->v);
+	return dec_cmp_fast(&x->v, &y->v);
 }
 /* Would truncating (截位) the exact value of y to x's decimals give x? */
 int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed);

@@ -95,7 +95,7 @@ static const jxl_fig *read_plain(arena *a, const jxl_doc *d, const jxl_node *n, 
 	int pexp = mag - decimals;
 	if (rounded) {   /* the interval ±½·10^pexp it stands for; unbounded when that does not fit */
 		dec half = half_ulp(pexp);
-		inf = fig_dec_add(&v, &half, -1, &lo) || fig_dec_add(&v, &half, 1, &hi);
+		inf = dec_add_fast(&v, &half, -1, &lo) || dec_add_fast(&v, &half, 1, &hi);
 	}
 	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* every member, once: no memset */
 	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = (unsigned)inf, .hi_inf = (unsigned)inf, .approx = 0,
@@ -206,7 +206,7 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 	f->v = f->lo = f->hi = v;
 	if (rounded) {   /* the interval ±½·10^pexp it stands for; unbounded when that does not fit */
 		dec half = half_ulp(pexp);
-		inf = fig_dec_add(&v, &half, -1, &f->lo) || fig_dec_add(&v, &half, 1, &f->hi);
+		inf = dec_add_fast(&v, &half, -1, &f->lo) || dec_add_fast(&v, &half, 1, &f->hi);
 	}
 	f->lo_inf = inf;
 	f->hi_inf = inf || approx;

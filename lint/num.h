@@ -74,6 +74,15 @@ static inline __attribute__((always_inline)) int dec_add_small(dec a, dec b, int
 	return 0;
 }
 
+/* x + y (sign 1) or x − y (-1) as dec_add and dec_sub return it, without
+ * the call for the operands of dec.c's fast path (dec_add_small). */
+static inline __attribute__((always_inline)) int dec_add_fast(const dec *x, const dec *y, int sign, dec *out)
+{
+	if (dec_add_small(*x, *y, sign < 0, out))
+		return 0;
+	return sign > 0 ? dec_add(*x, *y, out) : dec_sub(*x, *y, out);
+}
+
 /* The corners of [alo, ahi] ÷ [blo, bhi] (lo <= hi on both sides, the
  * divisor all of one sign, not 0) that are the quotient's extremes, from
  * the signs alone: the low end is *ln / *ld, the high end *hn / *hd.
@@ -93,6 +102,15 @@ static inline void dec_div_corners(const dec *alo, const dec *ahi, const dec *bl
 	}
 }
 int dec_cmp(dec a, dec b);           /* -1, 0, 1; exact, any exps */
+/* dec_cmp, without the call when the exponents are equal (the usual case)
+ * or either is zero (a score against 0: the other's sign decides). */
+static inline int dec_cmp_fast(const dec *x, const dec *y)
+{
+	if (x->exp == y->exp || !x->coef || !y->coef)
+		return (x->coef > y->coef) - (x->coef < y->coef);
+	return dec_cmp(*x, *y);
+}
+
 static inline int dec_is_zero(dec a)
 {
 	return a.coef == 0;

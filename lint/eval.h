@@ -58,7 +58,7 @@ typedef struct tmpl_node {
 	struct tmpl_node *items;
 	size_t nitems;
 	int line, col;             /* in the pack */
-	unsigned long serial;      /* the root's: this template among those made in the run (pack_prepare.c), or 0 */
+	unsigned long serial;      /* the root's: its pack's serial (pack_prepare.c), or 0 */
 	const jxl_fig *maxfig;     /* max as weight() gives it (pack_prepare.c), or NULL: made when asked for */
 } tmpl_node;
 

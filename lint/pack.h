@@ -99,6 +99,7 @@ typedef struct pack {
 	int tmpl_line, tmpl_col;
 	pack_rule *rules;
 	size_t nrules;
+	unsigned long serial;      /* this pack among those made in the process (pack_prepare): per-run caches key on it, not on its address */
 	const char *src;           /* the pack's text, for its rules' examples */
 	size_t srclen;
 	arena a;                   /* owns everything above but path and real */

@@ -70,10 +70,11 @@ static void max_figures(arena *a, tmpl_node *t, int depth)
 
 void pack_prepare(pack *p)
 {
-	static unsigned long serials;   /* templates made in the run: weight()'s memo tells them apart */
+	static unsigned long serials;   /* packs made: a freed pack's address may come back, its serial never does */
 	keytab t = {0};
+	p->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	if (p->tmpl) {
-		p->tmpl->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+		p->tmpl->serial = p->serial;   /* weight()'s memo tells templates apart by it */
 		max_figures(&p->a, p->tmpl, 0);
 	}
 	prepare(&t, p->tmpl, p->applies);

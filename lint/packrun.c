@@ -291,14 +291,15 @@ int packrun_applies(jxl_ctx *ctx, const pack *p, const jxl_doc *d)
 }
 
 /* The severities of a pack's rules under one configuration, asked for once:
- * they are the same for every file that configuration covers. The pack,
- * the registry and the configuration all live until the run ends (configs
- * are assigned before any file is linted), so their addresses name them.
- * One slot per pack of a run, per thread. */
+ * they are the same for every file that configuration covers. A pack is
+ * named by its serial (a later run's pack may take a freed one's address);
+ * within the run of that pack the registry and the configurations live
+ * until it ends (configs are assigned before any file is linted), so their
+ * addresses name them. One slot per pack of a run, per thread. */
 #define SEV_PACKS 8    /* packs remembered; a run with more asks again */
 #define SEV_RULES 64   /* a pack with more rules is asked rule by rule */
 typedef struct sev_cache {
-	const pack *p;
+	unsigned long serial;      /* the pack's; 0: empty */
 	const registry *reg;
 	const struct config *cfg;
 	unsigned char sev[SEV_RULES];
@@ -308,21 +309,21 @@ static const unsigned char *severities(jxl_ctx *ctx, const pack *p)
 {
 	static _Thread_local sev_cache cache[SEV_PACKS];
 	static _Thread_local unsigned next;
-	if (p->nrules > SEV_RULES)
+	if (p->nrules > SEV_RULES || !p->serial)
 		return NULL;
 	const check_env *env = ctx->env;
 	sev_cache *c = NULL;
 	for (size_t i = 0; i < SEV_PACKS && !c; i++)
-		if (cache[i].p == p)
+		if (cache[i].serial == p->serial)
 			c = &cache[i];
 	if (!c) {
 		c = &cache[next++ % SEV_PACKS];
-		c->p = NULL;
+		c->serial = 0;
 	}
-	if (c->p != p || c->reg != env->reg || c->cfg != env->cfg) {
+	if (c->serial != p->serial || c->reg != env->reg || c->cfg != env->cfg) {
 		for (size_t i = 0; i < p->nrules; i++)
 			c->sev[i] = (unsigned char)host_severity(env, p->rules[i].id);
-		c->p = p;
+		c->serial = p->serial;
 		c->reg = env->reg;
 		c->cfg = env->cfg;
 	}

@@ -420,6 +420,7 @@ static ev_val eval_let(eval_env *e, const expr *x)
 	if (e->letstate[k] == 1)
 		return eval_fail(e, EVE_TYPE, x, "'%s' is defined in terms of itself", x->name);
 	e->letstate[k] = 1;
+	e->letruns++;
 	ev_val v = eval_expr(e, e->lets[k]);
 	e->letv[k] = v;
 	e->letstate[k] = 2;

@@ -39,10 +39,8 @@ typedef struct msg_memo {
  * takes that one's value and steps: evaluated again, it would come to the
  * same value in as many steps (the evaluator's caches take the steps they
  * save), unless that runs out of steps (then it is evaluated, and runs out
- * as before). But a let is evaluated once, its steps taken then, and its
- * iterations bind the slots from 0 on (the rule's own variable's too): a
- * placeholder that evaluates one is not kept, and what was kept before is
- * forgotten. */
+ * as before). But a let's steps are taken once, when it is first evaluated:
+ * a placeholder that evaluated one is not kept. */
 static ev_val placeholder(eval_env *e, const pack_msg_part *p, msg_memo *mm)
 {
 	int s = p->share;
@@ -53,9 +51,7 @@ static ev_val placeholder(eval_env *e, const pack_msg_part *p, msg_memo *mm)
 	long before = e->steps;
 	unsigned long lets = e->letruns;
 	ev_val v = eval_expr(e, p->ph);
-	if (e->letruns != lets) {
-		mm->have = 0;
-	} else if (s >= 0 && e->err != EVE_STEPS) {
+	if (s >= 0 && e->letruns == lets && e->err != EVE_STEPS) {
 		mm->v[s] = v;
 		mm->steps[s] = e->steps - before;
 		mm->have |= 1u << s;

@@ -114,6 +114,7 @@ typedef struct eval_env {
 	size_t nlets;
 	ev_val *letv;
 	unsigned char *letstate;   /* 0 not yet, 1 being evaluated, 2 done */
+	unsigned long letruns;     /* lets evaluated so far (packrun.c's format_msg) */
 	/* The last comparison of two figures: what a message's {lhs} {rhs} {diff} show. */
 	const expr *cmp;           /* or NULL: then lhs and rhs mean nothing */
 	int cmp_held;              /* did that comparison hold? */

@@ -76,8 +76,11 @@ static int gather(eval_env *e, const expr *x, eval_seq *vals, ev_val *failv)
 		ev_val v;
 		if (seq_list(e, a, vals, &v))
 			return 0;
-		if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT))
-			return eval_items(e, a, vals, failv);
+		if (v.t == EV_NODE && (v.node->kind == JXL_ARRAY || v.node->kind == JXL_OBJECT)) {
+			/* its elements, as eval_items gives them: the path is not followed again (its steps once) */
+			*vals = (eval_seq){.nodes = (const jxl_node *const *)v.node->kids, .n = v.node->nkids, .at = a};
+			return 0;
+		}
 		if (x->op == FN_SUM || x->op == FN_COUNT) {
 			if (v.t == EV_MISSING || v.t == EV_ERR)
 				return *failv = eval_note_missing(e, v), -1;

@@ -420,7 +420,14 @@ static ev_val eval_let(eval_env *e, const expr *x)
 	if (e->letstate[k] == 1)
 		return eval_fail(e, EVE_TYPE, x, "'%s' is defined in terms of itself", x->name);
 	e->letstate[k] = 1;
+	e->letruns++;
+	/* A let is compiled with no variable in scope: its iterations take the
+	 * slots from 0 on, the rule's own variables' too. It is evaluated where
+	 * it is first needed, often inside the rule's iteration: keep theirs. */
+	ev_val outer[EXPR_MAX_VARS];
+	memcpy(outer, e->vars, sizeof outer);
 	ev_val v = eval_expr(e, e->lets[k]);
+	memcpy(e->vars, outer, sizeof outer);
 	e->letv[k] = v;
 	e->letstate[k] = 2;
 	return v;

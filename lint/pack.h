@@ -50,9 +50,14 @@ void pack_errs_add(pack_errs *e, const char *file, int line, int col, const char
 	__attribute__((format(printf, 5, 6)));
 
 /* A message with {placeholders}: literal text and expressions, in order. */
+#define PACK_MSG_SHARED 16     /* placeholders of a rule whose value is kept for their twins (more: evaluated each time) */
 typedef struct pack_msg_part {
 	const char *text;          /* literal text (NUL-terminated), or NULL for a placeholder */
 	expr *ph;
+	size_t at, len;            /* a placeholder: its text, at src + at; literal text: len is strlen(text) */
+	int share;                 /* a placeholder written the same way more than once in the rule's two
+				    * messages (zh {n.name}, en {n.name}): its slot (< PACK_MSG_SHARED)
+				    * among the values kept while one finding is worded; -1: none */
 } pack_msg_part;
 
 typedef struct pack_msg {

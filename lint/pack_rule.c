@@ -38,12 +38,18 @@ expr *pack_want_expr(loader *L, const jxl_node *obj, const char *key, const char
 	return compile(L, n, n->str, n->slen, 0, names);
 }
 
+static pack_msg_part literal(loader *L, const char *lit, size_t ll)
+{
+	const char *t = arena_strndup(&L->p->a, lit, ll);
+	return (pack_msg_part){.text = t, .len = strlen(t), .share = -1};   /* a \u0000 ends it */
+}
+
 /* "text {expr} text", with {{ and }} for literal braces. */
 static void compile_msg(loader *L, const jxl_node *str, const char *what, pack_msg *m, const expr_names *names)
 {
 	const char *s = str->str;
 	size_t n = str->slen;
-	m->src = arena_strdup(&L->p->a, s);
+	m->src = arena_strndup(&L->p->a, s, n);   /* every byte: share_placeholders compares placeholders in it */
 	pack_msg_part parts[128];
 	size_t np = 0;
 	char lit[2048];
@@ -79,25 +85,47 @@ static void compile_msg(loader *L, const jxl_node *str, const char *what, pack_m
 			return;
 		}
 		if (ll) {
-			parts[np].text = arena_strndup(&L->p->a, lit, ll);
-			parts[np++].ph = NULL;
+			parts[np] = literal(L, lit, ll);
+			np++;
 			ll = 0;
 		}
 		size_t from = i + 1, len = (size_t)(close - s) - from;
 		expr *e = compile(L, str, s + from, len, from, names);
 		if (!e)
 			return;
-		parts[np].text = NULL;
-		parts[np++].ph = e;
+		parts[np++] = (pack_msg_part){.ph = e, .at = from, .len = len, .share = -1};
 		i = (size_t)(close - s) + 1;
 	}
-	if (ll) {
-		parts[np].text = arena_strndup(&L->p->a, lit, ll);
-		parts[np++].ph = NULL;
-	}
+	if (ll)
+		parts[np++] = literal(L, lit, ll);
 	m->n = np;
 	m->parts = arena_alloc(&L->p->a, (np ? np : 1) * sizeof *parts);
 	memcpy(m->parts, parts, np * sizeof *parts);
+}
+
+/* Give the placeholders written the same way more than once in the two
+ * messages (compiled with the same names: the same expression) a slot each,
+ * so that a finding evaluates them once (packrun.c, format_msg). */
+static void share_placeholders(pack_rule *r)
+{
+	pack_msg *m[2] = {&r->msg_zh, &r->msg_en};
+	int slots = 0;
+	for (int a = 0; a < 2; a++)
+		for (size_t i = 0; i < m[a]->n; i++) {
+			pack_msg_part *p = &m[a]->parts[i];
+			if (!p->ph)
+				continue;
+			for (int b = 0; b <= a && p->share < 0; b++)   /* an earlier one written the same way */
+				for (size_t j = 0; j < (b == a ? i : m[b]->n); j++) {
+					pack_msg_part *q = &m[b]->parts[j];
+					if (!q->ph || q->len != p->len || memcmp(m[b]->src + q->at, m[a]->src + p->at, p->len))
+						continue;
+					if (q->share < 0 && slots < PACK_MSG_SHARED)
+						q->share = slots++;
+					p->share = q->share;
+					break;
+				}
+		}
 }
 
 const char *pack_origin_shown(const char *origin)
@@ -329,6 +357,7 @@ void pack_build_rule(loader *L, const jxl_node *n, size_t index, pack_rule *r)
 		ph.placeholders = 1;
 		compile_msg(L, zh, "message.zh", &r->msg_zh, &ph);
 		compile_msg(L, en, "message.en", &r->msg_en, &ph);
+		share_placeholders(r);
 	}
 	if (!r->summary_en && r->msg_en.src)
 		r->summary_en = r->msg_en.src;

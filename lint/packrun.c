@@ -26,33 +26,70 @@ static const char *text_of(eval_env *e, fig_texts *ft, ev_val v, int zh)
 	return s;
 }
 
+/* The values of the placeholders a rule's messages write more than once
+ * (pack_msg_part.share), kept while one finding is worded, with the steps
+ * each took. */
+typedef struct msg_memo {
+	unsigned have;             /* bit s: slot s is kept */
+	ev_val v[PACK_MSG_SHARED];
+	long steps[PACK_MSG_SHARED];
+} msg_memo;
+
+/* The value of placeholder p. One written the same way as an earlier one
+ * takes that one's value and steps: evaluated again, it would come to the
+ * same value in as many steps (the evaluator's caches take the steps they
+ * save), unless that runs out of steps (then it is evaluated, and runs out
+ * as before). But a let's steps are taken once, when it is first evaluated:
+ * a placeholder that evaluated one is not kept. */
+static ev_val placeholder(eval_env *e, const pack_msg_part *p, msg_memo *mm)
+{
+	int s = p->share;
+	if (s >= 0 && (mm->have & 1u << s) && mm->steps[s] <= e->max_steps - e->steps) {
+		e->steps += mm->steps[s];
+		return mm->v[s];
+	}
+	long before = e->steps;
+	unsigned long lets = e->letruns;
+	ev_val v = eval_expr(e, p->ph);
+	if (s >= 0 && e->letruns == lets && e->err != EVE_STEPS) {
+		mm->v[s] = v;
+		mm->steps[s] = e->steps - before;
+		mm->have |= 1u << s;
+	}
+	return v;
+}
+
 /* A message with its placeholders filled in. Placeholders are evaluated
  * after the assertion, so {lhs} {rhs} {diff} are its last comparison's. */
-static const char *format_msg(eval_env *e, const pack_msg *m, int zh, fig_texts *ft)
+static const char *format_msg(eval_env *e, const pack_msg *m, int zh, fig_texts *ft, msg_memo *mm)
 {
 	ev_val lhs = e->lhs, rhs = e->rhs;
 	const expr *cmp = e->cmp;
 	int held = e->cmp_held;
-	size_t cap = 64;
-	const char **texts = arena_alloc(e->a, (m->n ? m->n : 1) * sizeof *texts);
+	size_t cap = 1;
+	struct piece {
+		const char *s;
+		size_t len;
+	} *pc = arena_alloc_raw(e->a, (m->n ? m->n : 1) * sizeof *pc);
 	for (size_t i = 0; i < m->n; i++) {
 		if (m->parts[i].text) {
-			texts[i] = m->parts[i].text;
+			pc[i].s = m->parts[i].text;
+			pc[i].len = m->parts[i].len;
 		} else {
 			int err = e->err;
-			ev_val v = eval_expr(e, m->parts[i].ph);
-			texts[i] = v.t == EV_ERR ? "?" : text_of(e, ft, v, zh);
+			ev_val v = placeholder(e, &m->parts[i], mm);
+			pc[i].s = v.t == EV_ERR ? "?" : text_of(e, ft, v, zh);
+			pc[i].len = strlen(pc[i].s);
 			e->err = err;
 			e->lhs = lhs, e->rhs = rhs, e->cmp = cmp, e->cmp_held = held;
 		}
-		cap += strlen(texts[i]);
+		cap += pc[i].len;
 	}
 	char *buf = arena_alloc_raw(e->a, cap);
 	size_t len = 0;
 	for (size_t i = 0; i < m->n; i++) {
-		size_t l = strlen(texts[i]);
-		memcpy(buf + len, texts[i], l);
-		len += l;
+		memcpy(buf + len, pc[i].s, pc[i].len);
+		len += pc[i].len;
 	}
 	buf[len] = '\0';
 	return buf;
@@ -136,8 +173,10 @@ static void emit(jxl_ctx *ctx, eval_env *e, const pack_rule *r, const ev_val *el
 	const jxl_node *at = where_of(e, r, elem);
 	fig_texts ft;
 	ft.n = 0;
-	const char *zh = format_msg(e, &r->msg_zh, 1, &ft);
-	const char *en = format_msg(e, &r->msg_en, 0, &ft);
+	msg_memo mm;
+	mm.have = 0;
+	const char *zh = format_msg(e, &r->msg_zh, 1, &ft, &mm);
+	const char *en = format_msg(e, &r->msg_en, 0, &ft, &mm);
 	finding *f = host_emit_core(ctx, at, 0, 0, r->id, 0, zh, en);
 	if (!f || !e->cmp || e->lhs.t != EV_FIG || e->rhs.t != EV_FIG)
 		return;

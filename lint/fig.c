@@ -440,3 +440,46 @@ const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places)
 		dec_format(r, buf, sizeof buf);
 	return concat3(a, buf, suffix, f->approx ? "+" : "");
 }
+
+#define FIG_INT_MAX 9000000000000000000LL   /* |value| an integer view may have (jxl_host.to_int) */
+
+int fig_to_int_general(const jxl_fig *f, long long *out)
+{
+	dec n = dec_normal(f->v);
+	if (n.exp < 0)
+		return -1;
+	__int128 v = n.coef;
+	for (int i = 0; i < n.exp; i++) {
+		if (v > FIG_INT_MAX / 10 || v < -FIG_INT_MAX / 10)
+			return -1;
+		v *= 10;
+	}
+	if (v > FIG_INT_MAX || v < -FIG_INT_MAX)
+		return -1;
+	*out = (long long)v;
+	return 0;
+}
+
+int fig_to_int(const jxl_fig *f, long long *out)
+{
+	int64_t c = (int64_t)f->v.coef, v;
+	int e = f->v.exp;
+	/* a 64-bit coefficient at most DEC_FAST_SHIFT digits from the point:
+	 * an integer when the digits after the point are zeros, its value then
+	 * one multiplication or division away (the general path strips the
+	 * zeros one by one, then multiplies digit by digit) */
+	if ((int64_t)(f->v.coef >> 64) != c >> 63 || e < -DEC_FAST_SHIFT || e > DEC_FAST_SHIFT)
+		return fig_to_int_general(f, out);
+	if (e >= 0) {
+		if (__builtin_mul_overflow(c, (int64_t)dec_p10[e], &v))
+			return -1;   /* beyond 2^63, so beyond FIG_INT_MAX */
+	} else {
+		if (c % (int64_t)dec_p10[-e])
+			return -1;
+		v = c / (int64_t)dec_p10[-e];
+	}
+	if (v > FIG_INT_MAX || v < -FIG_INT_MAX)
+		return -1;
+	*out = v;
+	return 0;
+}

@@ -98,6 +98,13 @@ static inline int fig_cmp_value(const jxl_fig *x, const jxl_fig *y)
 {
 	return dec_cmp_fast(&x->v, &y->v);
 }
+/* The figure's value as an integer (jxl_host.to_int): 0 and *out when it
+ * is one of at most 9·10^18 in size, else -1. */
+int fig_to_int(const jxl_fig *f, long long *out);
+/* The same by normalising the decimal and multiplying digit by digit:
+ * the same answer, always; for the test that checks exactly that
+ * (tests/fig_to_int_test.c). */
+int fig_to_int_general(const jxl_fig *f, long long *out);
 /* Would truncating (截位) the exact value of y to x's decimals give x? */
 int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed);
 /* Text for people: the stated literal, or a computed value in the

@@ -248,21 +248,7 @@ static const char *h_text(jxl_ctx *ctx, const jxl_fig *f) { return ctx ? fig_tex
 
 static int h_to_int(const jxl_fig *f, long long *out)
 {
-	if (!f)
-		return -1;
-	dec n = dec_normal(f->v);
-	if (n.exp < 0)
-		return -1;
-	__int128 v = n.coef;
-	for (int i = 0; i < n.exp; i++) {
-		if (v > (__int128)9e17 || v < -(__int128)9e17)
-			return -1;
-		v *= 10;
-	}
-	if (v > (__int128)9e18 || v < -(__int128)9e18)
-		return -1;
-	*out = (long long)v;
-	return 0;
+	return f ? fig_to_int(f, out) : -1;
 }
 
 static const char *h_fmt(jxl_ctx *ctx, const char *fmt, ...)

@@ -187,18 +187,28 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 	return f;
 }
 
-const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
+/* fig_read of a JSON number: apart, so that a text goes on to read_fig
+ * without saving the registers this path needs. */
+static __attribute__((noinline)) const jxl_fig *read_number(arena *a, const jxl_doc *d, const jxl_node *n, int as,
+							     fig_err *err)
 {
 	dec v;
 	int decimals;
-	/* a JSON number (most figures) is nearly always plain: read without num_parse's other shapes */
-	if (n && fig_plain_parse(n, &v, &decimals)) {
+	/* nearly always plain: read without num_parse's other shapes */
+	if (fig_plain_parse(n, &v, &decimals)) {
 		jxl_fig *f = arena_alloc_raw(a, sizeof *f);
 		fig_plain_fill(f, d, n, as, v, decimals);
 		err->kind = 0;
 		err->msg[0] = err->msg_zh[0] = '\0';
 		return f;
 	}
+	return read_fig(a, d, n, as, err, 1);
+}
+
+const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
+{
+	if (n && n->kind == JXL_NUMBER)
+		return read_number(a, d, n, as, err);
 	return read_fig(a, d, n, as, err, 1);
 }
 

@@ -166,6 +166,8 @@ _Static_assert(sizeof(jxl_fig) % _Alignof(struct doc_figs) == 0, "a node's cache
  * the same figure). */
 const jxl_fig *host_fig_first(jxl_ctx *ctx, const jxl_node *n, int as)
 {
+	if (n->kind != JXL_NUMBER)   /* before anything the number path needs is set up */
+		return fig_first_read(ctx, n, as);
 	dec v;
 	int decimals;
 	if (!fig_plain_parse(n, &v, &decimals))

@@ -218,8 +218,10 @@ static void walk(struct walk *w, struct item *it, int depth)
 		return;
 	it->kids = kids = read_items(w->ctx, it);
 	check_range(w->ctx, it, w->zero);
-	check_sum(w->ctx, it, kids, depth);
-	check_max_sum(w->ctx, it, kids);
+	if (it->items) {   /* a leaf has no sums: most nodes are leaves, so not even the calls */
+		check_sum(w->ctx, it, kids, depth);
+		check_max_sum(w->ctx, it, kids);
+	}
 	if (!w->exec && depth > 0 &&
 	    (it->execution || (it->name && it->name[0] == "预"[0] && !strcmp(it->name, "预算执行率"))))
 		w->exec = it;

@@ -33,7 +33,7 @@ static __int128 coef(void)
 	case 0: c = pick(3); break;
 	case 1: c = (__int128)pick(1000) * (int64_t)dec_p10[pick(19)]; break;
 	case 2: c = (__int128)(next() % 100000000000u); break;
-	case 3: c = edges[pick(7)] - pick(3); break;
+	case 3: c = (__int128)edges[pick(7)] - pick(3); break;
 	case 4: c = (__int128)(next() >> 1); break;
 	case 5: c = (__int128)next() * 1000; break;
 	case 6: c = INT64_MIN; break;

@@ -45,17 +45,22 @@ static inline __attribute__((always_inline)) void fig_plain_fill(jxl_fig *f, con
 	}
 	int pexp = mag - decimals;
 	v.exp = pexp;   /* dec_shift(v, mag): -decimals + mag is far inside int */
-	unsigned inf = 0;
 	f->v = f->lo = f->hi = v;
 	if (rounded) {   /* the interval ±½·10^pexp it stands for; unbounded when that does not fit */
 		dec half = half_ulp(pexp);
-		inf = dec_add_fast(&v, &half, -1, &f->lo) || dec_add_fast(&v, &half, 1, &f->hi);
+		unsigned inf = dec_add_fast(&v, &half, -1, &f->lo) || dec_add_fast(&v, &half, 1, &f->hi);
+		f->lo_inf = inf;
+		f->hi_inf = inf;
+		f->approx = 0;
+		f->rounded = 1;
+		f->permille = 0;
+	} else {   /* the marks all 0, as constants: one store */
+		f->lo_inf = 0;
+		f->hi_inf = 0;
+		f->approx = 0;
+		f->rounded = 0;
+		f->permille = 0;
 	}
-	f->lo_inf = inf;
-	f->hi_inf = inf;
-	f->approx = 0;
-	f->rounded = (unsigned)rounded;
-	f->permille = 0;
 	f->unit = unit;
 	f->pexp = pexp;
 	f->mag = mag;

@@ -171,10 +171,10 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 		dec half = half_ulp(pexp);
 		inf = dec_add_fast(&v, &half, -1, &f->lo) || dec_add_fast(&v, &half, 1, &f->hi);
 	}
-	f->lo_inf = inf;
-	f->hi_inf = inf || approx;
 	if (approx)   /* 2万余, 超过109.1万: at least the value */
 		f->lo = v;
+	f->lo_inf = inf;   /* the marks one after another: stored as one word */
+	f->hi_inf = inf || approx;
 	f->approx = approx;
 	f->rounded = (unsigned)rounded;
 	f->permille = (unsigned)permille;

@@ -14,10 +14,12 @@ enum fig_unit { FIG_PLAIN = 0, FIG_MONEY, FIG_PERCENT, FIG_RATIO, FIG_COUNT };
 struct jxl_fig {
 	dec v;                 /* nominal value: 元 for money, percent points for percents, else as written */
 	dec lo, hi;            /* the interval it stands for */
-	unsigned lo_inf : 1, hi_inf : 1;
-	unsigned approx : 1;   /* 余/多/超过/以上: a lower bound */
-	unsigned rounded : 1;  /* stated with limited precision (万元, %, 约) */
-	unsigned permille : 1;
+	/* the marks, 0 or 1 each: bytes rather than bits, so that each is
+	 * stored and read without the others (the figure is no larger) */
+	unsigned char lo_inf, hi_inf;
+	unsigned char approx;   /* 余/多/超过/以上: a lower bound */
+	unsigned char rounded;  /* stated with limited precision (万元, %, 约) */
+	unsigned char permille;
 	int unit;              /* enum fig_unit */
 	int pexp;              /* exponent of the last stated digit, in base units */
 	int mag;               /* magnitude the figure was written in (4 for 万元), for display */

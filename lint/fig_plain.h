@@ -54,7 +54,7 @@ static inline __attribute__((always_inline)) void fig_plain_fill(jxl_fig *f, con
 		f->approx = 0;
 		f->rounded = 1;
 		f->permille = 0;
-	} else {   /* the marks all 0, as constants: one store */
+	} else {   /* the marks all 0, as constants: stores the compiler merges */
 		f->lo_inf = 0;
 		f->hi_inf = 0;
 		f->approx = 0;

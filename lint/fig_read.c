@@ -173,7 +173,7 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 	}
 	if (approx)   /* 2万余, 超过109.1万: at least the value */
 		f->lo = v;
-	f->lo_inf = inf;   /* the marks one after another: stored as one word */
+	f->lo_inf = inf;   /* the marks one after another: adjacent stores */
 	f->hi_inf = inf || approx;
 	f->approx = approx;
 	f->rounded = (unsigned)rounded;

@@ -1,4 +1,4 @@
-/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse and fig_read, their fast paths against the general ones) and exact decimal arithmetic (dec_*, fig_sum, their fast paths against the general ones). */
+/* fuzz_num.c — libFuzzer target: figures as people write them (num_parse and fig_read, their fast paths against the general ones) and exact decimal arithmetic (dec_*, fig_sum, fig_to_int, their fast paths against the general ones). */
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -41,6 +41,17 @@ static void differential(const char *buf, size_t n, int rc, const num_fig *f, co
 		FUZZ_FAIL("num_may_start refuses a text num_parse reads");
 }
 
+/* fig_to_int (its 64-bit path first) must answer as fig_to_int_general, with the
+ * same integer: for a figure of value v. */
+static void differential_to_int(dec v)
+{
+	jxl_fig x = {.v = v, .lo = v, .hi = v};
+	long long i = 0, j = 0;
+	int r = fig_to_int(&x, &i), r2 = fig_to_int_general(&x, &j);
+	if (r != r2 || (r == 0 && i != j))
+		FUZZ_FAIL("fig_to_int and fig_to_int_general disagree");
+}
+
 /* fig_read (its path for plain JSON numbers first) must make what fig_read_general
  * makes of the text, as a number node and as a string node, read every way (enum
  * jxl_as) in a document in 元, 千元, 万元 and 亿元, with messages and quiet. */
@@ -58,6 +69,8 @@ static void differential_read(const char *buf, size_t n)
 		const jxl_fig *x = fig_read(&a, &d, &nd, as, &e), *y = fig_read_general(&a, &d, &nd, as, &e2);
 		if (!fig_same(x, y) || e.kind != e2.kind || strcmp(e.msg, e2.msg) || strcmp(e.msg_zh, e2.msg_zh))
 			FUZZ_FAIL("fig_read and fig_read_general disagree");
+		if (x)
+			differential_to_int(x->v);
 	}
 	arena_release(&a);
 }
@@ -217,5 +230,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the first 2·RAW_DEC + 1 bytes as two raw decimals and a count of places */
 	if (size >= 2 * RAW_DEC + 1)
 		differential_dec(raw_dec(data), raw_dec(data + RAW_DEC), (int)(data[2 * RAW_DEC] % 101) - 50);
+	if (size >= RAW_DEC)
+		differential_to_int(raw_dec(data));
 	return 0;
 }

@@ -27,19 +27,13 @@ static int unit_of2(const jxl_fig *x, const jxl_fig *y)
 	return x->unit ? x->unit : y->unit;
 }
 
-/* An exact figure's interval is its value, in the same digits. */
-static int is_point(const jxl_fig *f)
-{
-	return dec_same(f->lo, f->v) && dec_same(f->hi, f->v);
-}
-
 static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int sign)
 {
 	if (!x || !y)
 		return NULL;
 	jxl_fig *f = fig_new(a);
 	int bad;
-	if (is_point(x) && is_point(y)) {   /* the ends' additions have the value's operands: the same result */
+	if (fig_is_point(x) && fig_is_point(y)) {   /* the ends' additions have the value's operands: the same result */
 		bad = dec_add_fast(&x->v, &y->v, sign, &f->v);
 		f->lo = f->hi = f->v;
 	} else if (sign > 0) {
@@ -97,45 +91,21 @@ static inline void marks_add(struct marks *m, const jxl_fig *y, int sign)
 		m->mag = y->mag;
 }
 
-/* The chain below in one pass over the figures and one register, when
- * every figure is exact (a point) with a 64-bit coefficient and an
- * exponent in dec_add_fast()'s range, and every step of the chain is
- * dec_add_fast()'s inline case: the partial sum so far (at the smallest
- * exponent so far, 0 among them when the first figure is subtracted: the
- * chain starts from 0) and the figure added are at most 18 exponents
- * apart, and the one at the larger exponent, scaled to the smaller, and
- * their sum keep to 64 bits. Such a step is exact at the smaller exponent,
- * and so is the chain: the partial sum is kept here as that step leaves
- * it. 0 (walk the chain; *v and *m are then anything) when any of that is
- * not so. */
+/* The chain below in one register (fig_exact, fig.h) when it can be:
+ * 1, its value *v and its marks *m (its ends closed), else 0 (walk the
+ * chain; *v and *m are then anything). */
 static inline __attribute__((always_inline)) int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n,
-								  dec *v, struct marks *m, int all_marks)
+								  dec *v, struct marks *m)
 {
-	int e = signs[0] < 0 ? 0 : figs[0]->v.exp;   /* the partial sum's exponent */
-	int64_t s = 0, t;
+	fig_exact x;
+	fig_exact_start(&x, figs[0], signs[0]);
 	for (size_t i = 0; i < n; i++) {
-		const jxl_fig *y = figs[i];
-		int ye = y->v.exp;
-		if (!is_point(y) || (int64_t)(y->v.coef >> 64) != (int64_t)y->v.coef >> 63 || ye < -NUM_MAX_EXP ||
-		    ye > NUM_MAX_EXP)
+		if (!fig_exact_add(&x, figs[i], signs[i]))
 			return 0;
-		if (ye < e) {   /* the partial sum scaled to y's exponent */
-			if (e - ye > DEC_FAST_SHIFT || __builtin_mul_overflow(s, (int64_t)dec_p10[e - ye], &s))
-				return 0;
-			e = ye;
-		}
-		if (ye - e > DEC_FAST_SHIFT || __builtin_mul_overflow((int64_t)y->v.coef, (int64_t)dec_p10[ye - e], &t) ||
-		    (signs[i] < 0 ? __builtin_sub_overflow(s, t, &s) : __builtin_add_overflow(s, t, &s)))
-			return 0;
-		if (all_marks) {
-			marks_add(m, y, signs[i] < 0 ? -1 : 1);
-		} else {   /* only the ends' openness, as marks_add leaves it */
-			m->lo_inf |= signs[i] < 0 ? y->hi_inf : y->lo_inf;
-			m->hi_inf |= signs[i] < 0 ? y->lo_inf : y->hi_inf;
-		}
+		marks_add(m, figs[i], signs[i] < 0 ? -1 : 1);
 	}
-	v->coef = s;
-	v->exp = e;
+	v->coef = x.s;
+	v->exp = x.e;
 	return 1;
 }
 
@@ -154,21 +124,21 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 	dec v = {0, 0}, lo = v, hi = v;   /* from 0 (fig_from_int(0)) when the first is subtracted */
 	struct marks m = marks_start(signs[0]);
 	int point = 1;
-	if (!exact_sum(figs, signs, n, &v, &m, 1)) {
+	if (!exact_sum(figs, signs, n, &v, &m)) {
 		size_t i = 0;
 		v = lo = hi = (dec){0, 0};
 		m = marks_start(signs[0]);
 		if (signs[0] > 0) {
 			const jxl_fig *x = figs[0];
 			v = x->v, lo = x->lo, hi = x->hi;
-			point = is_point(x);
+			point = fig_is_point(x);
 			marks_add(&m, x, 1);
 			i = 1;
 		}
 		for (; i < n; i++) {
 			const jxl_fig *y = figs[i];
 			int sign = signs[i] < 0 ? -1 : 1;
-			if (point && is_point(y)) {
+			if (point && fig_is_point(y)) {
 				if (dec_add_fast(&v, &y->v, sign, &v))
 					return NULL;
 			} else {
@@ -196,11 +166,14 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 
 int fig_sum_cmp(const jxl_fig *const *figs, const int *signs, size_t n, const jxl_fig *y, int *c)
 {
-	dec v;
-	struct marks m = marks_start(n ? signs[0] : 1);
-	if (!n || !exact_sum(figs, signs, n, &v, &m, 0))
+	fig_exact x;
+	if (!n)
 		return -1;
-	*c = fig_cmp_ends(&v, &v, m.lo_inf, m.hi_inf, y);   /* the point fig_sum makes: its ends v, open as m says */
+	fig_exact_start(&x, figs[0], signs[0]);
+	for (size_t i = 0; i < n; i++)
+		if (!fig_exact_add(&x, figs[i], signs[i]))
+			return -1;
+	*c = fig_exact_cmp(&x, y);
 	return 0;
 }
 
@@ -318,7 +291,7 @@ const jxl_fig *fig_div(arena *a, const jxl_fig *x, const jxl_fig *y)
 		inf = 1;   /* the divisor may be zero: any rate */
 		lo = hi = v;
 	} else {
-		if (is_point(x) && is_point(y)) {   /* every corner is the value's quotient */
+		if (fig_is_point(x) && fig_is_point(y)) {   /* every corner is the value's quotient */
 			mn = mx = v;
 		} else if (div_ends(x, y, &mn, &mx)) {
 			dec c[4];
@@ -439,4 +412,47 @@ const char *fig_text(arena *a, const jxl_doc *d, const jxl_fig *f, int places)
 	else
 		dec_format(r, buf, sizeof buf);
 	return concat3(a, buf, suffix, f->approx ? "+" : "");
+}
+
+#define FIG_INT_MAX 9000000000000000000LL   /* |value| an integer view may have (jxl_host.to_int) */
+
+int fig_to_int_general(const jxl_fig *f, long long *out)
+{
+	dec n = dec_normal(f->v);
+	if (n.exp < 0)
+		return -1;
+	__int128 v = n.coef;
+	for (int i = 0; i < n.exp; i++) {
+		if (v > FIG_INT_MAX / 10 || v < -FIG_INT_MAX / 10)
+			return -1;
+		v *= 10;
+	}
+	if (v > FIG_INT_MAX || v < -FIG_INT_MAX)
+		return -1;
+	*out = (long long)v;
+	return 0;
+}
+
+int fig_to_int(const jxl_fig *f, long long *out)
+{
+	int64_t c = (int64_t)f->v.coef, v;
+	int e = f->v.exp;
+	/* a 64-bit coefficient at most DEC_FAST_SHIFT digits from the point:
+	 * an integer when the digits after the point are zeros, its value then
+	 * one multiplication or division away (the general path strips the
+	 * zeros one by one, then multiplies digit by digit) */
+	if ((int64_t)(f->v.coef >> 64) != c >> 63 || e < -DEC_FAST_SHIFT || e > DEC_FAST_SHIFT)
+		return fig_to_int_general(f, out);
+	if (e >= 0) {
+		if (__builtin_mul_overflow(c, (int64_t)dec_p10[e], &v))
+			return -1;   /* beyond 2^63, so beyond FIG_INT_MAX */
+	} else {
+		if (c % (int64_t)dec_p10[-e])
+			return -1;
+		v = c / (int64_t)dec_p10[-e];
+	}
+	if (v > FIG_INT_MAX || v < -FIG_INT_MAX)
+		return -1;
+	*out = v;
+	return 0;
 }

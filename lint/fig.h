@@ -14,10 +14,12 @@ enum fig_unit { FIG_PLAIN = 0, FIG_MONEY, FIG_PERCENT, FIG_RATIO, FIG_COUNT };
 struct jxl_fig {
 	dec v;                 /* nominal value: 元 for money, percent points for percents, else as written */
 	dec lo, hi;            /* the interval it stands for */
-	unsigned lo_inf : 1, hi_inf : 1;
-	unsigned approx : 1;   /* 余/多/超过/以上: a lower bound */
-	unsigned rounded : 1;  /* stated with limited precision (万元, %, 约) */
-	unsigned permille : 1;
+	/* the marks, 0 or 1 each: bytes rather than bits, so that each is
+	 * stored and read without the others (the figure is no larger) */
+	unsigned char lo_inf, hi_inf;
+	unsigned char approx;   /* 余/多/超过/以上: a lower bound */
+	unsigned char rounded;  /* stated with limited precision (万元, %, 约) */
+	unsigned char permille;
 	int unit;              /* enum fig_unit */
 	int pexp;              /* exponent of the last stated digit, in base units */
 	int mag;               /* magnitude the figure was written in (4 for 万元), for display */
@@ -53,8 +55,9 @@ const jxl_fig *fig_sub(arena *a, const jxl_fig *x, const jxl_fig *y);
  * added; NULL on overflow or when n is 0. */
 const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, size_t n);
 /* fig_cmp(fig_sum(figs, signs, n), y) into *c, without making the sum,
- * for the sums fig_sum adds in one register (every figure exact, 64-bit,
- * and so every step): 0 then, -1 (and *c unset) for any other sum. */
+ * for the sums fig_sum adds in one register (fig_exact below: every figure
+ * exact with closed ends, 64-bit, and so every step): 0 then, -1 (and *c
+ * unset) for any other sum. */
 int fig_sum_cmp(const jxl_fig *const *figs, const int *signs, size_t n, const jxl_fig *y, int *c);
 /* That chain itself, figure by figure: the same value, ends and marks as
  * fig_sum, always; for the tests that check exactly that (tests/num, fuzz_num). */
@@ -94,10 +97,75 @@ static inline int fig_cmp(const jxl_fig *x, const jxl_fig *y)
 	return fig_cmp_ends(&x->lo, &x->hi, x->lo_inf, x->hi_inf, y);
 }
 
+/* An exact figure's interval is its value, in the same digits. */
+static inline int fig_is_point(const jxl_fig *f)
+{
+	return dec_same(f->lo, f->v) && dec_same(f->hi, f->v);
+}
+
+/* The chain fig_add/fig_sub from the first figure (from 0 when its sign
+ * is −1), as fig_sum makes it, in one 64-bit register, while every figure
+ * is exact (a point, both ends closed) with a 64-bit coefficient and an
+ * exponent in dec_add_fast()'s range, and every step of the chain is
+ * dec_add_fast()'s inline case: the partial sum so far (at the smallest
+ * exponent so far, 0 among them when the first figure is subtracted) and
+ * the figure added are at most 18 exponents apart, and the one at the
+ * larger exponent, scaled to the smaller, and their sum keep to 64 bits.
+ * Such a step is exact at the smaller exponent, and so is the chain: the
+ * partial sum is kept here as that step leaves it, and its ends are the
+ * value, closed. fig_sum_cmp is this, figure by figure (tests/fig_sum_cmp_test.c
+ * and fuzz_num hold it to the chain itself); host_check_sum adds each
+ * part as it reads it. */
+typedef struct fig_exact {
+	int64_t s;   /* the partial sum, at exponent e */
+	int e;
+} fig_exact;
+
+/* Before the first figure, which is added (first_sign 1) or subtracted (-1). */
+static inline void fig_exact_start(fig_exact *x, const jxl_fig *first, int first_sign)
+{
+	x->s = 0;
+	x->e = first_sign < 0 ? 0 : first->v.exp;
+}
+
+/* Then each figure y in turn, added (sign 1) or subtracted (-1): 0 (and
+ * *x then anything: make the sum with fig_sum) when y or the step is not
+ * of the kind above. */
+static inline __attribute__((always_inline)) int fig_exact_add(fig_exact *x, const jxl_fig *y, int sign)
+{
+	int ye = y->v.exp;
+	int64_t t;
+	if (y->lo_inf || y->hi_inf || !fig_is_point(y) || (int64_t)(y->v.coef >> 64) != (int64_t)y->v.coef >> 63 ||
+	    ye < -NUM_MAX_EXP || ye > NUM_MAX_EXP)
+		return 0;
+	if (ye < x->e) {   /* the partial sum scaled to y's exponent */
+		if (x->e - ye > DEC_FAST_SHIFT || __builtin_mul_overflow(x->s, (int64_t)dec_p10[x->e - ye], &x->s))
+			return 0;
+		x->e = ye;
+	}
+	return ye - x->e <= DEC_FAST_SHIFT && !__builtin_mul_overflow((int64_t)y->v.coef, (int64_t)dec_p10[ye - x->e], &t) &&
+	       !(sign < 0 ? __builtin_sub_overflow(x->s, t, &x->s) : __builtin_add_overflow(x->s, t, &x->s));
+}
+
+/* fig_cmp(fig_sum(…), y) of the figures added: the sum is the point its
+ * value is, both ends closed. */
+static inline int fig_exact_cmp(const fig_exact *x, const jxl_fig *y)
+{
+	dec v = {x->s, x->e};
+	return fig_cmp_ends(&v, &v, 0, 0, y);
+}
+
 static inline int fig_cmp_value(const jxl_fig *x, const jxl_fig *y)
 {
 	return dec_cmp_fast(&x->v, &y->v);
 }
+/* The figure's value as an integer (jxl_host.to_int): 0 and *out when it
+ * is one of at most 9·10^18 in size, else -1. */
+int fig_to_int(const jxl_fig *f, long long *out);
+/* The same by normalising the decimal and multiplying digit by digit:
+ * the same answer, always; for the test that checks exactly that
+ * (tests/fig_to_int_test.c). */
+int fig_to_int_general(const jxl_fig *f, long long *out);
 /* Would truncating (截位) the exact value of y to x's decimals give x? */
 int fig_truncates_to(const jxl_fig *stated, const jxl_fig *computed);
 /* Text for people: the stated literal, or a computed value in the

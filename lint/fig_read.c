@@ -1,5 +1,5 @@
 /* fig_read.c — nodes read as figures: a JSON number or a text as people write it, with its unit and the interval it stands for. */
-#include "fig.h"
+#include "fig_plain.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,13 +29,6 @@ static int set_err(fig_err *err, int kind, const char *en, const char *zh)
 		snprintf(err->msg_zh, sizeof err->msg_zh, "%s", zh);
 	}
 	return 0;
-}
-
-/* ½·10^e as a decimal. */
-static dec half_ulp(int e)
-{
-	dec h = {5, e - 1};
-	return h;
 }
 
 static const char *unit_name(const num_fig *nf)
@@ -72,36 +65,6 @@ static const jxl_fig *unit_err(fig_err *err, const jxl_node *n, const num_fig *n
 	}
 	set_err(err, 'u', m, mz);
 	return NULL;
-}
-
-/* What read_fig makes of a JSON number written plainly, ['-'] d+ ('.' d+)?
- * (num_fast_plain read it: value v with `decimals` decimals, no unit, no
- * word, no magnitude): the same figure, without the cases that only units
- * and words need. A bare number is money in the document's money unit
- * (rounded in 万元 and 亿元), a ratio as a rate (rounded), else exact. */
-static const jxl_fig *read_plain(arena *a, const jxl_doc *d, const jxl_node *n, int as, dec v, int decimals)
-{
-	int unit = as == JXL_AS_COUNT ? FIG_COUNT : FIG_PLAIN, mag = 0, rounded = 0, inf = 0;
-	dec lo = v, hi = v;
-	if (as == JXL_AS_MONEY) {
-		unit = FIG_MONEY;
-		mag = d->money_mag;
-		v = lo = hi = dec_shift(v, mag);
-		rounded = mag > 0;
-	} else if (as == JXL_AS_RATE) {
-		unit = FIG_RATIO;
-		rounded = 1;
-	}
-	int pexp = mag - decimals;
-	if (rounded) {   /* the interval ±½·10^pexp it stands for; unbounded when that does not fit */
-		dec half = half_ulp(pexp);
-		inf = dec_add_fast(&v, &half, -1, &lo) || dec_add_fast(&v, &half, 1, &hi);
-	}
-	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* every member, once: no memset */
-	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = (unsigned)inf, .hi_inf = (unsigned)inf, .approx = 0,
-			.rounded = (unsigned)rounded, .permille = 0, .unit = unit, .pexp = pexp, .mag = mag, .bound = 0,
-			.noun = NULL, .node = n };
-	return f;
 }
 
 /* nf's noun in the arena: the whole array, NUL-padded, copied without a strlen. */
@@ -208,10 +171,10 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 		dec half = half_ulp(pexp);
 		inf = dec_add_fast(&v, &half, -1, &f->lo) || dec_add_fast(&v, &half, 1, &f->hi);
 	}
-	f->lo_inf = inf;
-	f->hi_inf = inf || approx;
 	if (approx)   /* 2万余, 超过109.1万: at least the value */
 		f->lo = v;
+	f->lo_inf = inf;   /* the marks one after another: adjacent stores */
+	f->hi_inf = inf || approx;
 	f->approx = approx;
 	f->rounded = (unsigned)rounded;
 	f->permille = (unsigned)permille;
@@ -224,15 +187,28 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 	return f;
 }
 
-const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
+/* fig_read of a JSON number: apart, so that a text goes on to read_fig
+ * without saving the registers this path needs. */
+static __attribute__((noinline)) const jxl_fig *read_number(arena *a, const jxl_doc *d, const jxl_node *n, int as,
+							     fig_err *err)
 {
-	num_fig nf;
-	/* a JSON number (most figures) is nearly always plain: read without num_parse's other shapes */
-	if (n && n->kind == JXL_NUMBER && num_fast_plain(n->str, n->slen, &nf)) {
+	dec v;
+	int decimals;
+	/* nearly always plain: read without num_parse's other shapes */
+	if (fig_plain_parse(n, &v, &decimals)) {
+		jxl_fig *f = arena_alloc_raw(a, sizeof *f);
+		fig_plain_fill(f, d, n, as, v, decimals);
 		err->kind = 0;
 		err->msg[0] = err->msg_zh[0] = '\0';
-		return read_plain(a, d, n, as, nf.value, nf.decimals);
+		return f;
 	}
+	return read_fig(a, d, n, as, err, 1);
+}
+
+const jxl_fig *fig_read(arena *a, const jxl_doc *d, const jxl_node *n, int as, fig_err *err)
+{
+	if (n && n->kind == JXL_NUMBER)
+		return read_number(a, d, n, as, err);
 	return read_fig(a, d, n, as, err, 1);
 }
 

@@ -2,6 +2,7 @@
 #include "host.h"
 
 #include "config.h"
+#include "fig_plain.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -137,9 +138,9 @@ static inline __attribute__((always_inline)) void keep_fig(jxl_ctx *ctx, const j
 	m->figs->fig[as] = f;
 }
 
-/* Apart from host_fig (host.h), so that the usual call, a figure read
- * already, needs none of the room for the messages. */
-const jxl_fig *host_fig_first(jxl_ctx *ctx, const jxl_node *n, int as)
+/* host_fig_first for every node but a plain JSON number: read with room
+ * for the messages of what cannot be read, and those reported. */
+static __attribute__((noinline)) const jxl_fig *fig_first_read(jxl_ctx *ctx, const jxl_node *n, int as)
 {
 	fig_err err;
 	err.quiet = 0;
@@ -153,6 +154,36 @@ const jxl_fig *host_fig_first(jxl_ctx *ctx, const jxl_node *n, int as)
 		snprintf(en, sizeof en, "%s: %s; checks that need it were skipped", doc_label(ctx->env->a, n, 0), err.msg);
 		host_emit_core(ctx, n, 0, 0, rule, 0, zh, en);
 	}
+	return f;
+}
+
+_Static_assert(sizeof(jxl_fig) % _Alignof(struct doc_figs) == 0, "a node's cache may follow its first figure");
+
+/* Apart from host_fig (host.h), so that the usual call, a figure read
+ * already, is inline. The usual first read, a plain JSON number, needs
+ * none of the room for messages, and its figure and the node's cache are
+ * one allocation when the node has none yet (fig_read's own path for it:
+ * the same figure). */
+const jxl_fig *host_fig_first(jxl_ctx *ctx, const jxl_node *n, int as)
+{
+	if (n->kind != JXL_NUMBER)   /* before anything the number path needs is set up */
+		return fig_first_read(ctx, n, as);
+	dec v;
+	int decimals;
+	if (!fig_plain_parse(n, &v, &decimals))
+		return fig_first_read(ctx, n, as);
+	jxl_node *m = (jxl_node *)n;   /* the cache is the only mutable part of a node */
+	jxl_fig *f;
+	if (!m->figs) {
+		f = arena_alloc_raw(ctx->env->a, sizeof *f + sizeof *m->figs);   /* the figure first: it is 16-aligned */
+		m->figs = (struct doc_figs *)(f + 1);
+		*m->figs = (struct doc_figs){0};
+	} else {
+		f = arena_alloc_raw(ctx->env->a, sizeof *f);
+	}
+	fig_plain_fill(f, ctx->doc, n, as, v, decimals);
+	m->figs->done[as] = 1;
+	m->figs->fig[as] = f;
 	return f;
 }
 
@@ -219,21 +250,7 @@ static const char *h_text(jxl_ctx *ctx, const jxl_fig *f) { return ctx ? fig_tex
 
 static int h_to_int(const jxl_fig *f, long long *out)
 {
-	if (!f)
-		return -1;
-	dec n = dec_normal(f->v);
-	if (n.exp < 0)
-		return -1;
-	__int128 v = n.coef;
-	for (int i = 0; i < n.exp; i++) {
-		if (v > (__int128)9e17 || v < -(__int128)9e17)
-			return -1;
-		v *= 10;
-	}
-	if (v > (__int128)9e18 || v < -(__int128)9e18)
-		return -1;
-	*out = (long long)v;
-	return 0;
+	return f ? fig_to_int(f, out) : -1;
 }
 
 static const char *h_fmt(jxl_ctx *ctx, const char *fmt, ...)

@@ -138,6 +138,8 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	int *own = s->signs || s->nparts > SUM_PLUS_ONES ? arena_alloc_raw(a, s->nparts * sizeof *own) : NULL;
 	const int *signs = own ? own : plus_ones;   /* most sums add every part: no signs to write */
 	size_t n = 0;
+	fig_exact x;     /* the sum, added as the parts are read while it can be (fig_sum_cmp's way) */
+	int exact = 1;
 	for (size_t i = 0; i < s->nparts; i++) {
 		const jxl_node *pn = s->parts[i];
 		if (!pn)
@@ -145,17 +147,23 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 		const jxl_fig *f = host_fig(ctx, pn, as);
 		if (!f)
 			return JXL_SKIPPED;    /* written as missing ("—", null): the sum cannot be known; unreadable: reported */
+		int sign = s->signs && s->signs[i] < 0 ? -1 : 1;
 		figs[n] = f;
 		if (own)
-			own[n] = s->signs && s->signs[i] < 0 ? -1 : 1;
+			own[n] = sign;
+		if (!n)
+			fig_exact_start(&x, f, sign);
+		exact = exact && fig_exact_add(&x, f, sign);
 		n++;
 	}
 	if (!n)
 		return JXL_SKIPPED;
 	const jxl_fig *wide = config_widen(ctx->env->cfg, a, total);   /* tolerance from configuration, if any */
-	const jxl_fig *sum = NULL;   /* made here only when fig_sum_cmp cannot compare without it */
+	const jxl_fig *sum = NULL;   /* made here only when the register cannot compare without it */
 	int c;
-	if (fig_sum_cmp(figs, signs, n, wide, &c)) {
+	if (exact) {
+		c = fig_exact_cmp(&x, wide);
+	} else {
 		if (!(sum = fig_sum(a, figs, signs, n)))
 			return JXL_SKIPPED;
 		c = fig_cmp(sum, wide);

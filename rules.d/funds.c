@@ -297,14 +297,18 @@ struct pow10s {
 	long long v;
 };
 
+/* 10^0 … 10^18, the thresholds at_least_pow10 is asked about. */
+static const long long pow10_ll[19] = {
+	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL, 1000000000LL,
+	10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL, 100000000000000LL,
+	1000000000000000LL, 10000000000000000LL, 100000000000000000LL, 1000000000000000000LL,
+};
+
 /* |f| ≥ 10^p (value in 元). */
 static int at_least_pow10(jxl_ctx *ctx, struct pow10s *pw, const jxl_fig *f, int p)
 {
-	long long t = 1;
-	int i;
+	long long t = pow10_ll[p];
 
-	for (i = 0; i < p; i++)
-		t *= 10;
 	if (pw->of != f) {
 		pw->of = f;
 		pw->exact = H->to_int(f, &pw->v) == 0;

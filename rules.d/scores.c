@@ -61,31 +61,32 @@ struct item {
 
 static void read_item(jxl_ctx *ctx, const jxl_node *n, struct item *it)
 {
-	size_t i, len = H->kind(n) == JXL_OBJECT ? H->len(n) : 0;
+	const jxl_host *h = H;   /* in a register across the calls below (H is a global they might change) */
+	size_t i, len = h->kind(n) == JXL_OBJECT ? h->len(n) : 0;
 
 	memset(it, 0, sizeof *it);
 	for (i = 0; i < len; i++) {
-		const jxl_node *m = H->at(n, i);
-		const char *k = H->key(m), *s;
+		const jxl_node *m = h->at(n, i);
+		const char *k = h->key(m), *s;
 		switch (k[0]) {   /* the rest of the name, compared in place */
 		case 's': if (NAME5(k, 'c', 'o', 'r', 'e')) it->score = m; break;
 		case 'm': if (NAME3(k, 'a', 'x')) it->max = m; break;
 		case 'i': if (NAME5(k, 't', 'e', 'm', 's')) it->items = m; break;
-		case 'n': if (NAME4(k, 'a', 'm', 'e')) it->name = H->str(m); break;
+		case 'n': if (NAME4(k, 'a', 'm', 'e')) it->name = h->str(m); break;
 		case 'g': if (NAME5(k, 'r', 'a', 'd', 'e')) it->grade = m; break;
 		case 'k':
 			if (NAME4(k, 'i', 'n', 'd')) {
-				s = H->str(m);
+				s = h->str(m);
 				it->bonus = s && !strcmp(s, "bonus");
 				it->execution = s && !strcmp(s, "execution");
 			}
 			break;
 		}
 	}
-	if (it->items && (H->kind(it->items) != JXL_ARRAY || (it->nkids = H->len(it->items)) == 0))
+	if (it->items && (h->kind(it->items) != JXL_ARRAY || (it->nkids = h->len(it->items)) == 0))
 		it->items = NULL;
-	it->sfig = it->score ? H->fig(ctx, it->score, JXL_AS_SCORE) : NULL;
-	it->mfig = it->max ? H->fig(ctx, it->max, JXL_AS_SCORE) : NULL;
+	it->sfig = it->score ? h->fig(ctx, it->score, JXL_AS_SCORE) : NULL;
+	it->mfig = it->max ? h->fig(ctx, it->max, JXL_AS_SCORE) : NULL;
 }
 
 /* The items of `it`, each read once; NULL when it has none (or no room). */
@@ -218,8 +219,10 @@ static void walk(struct walk *w, struct item *it, int depth)
 		return;
 	it->kids = kids = read_items(w->ctx, it);
 	check_range(w->ctx, it, w->zero);
-	check_sum(w->ctx, it, kids, depth);
-	check_max_sum(w->ctx, it, kids);
+	if (it->items) {   /* a leaf has no sums: most nodes are leaves, so not even the calls */
+		check_sum(w->ctx, it, kids, depth);
+		check_max_sum(w->ctx, it, kids);
+	}
 	if (!w->exec && depth > 0 &&
 	    (it->execution || (it->name && it->name[0] == "预"[0] && !strcmp(it->name, "预算执行率"))))
 		w->exec = it;

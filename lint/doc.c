@@ -18,10 +18,8 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 		const jxl_node *k = obj->kids[i];   /* most names differ in length, first or last byte */
 		if (k->ktag != tag)
 			continue;
-		size_t j = 1;
-		while (j < len && k->key[j] == key[j])
-			j++;
-		if (j >= len && !k->key[len])   /* equal tags: k's name may be longer by a multiple of 65536 */
+		/* equal tags: k's name is as long, or longer or shorter by a multiple of 65536 */
+		if (len <= 0xFFFF ? doc_same_bytes(k->key, key, len) && !k->key[len] : !strcmp(k->key, key))
 			return k;
 	}
 	return NULL;

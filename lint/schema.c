@@ -24,8 +24,9 @@ typedef struct field {   /* 32 bytes: a field's place in its table is a shift aw
 		  : (t) == F_FIG ? 1u << JXL_NUMBER | 1u << JXL_STRING | 1u << JXL_NULL \
 		  : (t) == F_BOOL ? 1u << JXL_BOOL : (t) == F_ANY ? ~0u : 0u)
 
-/* A field with its key's tag, folded by the compiler from the literal. */
-#define FLD(k, t, s) {.key = k, .type = t, .sub = s, .len = sizeof k - 1, .quiet = QUIET(t), \
+/* A field with its key's tag, folded by the compiler from the literal (a
+ * key shorter than 3 bytes does not compile: named() reads 4 bytes). */
+#define FLD(k, t, s) {.key = k, .type = t, .sub = s, .len = sizeof k - 1 + 0 * sizeof(char[sizeof k >= 4 ? 1 : -1]), .quiet = QUIET(t), \
 			.tag = (unsigned)(sizeof k - 1) << 16 | (unsigned)(unsigned char)k[0] << 8 | (unsigned char)k[sizeof k - 2]}
 struct shape {
 	const char *name;
@@ -241,16 +242,43 @@ static void check_enum(jxl_ctx *ctx, const jxl_node *n, const char *const *allow
 		       arena_printf(a, "%s \"%s\" is not one of the known values", what, n->str));
 }
 
-/* Is member k named exactly f->key (strcmp, but the tag has already told
- * the length, first and last bytes apart)? */
-static inline int named(const jxl_node *k, const field *f)
+/* Is member k named exactly f->key? The tag has told the length and the
+ * first and last bytes apart: with equal tags, k's name holds at least
+ * f->len bytes and then a NUL or more bytes (a name longer by a multiple of
+ * 65536), so the f->len + 1 bytes with the NUL can be read and compared, in
+ * two overlapping words (no field is shorter than 3 bytes: FLD). */
+#if defined(__GNUC__)
+#define SCHEMA_INLINE static inline __attribute__((always_inline))
+#else
+#define SCHEMA_INLINE static inline
+#endif
+SCHEMA_INLINE int named(const jxl_node *k, const field *f)
 {
-	/* equal tags: k's name is at least f->len bytes long (longer only by multiples of 65536) */
+	const char *a = k->key, *b = f->key;
+	size_t n = f->len + 1;
 	if (k->ktag != f->tag)
 		return 0;
-	if (f->len < 4 ? f->len == 3 && k->key[1] != f->key[1] : !doc_same_bytes(k->key, f->key, f->len))
-		return 0;   /* up to three bytes, the tag's first and last leave only the middle one */
-	return !k->key[f->len];
+	if (n <= 8) {
+		uint32_t x, y;
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		if (x != y)
+			return 0;
+		memcpy(&x, a + n - 4, 4);
+		memcpy(&y, b + n - 4, 4);
+		return x == y;
+	}
+	if (n <= 16) {
+		uint64_t x, y;
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	return doc_same_bytes(a, b, n);
 }
 
 #define SCHEMA_FAST_KIDS 64   /* members one walk remembers; larger objects take the general walk */
@@ -317,11 +345,6 @@ enum { K_LINT = 0xFE, K_UNKNOWN = 0xFF };   /* in place of a field's place */
  * members with something to report or to walk below them are visited
  * again, in order: the findings are the same, in the same order, as a
  * visit of every member would make. */
-#if defined(__GNUC__)
-#define SCHEMA_INLINE static inline __attribute__((always_inline))
-#else
-#define SCHEMA_INLINE static inline
-#endif
 
 /* The fields of an object's members, position by position, for the next
  * element of the same array: its members mostly come in the same order. */

@@ -45,55 +45,42 @@ enum field {
 	INCOME_APPROPRIATION, INCOME_TOTAL, NFIELDS, NONE = -1
 };
 
-/* A member name and its length. */
-struct name {
-	const char *s;
-	size_t len;
-};
-#define NAME(s) {s, sizeof s - 1}
-
 static const struct rate {
-	struct name key;
-	const char *rule, *zh, *en;
+	const char *key, *rule, *zh, *en;
 	enum how how;
 	int num, den;   /* enum field */
 } rates_tab[] = {
-	{NAME("execution"), "rates/execution", "预算执行率", "execution rate", PLAIN, EXP_TOTAL, NONE},
-	{NAME("basic_execution"), "rates/basic-execution", "基本支出执行率", "basic execution rate",
+	{"execution", "rates/execution", "预算执行率", "execution rate", PLAIN, EXP_TOTAL, NONE},
+	{"basic_execution", "rates/basic-execution", "基本支出执行率", "basic execution rate",
 	 PLAIN, EXP_BASIC, BUDGET_BASIC},
-	{NAME("project_execution"), "rates/project-execution", "项目支出执行率", "project execution rate",
+	{"project_execution", "rates/project-execution", "项目支出执行率", "project execution rate",
 	 PLAIN, EXP_PROJECT, BUDGET_PROJECT},
-	{NAME("carryover"), "rates/carryover", "结转结余率", "carry-over rate", PLAIN, BALANCE_TOTAL, NONE},
-	{NAME("procurement"), "rates/procurement", "政府采购执行率", "procurement rate",
+	{"carryover", "rates/carryover", "结转结余率", "carry-over rate", PLAIN, BALANCE_TOTAL, NONE},
+	{"procurement", "rates/procurement", "政府采购执行率", "procurement rate",
 	 PLAIN, PROC_ACTUAL, PROC_PLAN},
-	{NAME("three_public_control"), "rates/three-public-control", "三公经费控制率", "三公 control rate",
+	{"three_public_control", "rates/three-public-control", "三公经费控制率", "三公 control rate",
 	 PLAIN, TP_ACTUAL, TP_BUDGET},
-	{NAME("three_public_change"), "rates/three-public-change", "三公经费变动率", "三公 change rate",
+	{"three_public_change", "rates/three-public-change", "三公经费变动率", "三公 change rate",
 	 CHANGE, TP_BUDGET, TP_LAST_YEAR},
-	{NAME("staff_control"), "rates/staff-control", "在职人员控制率", "staff control rate", STAFF, NONE, NONE},
-	{NAME("budget_final_diff"), "rates/budget-final-diff", "预决算差异率", "budget-vs-final difference rate",
+	{"staff_control", "rates/staff-control", "在职人员控制率", "staff control rate", STAFF, NONE, NONE},
+	{"budget_final_diff", "rates/budget-final-diff", "预决算差异率", "budget-vs-final difference rate",
 	 DIFF, NONE, NONE},
 };
 
 #define NRATES (sizeof rates_tab / sizeof rates_tab[0])
 
 /* Does a member called key answer get(obj, name)? As the host's get
- * matches: the same bytes, and the name ends there (a longer name with the
- * same tag, 65536 bytes longer, is another name: tests/cases/rates-long-key.sh). */
-static int answers(const char *key, const struct name *nm)
+ * matches: the same name, to its end (a longer name with the same tag,
+ * 65536 bytes longer, is another name: tests/cases/rates-long-key.sh).
+ * The first bytes first: most names differ there, without a call. */
+static int answers(const char *key, const char *name)
 {
-	size_t j = 1, len = nm->len;
-
-	if (key[0] != nm->s[0])
-		return 0;
-	while (j < len && key[j] == nm->s[j])
-		j++;
-	return j == len && !key[len];
+	return key[0] == name[0] && !strcmp(key + 1, name + 1);
 }
 
 /* out[i] = get(obj, names[i]) for every i, in one walk over obj's members
  * (the last of a name wins, as with get). */
-static void get_all(const jxl_node *obj, const struct name *names, size_t n, const jxl_node **out)
+static void get_all(const jxl_node *obj, const char *const *names, size_t n, const jxl_node **out)
 {
 	size_t i, j, len = H->kind(obj) == JXL_OBJECT ? H->len(obj) : 0;
 
@@ -103,7 +90,7 @@ static void get_all(const jxl_node *obj, const struct name *names, size_t n, con
 		const jxl_node *k = H->at(obj, i);
 		const char *key = H->key(k);
 		for (j = 0; j < n; j++)
-			if (answers(key, &names[j])) {
+			if (answers(key, names[j])) {
 				out[j] = k;
 				break;
 			}
@@ -121,20 +108,20 @@ struct doc_nodes {
 
 static void find_nodes(const jxl_node *root, struct doc_nodes *d)
 {
-	static const struct name top[] = {NAME("expenditure"), NAME("budget"), NAME("balance"), NAME("procurement"),
-	                                  NAME("three_public"), NAME("income"), NAME("rates"), NAME("staffing")};
-	static const struct name expenditure[] = {NAME("total"), NAME("basic"), NAME("project")};
-	static const struct name budget[] = {NAME("basic"), NAME("project"), NAME("adjusted"), NAME("total"), NAME("initial")};
-	static const struct name balance[] = {NAME("total")};
-	static const struct name procurement[] = {NAME("actual"), NAME("plan")};
-	static const struct name three_public[] = {NAME("actual"), NAME("budget"), NAME("last_year")};
-	static const struct name income[] = {NAME("appropriation"), NAME("total")};
-	struct name keys[NRATES];
+	static const char *const top[] = {"expenditure", "budget", "balance", "procurement",
+	                                  "three_public", "income", "rates", "staffing"};
+	static const char *const expenditure[] = {"total", "basic", "project"};
+	static const char *const budget[] = {"basic", "project", "adjusted", "total", "initial"};
+	static const char *const balance[] = {"total"};
+	static const char *const procurement[] = {"actual", "plan"};
+	static const char *const three_public[] = {"actual", "budget", "last_year"};
+	static const char *const income[] = {"appropriation", "total"};
+	const char *keys[NRATES];
 	const jxl_node *sec[8];
 	size_t i;
 
 	for (i = 0; i < 8; i++)   /* a few of the root's many members: each found by the host */
-		sec[i] = H->get(root, top[i].s);
+		sec[i] = H->get(root, top[i]);
 	get_all(sec[0], expenditure, 3, &d->f[EXP_TOTAL]);
 	get_all(sec[1], budget, 5, &d->f[BUDGET_BASIC]);
 	get_all(sec[2], balance, 1, &d->f[BALANCE_TOTAL]);
@@ -218,7 +205,7 @@ static const jxl_fig *first_of(jxl_ctx *ctx, const struct doc_nodes *d, int a, i
  * or "total" true); NULL if a row lacks it. */
 static const jxl_fig *staff_sum(jxl_ctx *ctx, const jxl_node *rows, const char *field)
 {
-	struct name names[3] = {NAME("category"), NAME("total"), {field, strlen(field)}};
+	const char *const names[3] = {"category", "total", field};
 	const jxl_fig *sum = NULL;
 	size_t i, n = H->len(rows);
 

@@ -350,7 +350,7 @@ enum { K_LINT = 0xFE, K_UNKNOWN = 0xFF };   /* in place of a field's place */
  * element of the same array: its members mostly come in the same order. */
 typedef struct layout {
 	size_t n;                              /* members, or 0: nothing to reuse */
-	unsigned char f[SCHEMA_FAST_KIDS];     /* each member's place in the shape's table */
+	const field *f[SCHEMA_FAST_KIDS];      /* each member's field */
 } layout;
 
 SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth, layout *lay)
@@ -403,7 +403,7 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 		seen |= bit;
 		hint = f + 1 == end ? first : f + 1;
 		if (lay)
-			lay->f[i] = (unsigned char)(f - first);
+			lay->f[i] = f;
 		if (!(f->quiet >> k->kind & 1)) {
 			act[nact].i = (unsigned char)i;
 			act[nact++].f = (unsigned char)(f - first);
@@ -444,14 +444,14 @@ SCHEMA_INLINE int walk_same(jxl_ctx *ctx, const jxl_node *obj, const shape *s, i
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		const jxl_node *k = obj->kids[i];
-		const field *f = &s->fields[lay->f[i]];
+		const field *f = lay->f[i];
 		if (!named(k, f))
 			return 0;
 		if (!(f->quiet >> k->kind & 1))
 			act[nact++] = (unsigned char)i;
 	}
 	for (size_t a = 0; a < nact; a++)
-		walk_member(ctx, obj->kids[act[a]], &s->fields[lay->f[act[a]]], s, depth);
+		walk_member(ctx, obj->kids[act[a]], lay->f[act[a]], s, depth);
 	return 1;
 }
 

@@ -201,23 +201,57 @@ static const jxl_fig *first_of(jxl_ctx *ctx, const struct doc_nodes *d, int a, i
 	return f ? f : H->fig(ctx, d->f[c], JXL_AS_MONEY);
 }
 
-/* Σ field over staffing rows that are not totals (category 合计/总计/小计,
- * or "total" true); NULL if a row lacks it. */
-static const jxl_fig *staff_sum(jxl_ctx *ctx, const jxl_node *rows, const char *field)
+#define RATES_STAFF_ROWS 64   /* staffing rows read once for both sums; a larger table is read for each */
+
+/* The staffing rows as the two sums read them: each row's actual and
+ * quota and whether it is a total row (category 合计/总计/小计, or "total"
+ * true), for the first RATES_STAFF_ROWS rows. */
+struct staff {
+	const jxl_node *rows;
+	size_t n;                                  /* rows read, or 0 */
+	const jxl_node *v[RATES_STAFF_ROWS][2];    /* actual, quota */
+	unsigned char total[RATES_STAFF_ROWS];
+};
+
+/* A row's actual and quota (v[0], v[1]), and whether it is a total row. */
+static int staff_row(const jxl_node *row, const jxl_node **v)
 {
-	const char *const names[3] = {"category", "total", field};
-	const jxl_fig *sum = NULL;
+	static const char *const names[4] = {"category", "total", "actual", "quota"};
+	const jxl_node *m[4];
+	const char *c;
+
+	get_all(row, names, 4, m);
+	c = H->str(m[0]);
+	v[0] = m[2];
+	v[1] = m[3];
+	/* 合计 总计 小计: six bytes, the last three 计 */
+	return H->truthy(m[1]) || (c && strlen(c) == 6 && !memcmp(c + 3, "计", 3) &&
+	                           (!memcmp(c, "合", 3) || !memcmp(c, "总", 3) || !memcmp(c, "小", 3)));
+}
+
+static void staff_read(const jxl_node *rows, struct staff *st)
+{
 	size_t i, n = H->len(rows);
 
+	st->rows = rows;
+	st->n = n <= RATES_STAFF_ROWS ? n : 0;
+	for (i = 0; i < st->n; i++)
+		st->total[i] = (unsigned char)staff_row(H->at(rows, i), st->v[i]);
+}
+
+/* Σ actual (which 0) or quota (1) over the staffing rows that are not
+ * totals; NULL if a row lacks it. */
+static const jxl_fig *staff_sum(jxl_ctx *ctx, const struct staff *st, int which)
+{
+	const jxl_fig *sum = NULL;
+	size_t i, n = H->len(st->rows);
+
 	for (i = 0; i < n; i++) {
-		const jxl_node *m[3];
+		const jxl_node *row[2], *const *vs = st->n ? st->v[i] : row;
 		const jxl_fig *v;
-		const char *c;
-		get_all(H->at(rows, i), names, 3, m);
-		c = H->str(m[0]);
-		if (H->truthy(m[1]) || (c && (!strcmp(c, "合计") || !strcmp(c, "总计") || !strcmp(c, "小计"))))
+		if (st->n ? st->total[i] : staff_row(H->at(st->rows, i), row))
 			continue;
-		if (!(v = H->fig(ctx, m[2], JXL_AS_COUNT)))
+		if (!(v = H->fig(ctx, vs[which], JXL_AS_COUNT)))
 			return NULL;
 		sum = sum ? H->add(ctx, sum, v) : v;
 		if (!sum)
@@ -230,6 +264,7 @@ static const jxl_fig *staff_sum(jxl_ctx *ctx, const jxl_node *rows, const char *
 static int operands(jxl_ctx *ctx, struct doc_nodes *d, const struct rate *t, jxl_rate *r)
 {
 	const jxl_fig *a, *b;
+	struct staff st;
 
 	switch (t->how) {
 	case PLAIN:
@@ -243,8 +278,9 @@ static int operands(jxl_ctx *ctx, struct doc_nodes *d, const struct rate *t, jxl
 		r->num_fig = a && b ? H->sub(ctx, a, b) : NULL;
 		return r->num_fig ? 0 : -1;
 	case STAFF:
-		r->num_fig = staff_sum(ctx, d->staffing, "actual");
-		r->den_fig = staff_sum(ctx, d->staffing, "quota");
+		staff_read(d->staffing, &st);
+		r->num_fig = staff_sum(ctx, &st, 0);
+		r->den_fig = staff_sum(ctx, &st, 1);
 		return r->num_fig && r->den_fig ? 0 : -1;
 	case DIFF:
 		a = first_of(ctx, d, INCOME_APPROPRIATION, INCOME_TOTAL, EXP_TOTAL);

@@ -246,7 +246,9 @@ static void check_enum(jxl_ctx *ctx, const jxl_node *n, const char *const *allow
  * first and last bytes apart: with equal tags, k's name holds at least
  * f->len bytes and then a NUL or more bytes (a name longer by a multiple of
  * 65536), so the f->len + 1 bytes with the NUL can be read and compared, in
- * two overlapping words (no field is shorter than 3 bytes: FLD). */
+ * two overlapping words (no field is shorter than 3 bytes: FLD). Each word
+ * ends in its own return 0: GCC then branches on it where named() is
+ * inlined, instead of making an int of the last comparison and testing it. */
 #if defined(__GNUC__)
 #define SCHEMA_INLINE static inline __attribute__((always_inline))
 #else
@@ -266,7 +268,9 @@ SCHEMA_INLINE int named(const jxl_node *k, const field *f)
 			return 0;
 		memcpy(&x, a + n - 4, 4);
 		memcpy(&y, b + n - 4, 4);
-		return x == y;
+		if (x != y)
+			return 0;
+		return 1;
 	}
 	if (n <= 16) {
 		uint64_t x, y;
@@ -276,7 +280,9 @@ SCHEMA_INLINE int named(const jxl_node *k, const field *f)
 			return 0;
 		memcpy(&x, a + n - 8, 8);
 		memcpy(&y, b + n - 8, 8);
-		return x == y;
+		if (x != y)
+			return 0;
+		return 1;
 	}
 	return doc_same_bytes(a, b, n);
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "member_name.h"
+
 static const jxl_host *H;
 
 static const jxl_rule_info rules[] = {
@@ -106,10 +108,39 @@ struct doc_nodes {
 	int budget_known;
 };
 
+/* The sections the rates read, in one walk over the root's members (most
+ * of which are other sections), each name compared in place: the last of
+ * a name wins, as with get. */
+enum { S_EXPENDITURE, S_BUDGET, S_BALANCE, S_PROCUREMENT, S_THREE_PUBLIC, S_INCOME, S_RATES, S_STAFFING, NSECTIONS };
+
+static void find_sections(const jxl_node *root, const jxl_node **sec)
+{
+	size_t i, len = H->kind(root) == JXL_OBJECT ? H->len(root) : 0;
+
+	for (i = 0; i < NSECTIONS; i++)
+		sec[i] = NULL;
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(root, i);
+		const char *k = H->key(m);
+		switch (k[0]) {
+		case 'b':
+			if (NAME6(k, 'u', 'd', 'g', 'e', 't'))
+				sec[S_BUDGET] = m;
+			else if (!strcmp(k + 1, "alance"))
+				sec[S_BALANCE] = m;
+			break;
+		case 'e': if (!strcmp(k + 1, "xpenditure")) sec[S_EXPENDITURE] = m; break;
+		case 'i': if (NAME6(k, 'n', 'c', 'o', 'm', 'e')) sec[S_INCOME] = m; break;
+		case 'p': if (!strcmp(k + 1, "rocurement")) sec[S_PROCUREMENT] = m; break;
+		case 'r': if (NAME5(k, 'a', 't', 'e', 's')) sec[S_RATES] = m; break;
+		case 's': if (!strcmp(k + 1, "taffing")) sec[S_STAFFING] = m; break;
+		case 't': if (!strcmp(k + 1, "hree_public")) sec[S_THREE_PUBLIC] = m; break;
+		}
+	}
+}
+
 static void find_nodes(const jxl_node *root, struct doc_nodes *d)
 {
-	static const char *const top[] = {"expenditure", "budget", "balance", "procurement",
-	                                  "three_public", "income", "rates", "staffing"};
 	static const char *const expenditure[] = {"total", "basic", "project"};
 	static const char *const budget[] = {"basic", "project", "adjusted", "total", "initial"};
 	static const char *const balance[] = {"total"};
@@ -117,21 +148,20 @@ static void find_nodes(const jxl_node *root, struct doc_nodes *d)
 	static const char *const three_public[] = {"actual", "budget", "last_year"};
 	static const char *const income[] = {"appropriation", "total"};
 	const char *keys[NRATES];
-	const jxl_node *sec[8];
+	const jxl_node *sec[NSECTIONS];
 	size_t i;
 
-	for (i = 0; i < 8; i++)   /* a few of the root's many members: each found by the host */
-		sec[i] = H->get(root, top[i]);
-	get_all(sec[0], expenditure, 3, &d->f[EXP_TOTAL]);
-	get_all(sec[1], budget, 5, &d->f[BUDGET_BASIC]);
-	get_all(sec[2], balance, 1, &d->f[BALANCE_TOTAL]);
-	get_all(sec[3], procurement, 2, &d->f[PROC_ACTUAL]);
-	get_all(sec[4], three_public, 3, &d->f[TP_ACTUAL]);
-	get_all(sec[5], income, 2, &d->f[INCOME_APPROPRIATION]);
+	find_sections(root, sec);
+	get_all(sec[S_EXPENDITURE], expenditure, 3, &d->f[EXP_TOTAL]);
+	get_all(sec[S_BUDGET], budget, 5, &d->f[BUDGET_BASIC]);
+	get_all(sec[S_BALANCE], balance, 1, &d->f[BALANCE_TOTAL]);
+	get_all(sec[S_PROCUREMENT], procurement, 2, &d->f[PROC_ACTUAL]);
+	get_all(sec[S_THREE_PUBLIC], three_public, 3, &d->f[TP_ACTUAL]);
+	get_all(sec[S_INCOME], income, 2, &d->f[INCOME_APPROPRIATION]);
 	for (i = 0; i < NRATES; i++)
 		keys[i] = rates_tab[i].key;
-	get_all(sec[6], keys, NRATES, d->stated);
-	d->staffing = sec[7];
+	get_all(sec[S_RATES], keys, NRATES, d->stated);
+	d->staffing = sec[S_STAFFING];
 }
 
 static int present(const jxl_node *n)

@@ -87,7 +87,17 @@ static const char *closest(const shape *s, const char *key)
 	return best;
 }
 
-static void type_error(jxl_ctx *ctx, const jxl_node *n, const char *want_zh, const char *want_en)
+/* Findings and the rarer cases of walk_member are functions apart, never
+ * inlined: walk_member (and walk_value in it) then only ever ends in a call
+ * and keeps no registers of its own (no saves on its way to the usual
+ * object or array). */
+#if defined(__GNUC__)
+#define SCHEMA_APART static __attribute__((noinline))
+#else
+#define SCHEMA_APART static
+#endif
+
+SCHEMA_APART void type_error(jxl_ctx *ctx, const jxl_node *n, const char *want_zh, const char *want_en)
 {
 	arena *a = ctx->env->a;
 	static const char *const kinds[] = {"nothing", "null", "true/false", "a number", "a string", "an array", "an object"};
@@ -137,6 +147,44 @@ static void check_duplicates(jxl_ctx *ctx, const jxl_node *obj)
 static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth);
 static void walk_elems(jxl_ctx *ctx, const jxl_node *arr, const shape *s, int depth);
 
+/* The rarer cases of walk_value, each apart (SCHEMA_APART). */
+SCHEMA_APART void check_int(jxl_ctx *ctx, const jxl_node *n)
+{
+	if (n->kind != JXL_NUMBER || strpbrk(n->str, ".eE"))
+		type_error(ctx, n, "整数", "a whole number");
+}
+
+/* The members of a map of figures (object) or a list of parts (array). */
+SCHEMA_APART void walk_figures(jxl_ctx *ctx, const jxl_node *n)
+{
+	for (size_t i = 0; i < n->nkids; i++) {
+		const jxl_node *k = n->kids[i];
+		if (k->key && k->key[0] == '$')
+			continue;
+		if (k->kind != JXL_NUMBER && k->kind != JXL_STRING && k->kind != JXL_NULL)
+			type_error(ctx, k, "数字（数值或字符串）", "a figure (a number or a string)");
+	}
+	if (n->kind == JXL_OBJECT)
+		check_duplicates(ctx, n);
+}
+
+SCHEMA_APART void too_deep(jxl_ctx *ctx, const jxl_node *n)
+{
+	host_emit_core(ctx, n, 0, 0, "input/type", 0, "评分树层级过深，未检查", "score tree nested too deep; not checked");
+	ctx->env->dg->unchecked++;
+}
+
+/* The elements of "projects": each a submission of its own. */
+SCHEMA_APART void walk_projects(jxl_ctx *ctx, const jxl_node *n, int depth)
+{
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (n->kids[i]->kind != JXL_OBJECT)
+			type_error(ctx, n->kids[i], "对象", "an object");
+		else
+			walk_obj(ctx, n->kids[i], &s_top, depth + 1);
+	}
+}
+
 static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int depth)
 {
 	switch (fd->type) {
@@ -145,8 +193,7 @@ static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int dep
 			type_error(ctx, n, "字符串", "a string");
 		break;
 	case F_INT:
-		if (n->kind != JXL_NUMBER || strpbrk(n->str, ".eE"))
-			type_error(ctx, n, "整数", "a whole number");
+		check_int(ctx, n);
 		break;
 	case F_BOOL:
 		if (n->kind != JXL_BOOL)
@@ -175,39 +222,24 @@ static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int dep
 			type_error(ctx, n, fd->type == F_PARTS ? "对象或数组" : "对象", fd->type == F_PARTS ? "an object or an array" : "an object");
 			break;
 		}
-		for (size_t i = 0; i < n->nkids; i++) {
-			const jxl_node *k = n->kids[i];
-			if (k->key && k->key[0] == '$')
-				continue;
-			if (k->kind != JXL_NUMBER && k->kind != JXL_STRING && k->kind != JXL_NULL)
-				type_error(ctx, k, "数字（数值或字符串）", "a figure (a number or a string)");
-		}
-		if (n->kind == JXL_OBJECT)
-			check_duplicates(ctx, n);
+		walk_figures(ctx, n);
 		break;
 	case F_TREE:
 		if (n->kind != JXL_ARRAY) {
 			type_error(ctx, n, "数组", "an array");
 			break;
 		}
-		if (depth > SCHEMA_MAX_DEPTH) {
-			host_emit_core(ctx, n, 0, 0, "input/type", 0, "评分树层级过深，未检查", "score tree nested too deep; not checked");
-			ctx->env->dg->unchecked++;
-			break;
-		}
-		walk_elems(ctx, n, &s_score, depth + 1);
+		if (depth > SCHEMA_MAX_DEPTH)
+			too_deep(ctx, n);
+		else
+			walk_elems(ctx, n, &s_score, depth + 1);
 		break;
 	case F_SUB:
 		if (n->kind != JXL_ARRAY) {
 			type_error(ctx, n, "数组", "an array");
 			break;
 		}
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (n->kids[i]->kind != JXL_OBJECT)
-				type_error(ctx, n->kids[i], "对象", "an object");
-			else
-				walk_obj(ctx, n->kids[i], &s_top, depth + 1);
-		}
+		walk_projects(ctx, n, depth);
 		break;
 	case F_ANY:
 		break;
@@ -292,12 +324,18 @@ SCHEMA_INLINE int named(const jxl_node *k, const field *f)
 #define BIT_LINT    31
 _Static_assert(sizeof f_top / sizeof *f_top < BIT_COMMENT, "every shape's fields fit below the $-name bits");
 
+/* A member of an object of shape s that names none of its fields. */
+SCHEMA_APART void no_field(jxl_ctx *ctx, const jxl_node *k, const shape *s)
+{
+	if (s != &s_lint || strcmp(k->key, "disable"))
+		unknown_key(ctx, k, s);
+}
+
 /* One member of obj (of shape s) whose field is fd (NULL: none). */
 static void walk_member(jxl_ctx *ctx, const jxl_node *k, const field *fd, const shape *s, int depth)
 {
 	if (!fd) {
-		if (s != &s_lint || strcmp(k->key, "disable"))
-			unknown_key(ctx, k, s);
+		no_field(ctx, k, s);
 		return;
 	}
 	if (s == &s_lint) {

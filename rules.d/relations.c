@@ -47,12 +47,12 @@ static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 		case 'p':
 			if (NAME5(k, 'a', 'r', 't', 's'))
 				p = m;
-			else if (!strcmp(k, "partial"))
+			else if (name_rest(k, "artial"))
 				partial = m;
 			break;
 		case 't': if (NAME5(k, 'o', 't', 'a', 'l')) total = m; break;
 		case 'n': if (NAME4(k, 'a', 'm', 'e')) nm = m; break;
-		case 'e': if (!strcmp(k, "exhaustive")) exhaustive = m; break;
+		case 'e': if (name_rest(k, "xhaustive")) exhaustive = m; break;
 		}
 	}
 	pk = H->kind(p);

@@ -49,7 +49,7 @@ static void read_row(const jxl_node *row, struct row *r)
 		const char *k = H->key(m);
 		switch (k[0]) {
 		case 't': if (NAME5(k, 'o', 't', 'a', 'l')) r->total = m; break;
-		case 'c': if (!strcmp(k, "category")) r->category = m; break;
+		case 'c': if (name_rest(k, "ategory")) r->category = m; break;
 		case 'q': if (NAME5(k, 'u', 'o', 't', 'a')) r->v[QUOTA] = m; break;
 		case 'a': if (NAME6(k, 'c', 't', 'u', 'a', 'l')) r->v[ACTUAL] = m; break;
 		}

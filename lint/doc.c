@@ -7,6 +7,16 @@
 #include <string.h>
 
 
+/* doc_get of a key of 65536 bytes or more, whose tag a shorter name may
+ * have: compared with strcmp (apart, so that the usual scan makes no call). */
+__attribute__((noinline)) static const jxl_node *get_long(const jxl_node *obj, const char *key, unsigned tag)
+{
+	for (size_t i = obj->nkids; i-- > 0;)
+		if (obj->kids[i]->ktag == tag && !strcmp(obj->kids[i]->key, key))
+			return obj->kids[i];
+	return NULL;
+}
+
 const jxl_node *doc_get(const jxl_node *obj, const char *key)
 {
 	if (!obj || obj->kind != JXL_OBJECT || !key)
@@ -14,14 +24,12 @@ const jxl_node *doc_get(const jxl_node *obj, const char *key)
 	/* Last one wins, as in most JSON readers; duplicates are reported. */
 	size_t len = strlen(key);
 	unsigned tag = doc_key_tag(key, len);
+	if (len > 0xFFFF)
+		return get_long(obj, key, tag);
 	for (size_t i = obj->nkids; i-- > 0;) {
 		const jxl_node *k = obj->kids[i];   /* most names differ in length, first or last byte */
-		if (k->ktag != tag)
-			continue;
-		size_t j = 1;
-		while (j < len && k->key[j] == key[j])
-			j++;
-		if (j >= len && !k->key[len])   /* equal tags: k's name may be longer by a multiple of 65536 */
+		/* equal tags: k's name is as long, or longer by a multiple of 65536 */
+		if (k->ktag == tag && doc_same_bytes(k->key, key, len) && !k->key[len])
 			return k;
 	}
 	return NULL;

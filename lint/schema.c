@@ -24,8 +24,9 @@ typedef struct field {   /* 32 bytes: a field's place in its table is a shift aw
 		  : (t) == F_FIG ? 1u << JXL_NUMBER | 1u << JXL_STRING | 1u << JXL_NULL \
 		  : (t) == F_BOOL ? 1u << JXL_BOOL : (t) == F_ANY ? ~0u : 0u)
 
-/* A field with its key's tag, folded by the compiler from the literal. */
-#define FLD(k, t, s) {.key = k, .type = t, .sub = s, .len = sizeof k - 1, .quiet = QUIET(t), \
+/* A field with its key's tag, folded by the compiler from the literal (a
+ * key shorter than 3 bytes does not compile: named() reads 4 bytes). */
+#define FLD(k, t, s) {.key = k, .type = t, .sub = s, .len = sizeof k - 1 + 0 * sizeof(char[sizeof k >= 4 ? 1 : -1]), .quiet = QUIET(t), \
 			.tag = (unsigned)(sizeof k - 1) << 16 | (unsigned)(unsigned char)k[0] << 8 | (unsigned char)k[sizeof k - 2]}
 struct shape {
 	const char *name;
@@ -86,7 +87,17 @@ static const char *closest(const shape *s, const char *key)
 	return best;
 }
 
-static void type_error(jxl_ctx *ctx, const jxl_node *n, const char *want_zh, const char *want_en)
+/* Findings and the rarer cases of walk_member are functions apart, never
+ * inlined: walk_member (and walk_value in it) then only ever ends in a call
+ * and keeps no registers of its own (no saves on its way to the usual
+ * object or array). */
+#if defined(__GNUC__)
+#define SCHEMA_APART static __attribute__((noinline))
+#else
+#define SCHEMA_APART static
+#endif
+
+SCHEMA_APART void type_error(jxl_ctx *ctx, const jxl_node *n, const char *want_zh, const char *want_en)
 {
 	arena *a = ctx->env->a;
 	static const char *const kinds[] = {"nothing", "null", "true/false", "a number", "a string", "an array", "an object"};
@@ -136,6 +147,44 @@ static void check_duplicates(jxl_ctx *ctx, const jxl_node *obj)
 static void walk_obj(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth);
 static void walk_elems(jxl_ctx *ctx, const jxl_node *arr, const shape *s, int depth);
 
+/* The rarer cases of walk_value, each apart (SCHEMA_APART). */
+SCHEMA_APART void check_int(jxl_ctx *ctx, const jxl_node *n)
+{
+	if (n->kind != JXL_NUMBER || strpbrk(n->str, ".eE"))
+		type_error(ctx, n, "整数", "a whole number");
+}
+
+/* The members of a map of figures (object) or a list of parts (array). */
+SCHEMA_APART void walk_figures(jxl_ctx *ctx, const jxl_node *n)
+{
+	for (size_t i = 0; i < n->nkids; i++) {
+		const jxl_node *k = n->kids[i];
+		if (k->key && k->key[0] == '$')
+			continue;
+		if (k->kind != JXL_NUMBER && k->kind != JXL_STRING && k->kind != JXL_NULL)
+			type_error(ctx, k, "数字（数值或字符串）", "a figure (a number or a string)");
+	}
+	if (n->kind == JXL_OBJECT)
+		check_duplicates(ctx, n);
+}
+
+SCHEMA_APART void too_deep(jxl_ctx *ctx, const jxl_node *n)
+{
+	host_emit_core(ctx, n, 0, 0, "input/type", 0, "评分树层级过深，未检查", "score tree nested too deep; not checked");
+	ctx->env->dg->unchecked++;
+}
+
+/* The elements of "projects": each a submission of its own. */
+SCHEMA_APART void walk_projects(jxl_ctx *ctx, const jxl_node *n, int depth)
+{
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (n->kids[i]->kind != JXL_OBJECT)
+			type_error(ctx, n->kids[i], "对象", "an object");
+		else
+			walk_obj(ctx, n->kids[i], &s_top, depth + 1);
+	}
+}
+
 static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int depth)
 {
 	switch (fd->type) {
@@ -144,8 +193,7 @@ static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int dep
 			type_error(ctx, n, "字符串", "a string");
 		break;
 	case F_INT:
-		if (n->kind != JXL_NUMBER || strpbrk(n->str, ".eE"))
-			type_error(ctx, n, "整数", "a whole number");
+		check_int(ctx, n);
 		break;
 	case F_BOOL:
 		if (n->kind != JXL_BOOL)
@@ -174,39 +222,24 @@ static void walk_value(jxl_ctx *ctx, const jxl_node *n, const field *fd, int dep
 			type_error(ctx, n, fd->type == F_PARTS ? "对象或数组" : "对象", fd->type == F_PARTS ? "an object or an array" : "an object");
 			break;
 		}
-		for (size_t i = 0; i < n->nkids; i++) {
-			const jxl_node *k = n->kids[i];
-			if (k->key && k->key[0] == '$')
-				continue;
-			if (k->kind != JXL_NUMBER && k->kind != JXL_STRING && k->kind != JXL_NULL)
-				type_error(ctx, k, "数字（数值或字符串）", "a figure (a number or a string)");
-		}
-		if (n->kind == JXL_OBJECT)
-			check_duplicates(ctx, n);
+		walk_figures(ctx, n);
 		break;
 	case F_TREE:
 		if (n->kind != JXL_ARRAY) {
 			type_error(ctx, n, "数组", "an array");
 			break;
 		}
-		if (depth > SCHEMA_MAX_DEPTH) {
-			host_emit_core(ctx, n, 0, 0, "input/type", 0, "评分树层级过深，未检查", "score tree nested too deep; not checked");
-			ctx->env->dg->unchecked++;
-			break;
-		}
-		walk_elems(ctx, n, &s_score, depth + 1);
+		if (depth > SCHEMA_MAX_DEPTH)
+			too_deep(ctx, n);
+		else
+			walk_elems(ctx, n, &s_score, depth + 1);
 		break;
 	case F_SUB:
 		if (n->kind != JXL_ARRAY) {
 			type_error(ctx, n, "数组", "an array");
 			break;
 		}
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (n->kids[i]->kind != JXL_OBJECT)
-				type_error(ctx, n->kids[i], "对象", "an object");
-			else
-				walk_obj(ctx, n->kids[i], &s_top, depth + 1);
-		}
+		walk_projects(ctx, n, depth);
 		break;
 	case F_ANY:
 		break;
@@ -241,16 +274,49 @@ static void check_enum(jxl_ctx *ctx, const jxl_node *n, const char *const *allow
 		       arena_printf(a, "%s \"%s\" is not one of the known values", what, n->str));
 }
 
-/* Is member k named exactly f->key (strcmp, but the tag has already told
- * the length, first and last bytes apart)? */
-static inline int named(const jxl_node *k, const field *f)
+/* Is member k named exactly f->key? The tag has told the length and the
+ * first and last bytes apart: with equal tags, k's name holds at least
+ * f->len bytes and then a NUL or more bytes (a name longer by a multiple of
+ * 65536), so the f->len + 1 bytes with the NUL can be read and compared, in
+ * two overlapping words (no field is shorter than 3 bytes: FLD). Each word
+ * ends in its own return 0: GCC then branches on it where named() is
+ * inlined, instead of making an int of the last comparison and testing it. */
+#if defined(__GNUC__)
+#define SCHEMA_INLINE static inline __attribute__((always_inline))
+#else
+#define SCHEMA_INLINE static inline
+#endif
+SCHEMA_INLINE int named(const jxl_node *k, const field *f)
 {
-	/* equal tags: k's name is at least f->len bytes long (longer only by multiples of 65536) */
+	const char *a = k->key, *b = f->key;
+	size_t n = f->len + 1;
 	if (k->ktag != f->tag)
 		return 0;
-	if (f->len < 4 ? f->len == 3 && k->key[1] != f->key[1] : !doc_same_bytes(k->key, f->key, f->len))
-		return 0;   /* up to three bytes, the tag's first and last leave only the middle one */
-	return !k->key[f->len];
+	if (n <= 8) {
+		uint32_t x, y;
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		if (x != y)
+			return 0;
+		memcpy(&x, a + n - 4, 4);
+		memcpy(&y, b + n - 4, 4);
+		if (x != y)
+			return 0;
+		return 1;
+	}
+	if (n <= 16) {
+		uint64_t x, y;
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		if (x != y)
+			return 0;
+		return 1;
+	}
+	return doc_same_bytes(a, b, n);
 }
 
 #define SCHEMA_FAST_KIDS 64   /* members one walk remembers; larger objects take the general walk */
@@ -258,12 +324,18 @@ static inline int named(const jxl_node *k, const field *f)
 #define BIT_LINT    31
 _Static_assert(sizeof f_top / sizeof *f_top < BIT_COMMENT, "every shape's fields fit below the $-name bits");
 
+/* A member of an object of shape s that names none of its fields. */
+SCHEMA_APART void no_field(jxl_ctx *ctx, const jxl_node *k, const shape *s)
+{
+	if (s != &s_lint || strcmp(k->key, "disable"))
+		unknown_key(ctx, k, s);
+}
+
 /* One member of obj (of shape s) whose field is fd (NULL: none). */
 static void walk_member(jxl_ctx *ctx, const jxl_node *k, const field *fd, const shape *s, int depth)
 {
 	if (!fd) {
-		if (s != &s_lint || strcmp(k->key, "disable"))
-			unknown_key(ctx, k, s);
+		no_field(ctx, k, s);
 		return;
 	}
 	if (s == &s_lint) {
@@ -317,17 +389,12 @@ enum { K_LINT = 0xFE, K_UNKNOWN = 0xFF };   /* in place of a field's place */
  * members with something to report or to walk below them are visited
  * again, in order: the findings are the same, in the same order, as a
  * visit of every member would make. */
-#if defined(__GNUC__)
-#define SCHEMA_INLINE static inline __attribute__((always_inline))
-#else
-#define SCHEMA_INLINE static inline
-#endif
 
 /* The fields of an object's members, position by position, for the next
  * element of the same array: its members mostly come in the same order. */
 typedef struct layout {
 	size_t n;                              /* members, or 0: nothing to reuse */
-	unsigned char f[SCHEMA_FAST_KIDS];     /* each member's place in the shape's table */
+	const field *f[SCHEMA_FAST_KIDS];      /* each member's field */
 } layout;
 
 SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape *s, int depth, layout *lay)
@@ -380,7 +447,7 @@ SCHEMA_INLINE void walk_obj_body(jxl_ctx *ctx, const jxl_node *obj, const shape 
 		seen |= bit;
 		hint = f + 1 == end ? first : f + 1;
 		if (lay)
-			lay->f[i] = (unsigned char)(f - first);
+			lay->f[i] = f;
 		if (!(f->quiet >> k->kind & 1)) {
 			act[nact].i = (unsigned char)i;
 			act[nact++].f = (unsigned char)(f - first);
@@ -421,14 +488,14 @@ SCHEMA_INLINE int walk_same(jxl_ctx *ctx, const jxl_node *obj, const shape *s, i
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		const jxl_node *k = obj->kids[i];
-		const field *f = &s->fields[lay->f[i]];
+		const field *f = lay->f[i];
 		if (!named(k, f))
 			return 0;
 		if (!(f->quiet >> k->kind & 1))
 			act[nact++] = (unsigned char)i;
 	}
 	for (size_t a = 0; a < nact; a++)
-		walk_member(ctx, obj->kids[act[a]], &s->fields[lay->f[act[a]]], s, depth);
+		walk_member(ctx, obj->kids[act[a]], lay->f[act[a]], s, depth);
 	return 1;
 }
 

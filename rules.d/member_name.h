@@ -10,4 +10,15 @@
 #define NAME5(k, b, c, d, e) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && !(k)[5])
 #define NAME6(k, b, c, d, e, f) ((k)[1] == (b) && (k)[2] == (c) && (k)[3] == (d) && (k)[4] == (e) && (k)[5] == (f) && !(k)[6])
 
+/* The same for a longer name, its remaining bytes given as a string
+ * ("xhaustive" for "exhaustive"): strcmp(k + 1, rest) == 0, inline (a call
+ * to strcmp would be one more symbol for the loader to bind in each
+ * plugin). */
+static inline int name_rest(const char *k, const char *rest)
+{
+	for (k++; *rest && *k == *rest; k++, rest++)
+		;
+	return *k == *rest;
+}
+
 #endif

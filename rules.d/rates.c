@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "member_name.h"
+
 static const jxl_host *H;
 
 static const jxl_rule_info rules[] = {
@@ -45,55 +47,42 @@ enum field {
 	INCOME_APPROPRIATION, INCOME_TOTAL, NFIELDS, NONE = -1
 };
 
-/* A member name and its length. */
-struct name {
-	const char *s;
-	size_t len;
-};
-#define NAME(s) {s, sizeof s - 1}
-
 static const struct rate {
-	struct name key;
-	const char *rule, *zh, *en;
+	const char *key, *rule, *zh, *en;
 	enum how how;
 	int num, den;   /* enum field */
 } rates_tab[] = {
-	{NAME("execution"), "rates/execution", "预算执行率", "execution rate", PLAIN, EXP_TOTAL, NONE},
-	{NAME("basic_execution"), "rates/basic-execution", "基本支出执行率", "basic execution rate",
+	{"execution", "rates/execution", "预算执行率", "execution rate", PLAIN, EXP_TOTAL, NONE},
+	{"basic_execution", "rates/basic-execution", "基本支出执行率", "basic execution rate",
 	 PLAIN, EXP_BASIC, BUDGET_BASIC},
-	{NAME("project_execution"), "rates/project-execution", "项目支出执行率", "project execution rate",
+	{"project_execution", "rates/project-execution", "项目支出执行率", "project execution rate",
 	 PLAIN, EXP_PROJECT, BUDGET_PROJECT},
-	{NAME("carryover"), "rates/carryover", "结转结余率", "carry-over rate", PLAIN, BALANCE_TOTAL, NONE},
-	{NAME("procurement"), "rates/procurement", "政府采购执行率", "procurement rate",
+	{"carryover", "rates/carryover", "结转结余率", "carry-over rate", PLAIN, BALANCE_TOTAL, NONE},
+	{"procurement", "rates/procurement", "政府采购执行率", "procurement rate",
 	 PLAIN, PROC_ACTUAL, PROC_PLAN},
-	{NAME("three_public_control"), "rates/three-public-control", "三公经费控制率", "三公 control rate",
+	{"three_public_control", "rates/three-public-control", "三公经费控制率", "三公 control rate",
 	 PLAIN, TP_ACTUAL, TP_BUDGET},
-	{NAME("three_public_change"), "rates/three-public-change", "三公经费变动率", "三公 change rate",
+	{"three_public_change", "rates/three-public-change", "三公经费变动率", "三公 change rate",
 	 CHANGE, TP_BUDGET, TP_LAST_YEAR},
-	{NAME("staff_control"), "rates/staff-control", "在职人员控制率", "staff control rate", STAFF, NONE, NONE},
-	{NAME("budget_final_diff"), "rates/budget-final-diff", "预决算差异率", "budget-vs-final difference rate",
+	{"staff_control", "rates/staff-control", "在职人员控制率", "staff control rate", STAFF, NONE, NONE},
+	{"budget_final_diff", "rates/budget-final-diff", "预决算差异率", "budget-vs-final difference rate",
 	 DIFF, NONE, NONE},
 };
 
 #define NRATES (sizeof rates_tab / sizeof rates_tab[0])
 
 /* Does a member called key answer get(obj, name)? As the host's get
- * matches: the same bytes, and the name ends there (a longer name with the
- * same tag, 65536 bytes longer, is another name: tests/cases/rates-long-key.sh). */
-static int answers(const char *key, const struct name *nm)
+ * matches: the same name, to its end (a longer name with the same tag,
+ * 65536 bytes longer, is another name: tests/cases/rates-long-key.sh).
+ * The first bytes first: most names differ there, without a call. */
+static int answers(const char *key, const char *name)
 {
-	size_t j = 1, len = nm->len;
-
-	if (key[0] != nm->s[0])
-		return 0;
-	while (j < len && key[j] == nm->s[j])
-		j++;
-	return j == len && !key[len];
+	return key[0] == name[0] && !strcmp(key + 1, name + 1);
 }
 
 /* out[i] = get(obj, names[i]) for every i, in one walk over obj's members
  * (the last of a name wins, as with get). */
-static void get_all(const jxl_node *obj, const struct name *names, size_t n, const jxl_node **out)
+static void get_all(const jxl_node *obj, const char *const *names, size_t n, const jxl_node **out)
 {
 	size_t i, j, len = H->kind(obj) == JXL_OBJECT ? H->len(obj) : 0;
 
@@ -103,7 +92,7 @@ static void get_all(const jxl_node *obj, const struct name *names, size_t n, con
 		const jxl_node *k = H->at(obj, i);
 		const char *key = H->key(k);
 		for (j = 0; j < n; j++)
-			if (answers(key, &names[j])) {
+			if (answers(key, names[j])) {
 				out[j] = k;
 				break;
 			}
@@ -119,32 +108,60 @@ struct doc_nodes {
 	int budget_known;
 };
 
+/* The sections the rates read, in one walk over the root's members (most
+ * of which are other sections), each name compared in place: the last of
+ * a name wins, as with get. */
+enum { S_EXPENDITURE, S_BUDGET, S_BALANCE, S_PROCUREMENT, S_THREE_PUBLIC, S_INCOME, S_RATES, S_STAFFING, NSECTIONS };
+
+static void find_sections(const jxl_node *root, const jxl_node **sec)
+{
+	size_t i, len = H->kind(root) == JXL_OBJECT ? H->len(root) : 0;
+
+	for (i = 0; i < NSECTIONS; i++)
+		sec[i] = NULL;
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(root, i);
+		const char *k = H->key(m);
+		switch (k[0]) {
+		case 'b':
+			if (NAME6(k, 'u', 'd', 'g', 'e', 't'))
+				sec[S_BUDGET] = m;
+			else if (!strcmp(k + 1, "alance"))
+				sec[S_BALANCE] = m;
+			break;
+		case 'e': if (!strcmp(k + 1, "xpenditure")) sec[S_EXPENDITURE] = m; break;
+		case 'i': if (NAME6(k, 'n', 'c', 'o', 'm', 'e')) sec[S_INCOME] = m; break;
+		case 'p': if (!strcmp(k + 1, "rocurement")) sec[S_PROCUREMENT] = m; break;
+		case 'r': if (NAME5(k, 'a', 't', 'e', 's')) sec[S_RATES] = m; break;
+		case 's': if (!strcmp(k + 1, "taffing")) sec[S_STAFFING] = m; break;
+		case 't': if (!strcmp(k + 1, "hree_public")) sec[S_THREE_PUBLIC] = m; break;
+		}
+	}
+}
+
 static void find_nodes(const jxl_node *root, struct doc_nodes *d)
 {
-	static const struct name top[] = {NAME("expenditure"), NAME("budget"), NAME("balance"), NAME("procurement"),
-	                                  NAME("three_public"), NAME("income"), NAME("rates"), NAME("staffing")};
-	static const struct name expenditure[] = {NAME("total"), NAME("basic"), NAME("project")};
-	static const struct name budget[] = {NAME("basic"), NAME("project"), NAME("adjusted"), NAME("total"), NAME("initial")};
-	static const struct name balance[] = {NAME("total")};
-	static const struct name procurement[] = {NAME("actual"), NAME("plan")};
-	static const struct name three_public[] = {NAME("actual"), NAME("budget"), NAME("last_year")};
-	static const struct name income[] = {NAME("appropriation"), NAME("total")};
-	struct name keys[NRATES];
-	const jxl_node *sec[8];
+	static const char *const expenditure[] = {"total", "basic", "project"};
+	static const char *const budget[] = {"basic", "project", "adjusted", "total", "initial"};
+	static const char *const balance[] = {"total"};
+	static const char *const procurement[] = {"actual", "plan"};
+	static const char *const three_public[] = {"actual", "budget", "last_year"};
+	static const char *const income[] = {"appropriation", "total"};
+	const char *keys[NRATES];
+	const jxl_node *sec[NSECTIONS];
 	size_t i;
 
-	for (i = 0; i < 8; i++)   /* a few of the root's many members: each found by the host */
-		sec[i] = H->get(root, top[i].s);
-	get_all(sec[0], expenditure, 3, &d->f[EXP_TOTAL]);
-	get_all(sec[1], budget, 5, &d->f[BUDGET_BASIC]);
-	get_all(sec[2], balance, 1, &d->f[BALANCE_TOTAL]);
-	get_all(sec[3], procurement, 2, &d->f[PROC_ACTUAL]);
-	get_all(sec[4], three_public, 3, &d->f[TP_ACTUAL]);
-	get_all(sec[5], income, 2, &d->f[INCOME_APPROPRIATION]);
+	find_sections(root, sec);
+	get_all(sec[S_EXPENDITURE], expenditure, 3, &d->f[EXP_TOTAL]);
+	get_all(sec[S_BUDGET], budget, 5, &d->f[BUDGET_BASIC]);
+	get_all(sec[S_BALANCE], balance, 1, &d->f[BALANCE_TOTAL]);
+	get_all(sec[S_PROCUREMENT], procurement, 2, &d->f[PROC_ACTUAL]);
+	get_all(sec[S_THREE_PUBLIC], three_public, 3, &d->f[TP_ACTUAL]);
+	get_all(sec[S_INCOME], income, 2, &d->f[INCOME_APPROPRIATION]);
 	for (i = 0; i < NRATES; i++)
 		keys[i] = rates_tab[i].key;
-	get_all(sec[6], keys, NRATES, d->stated);
-	d->staffing = sec[7];
+	get_all(sec[S_RATES], keys, NRATES, d->stated);
+	d->staffing = sec[S_STAFFING];
 }
 
 static int present(const jxl_node *n)
@@ -214,23 +231,57 @@ static const jxl_fig *first_of(jxl_ctx *ctx, const struct doc_nodes *d, int a, i
 	return f ? f : H->fig(ctx, d->f[c], JXL_AS_MONEY);
 }
 
-/* Σ field over staffing rows that are not totals (category 合计/总计/小计,
- * or "total" true); NULL if a row lacks it. */
-static const jxl_fig *staff_sum(jxl_ctx *ctx, const jxl_node *rows, const char *field)
+#define RATES_STAFF_ROWS 64   /* staffing rows read once for both sums; a larger table is read for each */
+
+/* The staffing rows as the two sums read them: each row's actual and
+ * quota and whether it is a total row (category 合计/总计/小计, or "total"
+ * true), for the first RATES_STAFF_ROWS rows. */
+struct staff {
+	const jxl_node *rows;
+	size_t n;                                  /* rows read, or 0 */
+	const jxl_node *v[RATES_STAFF_ROWS][2];    /* actual, quota */
+	unsigned char total[RATES_STAFF_ROWS];
+};
+
+/* A row's actual and quota (v[0], v[1]), and whether it is a total row. */
+static int staff_row(const jxl_node *row, const jxl_node **v)
 {
-	struct name names[3] = {NAME("category"), NAME("total"), {field, strlen(field)}};
-	const jxl_fig *sum = NULL;
+	static const char *const names[4] = {"category", "total", "actual", "quota"};
+	const jxl_node *m[4];
+	const char *c;
+
+	get_all(row, names, 4, m);
+	c = H->str(m[0]);
+	v[0] = m[2];
+	v[1] = m[3];
+	/* 合计 总计 小计: six bytes, the last three 计 */
+	return H->truthy(m[1]) || (c && strlen(c) == 6 && !memcmp(c + 3, "计", 3) &&
+	                           (!memcmp(c, "合", 3) || !memcmp(c, "总", 3) || !memcmp(c, "小", 3)));
+}
+
+static void staff_read(const jxl_node *rows, struct staff *st)
+{
 	size_t i, n = H->len(rows);
 
+	st->rows = rows;
+	st->n = n <= RATES_STAFF_ROWS ? n : 0;
+	for (i = 0; i < st->n; i++)
+		st->total[i] = (unsigned char)staff_row(H->at(rows, i), st->v[i]);
+}
+
+/* Σ actual (which 0) or quota (1) over the staffing rows that are not
+ * totals; NULL if a row lacks it. */
+static const jxl_fig *staff_sum(jxl_ctx *ctx, const struct staff *st, int which)
+{
+	const jxl_fig *sum = NULL;
+	size_t i, n = H->len(st->rows);
+
 	for (i = 0; i < n; i++) {
-		const jxl_node *m[3];
+		const jxl_node *row[2], *const *vs = st->n ? st->v[i] : row;
 		const jxl_fig *v;
-		const char *c;
-		get_all(H->at(rows, i), names, 3, m);
-		c = H->str(m[0]);
-		if (H->truthy(m[1]) || (c && (!strcmp(c, "合计") || !strcmp(c, "总计") || !strcmp(c, "小计"))))
+		if (st->n ? st->total[i] : staff_row(H->at(st->rows, i), row))
 			continue;
-		if (!(v = H->fig(ctx, m[2], JXL_AS_COUNT)))
+		if (!(v = H->fig(ctx, vs[which], JXL_AS_COUNT)))
 			return NULL;
 		sum = sum ? H->add(ctx, sum, v) : v;
 		if (!sum)
@@ -243,6 +294,7 @@ static const jxl_fig *staff_sum(jxl_ctx *ctx, const jxl_node *rows, const char *
 static int operands(jxl_ctx *ctx, struct doc_nodes *d, const struct rate *t, jxl_rate *r)
 {
 	const jxl_fig *a, *b;
+	struct staff st;
 
 	switch (t->how) {
 	case PLAIN:
@@ -256,8 +308,9 @@ static int operands(jxl_ctx *ctx, struct doc_nodes *d, const struct rate *t, jxl
 		r->num_fig = a && b ? H->sub(ctx, a, b) : NULL;
 		return r->num_fig ? 0 : -1;
 	case STAFF:
-		r->num_fig = staff_sum(ctx, d->staffing, "actual");
-		r->den_fig = staff_sum(ctx, d->staffing, "quota");
+		staff_read(d->staffing, &st);
+		r->num_fig = staff_sum(ctx, &st, 0);
+		r->den_fig = staff_sum(ctx, &st, 1);
 		return r->num_fig && r->den_fig ? 0 : -1;
 	case DIFF:
 		a = first_of(ctx, d, INCOME_APPROPRIATION, INCOME_TOTAL, EXP_TOTAL);

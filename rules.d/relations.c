@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "member_name.h"
+
 
 static const jxl_host *H;
 
@@ -32,13 +34,29 @@ static const jxl_node **parts_for(jxl_ctx *ctx, size_t n, const jxl_node **stack
 static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 {
 	const jxl_node *stack[RELATIONS_STACK_PARTS], **parts;
-	const jxl_node *p = H->get(b, "parts"), *total;
+	const jxl_node *p = NULL, *total = NULL, *nm = NULL, *exhaustive = NULL, *partial = NULL;
 	const char *name;
-	size_t i, n = 0, len;
-	int pk = H->kind(p);
+	size_t i, n = 0, len = H->kind(b) == JXL_OBJECT ? H->len(b) : 0;
+	int pk;
 	jxl_sum s = {.size = sizeof s};
 
-	if ((pk != JXL_OBJECT && pk != JXL_ARRAY) || H->kind(total = H->get(b, "total")) <= JXL_NULL)
+	for (i = 0; i < len; i++) {   /* its members in one walk (the last of a name wins, as with get) */
+		const jxl_node *m = H->at(b, i);
+		const char *k = H->key(m);
+		switch (k[0]) {   /* the rest of the name, compared in place */
+		case 'p':
+			if (NAME5(k, 'a', 'r', 't', 's'))
+				p = m;
+			else if (name_rest(k, "artial"))
+				partial = m;
+			break;
+		case 't': if (NAME5(k, 'o', 't', 'a', 'l')) total = m; break;
+		case 'n': if (NAME4(k, 'a', 'm', 'e')) nm = m; break;
+		case 'e': if (name_rest(k, "xhaustive")) exhaustive = m; break;
+		}
+	}
+	pk = H->kind(p);
+	if ((pk != JXL_OBJECT && pk != JXL_ARRAY) || H->kind(total) <= JXL_NULL)
 		return;
 	len = H->len(p);
 	if (!(parts = parts_for(ctx, len, stack)))
@@ -50,7 +68,7 @@ static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 	}
 	if (n == 0)
 		return;
-	name = H->str(H->get(b, "name"));
+	name = H->str(nm);
 	s.rule = "breakdown/sum";
 	s.total = total;
 	s.parts = parts;
@@ -58,9 +76,9 @@ static void check_breakdown(jxl_ctx *ctx, const jxl_node *b)
 	s.as = JXL_AS_ANY;
 	s.what_zh = s.what_en = name && *name ? name : "总数";
 	s.mode = JXL_SUM_LE;
-	if (H->truthy(H->get(b, "exhaustive")))
+	if (H->truthy(exhaustive))
 		s.short_severity = JXL_SEV_ERROR;
-	else if (H->truthy(H->get(b, "partial")))
+	else if (H->truthy(partial))
 		s.short_severity = 0; /* a selection: falling short is expected */
 	else
 		s.short_severity = JXL_SEV_WARNING;

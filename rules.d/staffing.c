@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "member_name.h"
+
 /* The host's service table: set once by the entry point, read-only after. */
 static const jxl_host *H;
 
@@ -14,33 +16,77 @@ static const jxl_rule_info rules[] = {
 
 #define STAFF_MAX_ROWS 256   /* rows one sum takes; a larger table is not checked */
 
+enum { QUOTA, ACTUAL };
+
+/* A row's members that the rule reads, and whether it is a total row. */
+struct row {
+	const jxl_node *total, *category;
+	const jxl_node *v[2];   /* quota, actual */
+	int is_total;
+};
+
 /* A total row: category 合计/总计/小计, or "total": true. */
-static int is_total(const jxl_node *row)
+static int total_row(const struct row *r)
 {
 	const char *c;
 
-	if (H->truthy(H->get(row, "total")))
+	if (H->truthy(r->total))
 		return 1;
-	c = H->str(H->get(row, "category"));
+	c = H->str(r->category);
 	/* 合计 总计 小计: six bytes, the last three 计 */
 	return c && strlen(c) == 6 && !memcmp(c + 3, "计", 3) &&
 	       (!memcmp(c, "合", 3) || !memcmp(c, "总", 3) || !memcmp(c, "小", 3));
 }
 
-static const char *category(const jxl_node *row)
+/* Its members in one walk, compared in place (the last of a name wins, as with get). */
+static void read_row(const jxl_node *row, struct row *r)
 {
-	const char *c = H->str(H->get(row, "category"));
+	size_t i, len = H->kind(row) == JXL_OBJECT ? H->len(row) : 0;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(row, i);
+		const char *k = H->key(m);
+		switch (k[0]) {
+		case 't': if (NAME5(k, 'o', 't', 'a', 'l')) r->total = m; break;
+		case 'c': if (name_rest(k, "ategory")) r->category = m; break;
+		case 'q': if (NAME5(k, 'u', 'o', 't', 'a')) r->v[QUOTA] = m; break;
+		case 'a': if (NAME6(k, 'c', 't', 'u', 'a', 'l')) r->v[ACTUAL] = m; break;
+		}
+	}
+	r->is_total = total_row(r);
+}
+
+static const char *category(const struct row *r)
+{
+	const char *c = H->str(r->category);
 	return c ? c : "（未命名）";
 }
 
-/* staffing/total: a total row's `field` equals the sum of that field over
- * the rows that are not totals (tot[i], when there are at most
- * STAFF_MAX_ROWS rows; else asked again) and state it. */
-static void check_total(jxl_ctx *ctx, const jxl_node *rows, const unsigned char *tot, const jxl_node *total,
-                        const char *field, const char *zh, const char *en)
+/* 「cat」zh, in the host's memory: written without a format (the host
+ * words it only when the sum is broken, and most hold). */
+static const char *bracketed(jxl_ctx *ctx, const char *cat, const char *zh)
+{
+	size_t lc = strlen(cat), lz = strlen(zh);
+	char *s = JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, lc + lz + 7) : NULL;
+
+	if (!s)
+		return H->fmt(ctx, "「%s」%s", cat, zh);
+	memcpy(s, "「", 3);
+	memcpy(s + 3, cat, lc);
+	memcpy(s + 3 + lc, "」", 3);
+	memcpy(s + 6 + lc, zh, lz + 1);
+	return s;
+}
+
+/* staffing/total: a total row's value `which` equals the sum of that
+ * value over the rows that are not totals (read once into info[i] when
+ * there are at most STAFF_MAX_ROWS rows; else read again) and state it. */
+static void check_total(jxl_ctx *ctx, const jxl_node *rows, const struct row *info, const struct row *total,
+                        int which, const char *zh, const char *en)
 {
 	const jxl_node *parts[STAFF_MAX_ROWS];
-	const jxl_node *t = H->get(total, field);
+	const jxl_node *t = total->v[which];
 	size_t i, n = 0, len = H->len(rows);
 	jxl_sum s = {.size = sizeof s};
 	const char *cat;
@@ -48,9 +94,10 @@ static void check_total(jxl_ctx *ctx, const jxl_node *rows, const unsigned char 
 	if (H->kind(t) <= JXL_NULL)
 		return;
 	for (i = 0; i < len; i++) {
-		const jxl_node *row = H->at(rows, i);
-		const jxl_node *v = H->get(row, field);
-		if (H->kind(v) <= JXL_NULL || (tot ? tot[i] : is_total(row)))
+		struct row r;
+		const struct row *ri = info ? &info[i] : (read_row(H->at(rows, i), &r), &r);
+		const jxl_node *v = ri->v[which];
+		if (H->kind(v) <= JXL_NULL || ri->is_total)
 			continue;
 		if (n == STAFF_MAX_ROWS)
 			return;
@@ -64,7 +111,7 @@ static void check_total(jxl_ctx *ctx, const jxl_node *rows, const unsigned char 
 	s.parts = parts;
 	s.nparts = n;
 	s.as = JXL_AS_COUNT;
-	s.what_zh = H->fmt(ctx, "「%s」%s", cat, zh);
+	s.what_zh = bracketed(ctx, cat, zh);
 	s.what_en = cat;
 	s.what_after_en = en;   /* worded by the host only if the sum is broken */
 	H->check_sum(ctx, &s);
@@ -73,19 +120,20 @@ static void check_total(jxl_ctx *ctx, const jxl_node *rows, const unsigned char 
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
 	const jxl_node *rows = H->get(H->root(doc), "staffing");
-	unsigned char tot[STAFF_MAX_ROWS];
+	struct row info[STAFF_MAX_ROWS];
 	size_t i, n = H->len(rows);
 	int cached = n <= STAFF_MAX_ROWS;
 
 	if (H->kind(rows) != JXL_ARRAY)
 		return;
 	for (i = 0; i < n && cached; i++)
-		tot[i] = (unsigned char)is_total(H->at(rows, i));
+		read_row(H->at(rows, i), &info[i]);
 	for (i = 0; i < n; i++) {
-		const jxl_node *row = H->at(rows, i);
-		if (cached ? tot[i] : is_total(row)) {
-			check_total(ctx, rows, cached ? tot : NULL, row, "quota", "编制数", " quota");
-			check_total(ctx, rows, cached ? tot : NULL, row, "actual", "实有人数", " headcount");
+		struct row r;
+		const struct row *ri = cached ? &info[i] : (read_row(H->at(rows, i), &r), &r);
+		if (ri->is_total) {
+			check_total(ctx, rows, cached ? info : NULL, ri, QUOTA, "编制数", " quota");
+			check_total(ctx, rows, cached ? info : NULL, ri, ACTUAL, "实有人数", " headcount");
 		}
 	}
 }

@@ -16,4 +16,17 @@ if echo "$out" | grep -q '\[rates/carryover\]'; then
 	echo "a name 65536 bytes longer than carryover was read as carryover"
 	exit 1
 fi
+# The same for the sections, which rates.c finds in one walk over the root's members: a "rates" or a
+# "balance" 65536 bytes longer is not that section.
+printf '{"money_unit": "元", "budget": {"adjusted": 27000}, "balance": {"total": 4484}, "%s": {"carryover": "99%%"}}\n' \
+	"rates$(head -c 65535 /dev/zero | tr '\0' x)s" > "$tmp/long-rates.json"
+printf '{"money_unit": "元", "budget": {"adjusted": 27000}, "%s": {"total": 4484}, "rates": {"carryover": "99%%"}}\n' \
+	"balance$(head -c 65535 /dev/zero | tr '\0' x)e" > "$tmp/long-balance.json"
+for f in long-rates long-balance; do
+	out=$("$JXLINT" --lang en "$tmp/$f.json")
+	if echo "$out" | grep -q '\[rates/carryover\]'; then
+		echo "$f: a section name 65536 bytes longer was read as the section"
+		exit 1
+	fi
+done
 exit 0

@@ -86,12 +86,6 @@ static void pad(u128 *m, long long *exp, long long target)
 	}
 }
 
-dec dec_from_int(long long v)
-{
-	dec d = { v, 0 };
-	return d;
-}
-
 /* Fast paths. An operand is small when its coefficient fits in 64 signed
  * bits; scaled by at most 10^18 it stays below 9.3·10^36, so the sum of two
  * of them is below 10^38 and fits exactly at the smaller exponent. Each
@@ -429,24 +423,6 @@ int dec_round(dec a, int places, dec *out)
 int dec_trunc(dec a, int places, dec *out)
 {
 	return cut(a, places, 0, out);
-}
-
-dec dec_shift(dec a, int k)
-{
-	if (__builtin_add_overflow(a.exp, k, &a.exp))
-		a.exp = k > 0 ? INT_MAX : INT_MIN;
-	return a;
-}
-
-dec dec_neg(dec a)
-{
-	a.coef = (__int128)((u128)0 - (u128)a.coef);
-	return a;
-}
-
-dec dec_abs(dec a)
-{
-	return a.coef < 0 ? dec_neg(a) : a;
 }
 
 /* Compare |a| and |b|, both non-zero: by the position of the leading digit

@@ -2,6 +2,7 @@
 #ifndef JXL_NUM_H
 #define JXL_NUM_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,17 +19,35 @@ typedef struct dec {
 
 /* Arithmetic. Each returns 0, or -1 when the result would not fit
  * (|coef| >= 10^38 or |exp| > NUM_MAX_EXP); *out is then unchanged. */
-dec dec_from_int(long long v);
+static inline dec dec_from_int(long long v)
+{
+	dec d = {v, 0};
+	return d;
+}
 int dec_add(dec a, dec b, dec *out);
 int dec_sub(dec a, dec b, dec *out);
 int dec_mul(dec a, dec b, dec *out);
 /* a ÷ b rounded half away from zero to `places` decimals (places may be
  * negative); -1 also when b is zero. */
 int dec_div(dec a, dec b, int places, dec *out);
-/* Multiply by 10^k (k may be negative): exact, only changes exp. */
-dec dec_shift(dec a, int k);
-dec dec_neg(dec a);
-dec dec_abs(dec a);
+/* Multiply by 10^k (k may be negative): exact, only changes exp (held at
+ * INT_MAX or INT_MIN when the sum overflows). Inline, as the few others
+ * here that only move bits: a call would cost more than they do. */
+static inline dec dec_shift(dec a, int k)
+{
+	if (__builtin_add_overflow(a.exp, k, &a.exp))
+		a.exp = k > 0 ? INT_MAX : INT_MIN;
+	return a;
+}
+static inline dec dec_neg(dec a)
+{
+	a.coef = (__int128)((unsigned __int128)0 - (unsigned __int128)a.coef);
+	return a;
+}
+static inline dec dec_abs(dec a)
+{
+	return a.coef < 0 ? dec_neg(a) : a;
+}
 static inline int dec_sign(dec a)    /* -1, 0, 1 */
 {
 	return (a.coef > 0) - (a.coef < 0);

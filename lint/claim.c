@@ -87,8 +87,8 @@ static int minmax4(dec c[4], ival *r)
 {
 	r->lo = r->hi = c[0];
 	for (int i = 1; i < 4; i++) {
-		if (dec_cmp(c[i], r->lo) < 0) r->lo = c[i];
-		if (dec_cmp(c[i], r->hi) > 0) r->hi = c[i];
+		if (dec_cmp_fast(&c[i], &r->lo) < 0) r->lo = c[i];
+		if (dec_cmp_fast(&c[i], &r->hi) > 0) r->hi = c[i];
 	}
 	return 0;
 }
@@ -97,7 +97,7 @@ static int minmax4(dec c[4], ival *r)
  * x.hi·y, the first lowest and the first highest, as minmax4 picks them. */
 static int mul_by_point(dec lo_y, dec hi_y, ival *r)
 {
-	int c = dec_cmp(hi_y, lo_y);
+	int c = dec_cmp_fast(&hi_y, &lo_y);
 	r->lo = c < 0 ? hi_y : lo_y;
 	r->hi = c > 0 ? hi_y : lo_y;
 	return 0;
@@ -339,7 +339,7 @@ static int overlaps(const ival *a, const ival *b)
 {
 	if (a->unbounded || b->unbounded)
 		return 1;
-	return dec_cmp(a->hi, b->lo) >= 0 && dec_cmp(a->lo, b->hi) <= 0;
+	return dec_cmp_fast(&a->hi, &b->lo) >= 0 && dec_cmp_fast(&a->lo, &b->hi) <= 0;
 }
 
 static ival scaled(ival a, int k)

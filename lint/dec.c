@@ -455,23 +455,13 @@ int dec_cmp_general(dec a, dec b)
 }
 
 /* With equal exponents the coefficients say it; small ones at most
- * DEC_FAST_SHIFT apart are compared with the larger-exponent one scaled (exact,
- * below 2^127). */
+ * DEC_FAST_SHIFT apart are compared as dec_cmp_small does (num.h). */
 int dec_cmp(dec a, dec b)
 {
-	__int128 x = a.coef, y = b.coef;
-	if (a.exp != b.exp) {
-		int64_t x64 = (int64_t)a.coef, y64 = (int64_t)b.coef;
-		long long d = (long long)a.exp - b.exp;
-		if ((int64_t)(a.coef >> 64) != x64 >> 63 || (int64_t)(b.coef >> 64) != y64 >> 63 || d > DEC_FAST_SHIFT ||
-		    d < -DEC_FAST_SHIFT)
-			return dec_cmp_general(a, b);
-		if (d > 0)
-			x = (__int128)x64 * (int64_t)dec_p10[d];
-		else
-			y = (__int128)y64 * (int64_t)dec_p10[-d];
-	}
-	return (x > y) - (x < y);
+	if (a.exp == b.exp)
+		return (a.coef > b.coef) - (a.coef < b.coef);
+	int c = dec_cmp_small(&a, &b);
+	return c != 2 ? c : dec_cmp_general(a, b);
 }
 
 /* Text output: writes what fits, counts everything. */

@@ -184,26 +184,49 @@ static int is_num_char(const char *s, size_t n, size_t i)
 }
 
 /* A number with an optional unit: 元, 万元, 亿元, %, ‰, or a noun. */
+/* The figure at p->i, its number (digits, '.', ',', a blank inside) and
+ * its unit (a non-ASCII run or '%'), read into *nf; p->i is moved past
+ * both. -1 when there is none or it does not read. */
+static int read_figure(parser *p, num_fig *nf)
+{
+	size_t st = p->i, n = p->n, i, len;
+	const char *s = p->s;
+	num_err ne;
+
+	/* Most are plain digits with a point: read as they are scanned (what
+	 * num_fast_ascii would make of them), when the number ends there. */
+	len = num_plain_prefix(s + st, n - st, nf);
+	int plain = len && (st + len == n || !is_num_char(s, n, st + len));
+	if (plain) {
+		i = st + len;
+	} else {
+		for (i = st;;) {
+			while (i < n && s[i] >= '0' && s[i] <= '9')   /* a run of digits, most of a number, in a tighter loop */
+				i++;
+			if (i == n || !is_num_char(s, n, i))
+				break;
+			i++;
+		}
+		if (i == st)
+			return -1;
+	}
+	size_t u = i;   /* unit: any non-ASCII run, or % */
+	while (u < n && ((unsigned char)s[u] >= 0x80 || s[u] == '%'))
+		u++;
+	p->i = u;
+	if (plain && u == i)
+		return 0;
+	if (plain && u == i + 1 && s[i] == '%') {
+		nf->unit = NUM_UNIT_PERCENT;
+		return 0;
+	}
+	return num_fast_ascii(s + st, u - st, nf) || num_parse(s + st, u - st, nf, &ne) == NUM_OK ? 0 : -1;
+}
+
 static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
 {
-	size_t st = p->i, i = st, n = p->n;
-	const char *s = p->s;
-	for (;;) {
-		while (i < n && s[i] >= '0' && s[i] <= '9')   /* a run of digits, most of a number, in a tighter loop */
-			i++;
-		if (i == n || !is_num_char(s, n, i))
-			break;
-		i++;
-	}
-	if (i == st)
-		return -1;
-	/* unit: any non-ASCII run, or % */
-	while (i < n && ((unsigned char)s[i] >= 0x80 || s[i] == '%'))
-		i++;
-	p->i = i;
 	num_fig nf;
-	num_err ne;
-	if (!num_fast_ascii(p->s + st, p->i - st, &nf) && num_parse(p->s + st, p->i - st, &nf, &ne) != NUM_OK)
+	if (read_figure(p, &nf))
 		return -1;
 	dec v = nf.value;
 	int rounded = nf.mag > 0 || nf.approx || p->stated_side;

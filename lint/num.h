@@ -305,6 +305,41 @@ static inline int num_fast_ascii(const char *s, size_t n, num_fig *out)
 	return 1;
 }
 
+/* The digits num_fast_plain reads, d+ ('.' d+)? without a sign, at the
+ * start of s[0..n) (claim.c, a formula's numbers, read as they are
+ * scanned): the bytes they take, with *out as num_fast_plain fills it for
+ * those bytes, or 0 (*out then anything) when s starts with no digit or
+ * they are more than 19. What follows them is the caller's to judge
+ * (tests/num_ascii_test.c holds this to num_fast_plain). */
+static inline size_t num_plain_prefix(const char *str, size_t n, num_fig *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i, f0, frac = 0;
+	unsigned long long v = 0;   /* wraps only past 19 digits, which are refused before it is used */
+
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	if (i == 0)
+		return 0;
+	if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+		for (f0 = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			v = v * 10 + (unsigned)(s[i] - '0');
+		frac = i - f0;
+	}
+	if (i - (frac > 0) > 19)
+		return 0;
+	out->value.coef = (__int128)v;
+	out->value.exp = -(int)frac;
+	out->decimals = (int)frac;
+	out->mag = 0;
+	out->unit = NUM_UNIT_NONE;
+	out->qual = NUM_QUAL_NONE;
+	out->approx = 0;
+	out->negative = 0;
+	out->noun[0] = '\0';
+	return i;
+}
+
 /* A one-line canonical description for tests:
  * "<value> d<decimals> m<mag> <unit>[ <qual>][ approx][ neg]"
  * where unit is 元 % ‰ - (none) or the noun, qual is >= > <= < ~.

@@ -484,32 +484,45 @@ static size_t finish(struct sink *o)
 	return o->len;
 }
 
-/* The decimal digits of m, most significant first; returns their count. */
-static int digits_of(u128 m, char d[40])
+/* The decimal digits of m, most significant first, at the end of
+ * end[-40..0); returns where they start (at most 39 of them). */
+static const char *digits_of(u128 m, char *end)
 {
-	char tmp[40];
-	int n = 0, i;
+	char *p = end;
 	for (; m >> 64; m /= 10)   /* the digits above 2^64 in 128 bits; the rest (most numbers: all) in 64 */
-		tmp[n++] = (char)('0' + (int)(m % 10));
+		*--p = (char)('0' + (int)(m % 10));
 	uint64_t m64 = (uint64_t)m;
 	do {
-		tmp[n++] = (char)('0' + (int)(m64 % 10));
+		*--p = (char)('0' + (int)(m64 % 10));
 		m64 /= 10;
 	} while (m64);
-	for (i = 0; i < n; i++)
-		d[i] = tmp[n - 1 - i];
-	return n;
+	return p;
 }
 
 static size_t format(dec a, char *buf, size_t n, int grouped)
 {
 	struct sink o = { buf, n, 0 };
-	char d[40];
-	int nd = digits_of(mag_of(a.coef), d);
+	char digits[40];
+	const char *d = digits_of(mag_of(a.coef), digits + sizeof digits);
+	int nd = (int)(digits + sizeof digits - d);
 	long long zeros = a.coef != 0 && a.exp > 0 ? a.exp : 0;
 	long long frac = a.exp < 0 ? -(long long)a.exp : 0;
 	long long lead = frac >= nd ? frac - nd + 1 : 0;  /* zeros before the digits */
 	long long intlen = nd + zeros + lead - frac, i;
+	if (!grouped && !zeros && !lead && (size_t)nd + 3 <= n) {   /* the usual: the digits with a point among them, room for all */
+		char *p = buf;
+		if (a.coef < 0)
+			*p++ = '-';
+		memcpy(p, d, (size_t)intlen);
+		p += intlen;
+		if (frac) {
+			*p++ = '.';
+			memcpy(p, d + intlen, (size_t)frac);
+			p += frac;
+		}
+		*p = '\0';
+		return (size_t)(p - buf);
+	}
 	if (a.coef < 0)
 		put(&o, '-');
 	for (i = 0; i < nd + zeros + lead; i++) {

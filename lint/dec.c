@@ -417,6 +417,11 @@ static int cut(dec a, int places, int half, dec *out)
 
 int dec_round(dec a, int places, dec *out)
 {
+	/* already with `places` decimals (a figure shown as written): cut would keep it as it is */
+	if (a.exp == -(long long)places && a.exp >= -NUM_MAX_EXP && a.exp <= NUM_MAX_EXP && small(a.coef)) {
+		*out = a;
+		return 0;
+	}
 	return cut(a, places, 1, out);
 }
 

@@ -262,6 +262,10 @@ static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 
 	if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
 		return 0;
+	if (n == 1 && (unsigned)(s[0] - '0') <= 9) {   /* one digit (most scores): the same, without the loops */
+		v = (unsigned)(s[0] - '0');
+		i = 1;
+	}
 	for (; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
 		v = v * 10 + (unsigned)(s[i] - '0');
 	if (i == neg)

@@ -262,9 +262,15 @@ static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 
 	if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
 		return 0;
-	if (n == 1 && (unsigned)(s[0] - '0') <= 9) {   /* one digit (most scores): the same, without the loops */
+	/* The commonest scores and maxima, one digit ("3") or one on each side
+	 * of the point ("2.5"): read without the loops' setup and tests. */
+	if (n == 1 && (unsigned)(s[0] - '0') <= 9) {
 		v = (unsigned)(s[0] - '0');
 		i = 1;
+	} else if (n == 3 && s[1] == '.' && (unsigned)(s[0] - '0') <= 9 && (unsigned)(s[2] - '0') <= 9) {
+		v = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[2] - '0');
+		i = 3;
+		frac = 1;
 	}
 	for (; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
 		v = v * 10 + (unsigned)(s[i] - '0');

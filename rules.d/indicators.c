@@ -145,17 +145,16 @@ static int missing(const jxl_node *n)
 /* Whether a node could state a figure: a number, or text with a digit
  * (ASCII or full-width; the host reads no figure without one). Text
  * targets like "按时完成" are not read at all: with a first-edition host
- * they would be reported as unreadable, with peek() they read as nothing. */
+ * they would be reported as unreadable, with peek() they read as nothing.
+ * A number's text (str()) is its literal, which has a digit. */
 static int has_digit(const jxl_node *n)
 {
 	/* the bytes that stop the scan: a digit, the first byte of a full-width one, the end */
 	static const unsigned char stop[256] = {[0] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
 		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xEF] = 1};
-	const unsigned char *s;
+	const unsigned char *s = (const unsigned char *)H->str(n);
 
-	if (H->kind(n) == JXL_NUMBER)
-		return 1;
-	if (!(s = (const unsigned char *)H->str(n)))
+	if (!s)
 		return 0;
 	for (;; s++) {
 		while (!stop[*s])

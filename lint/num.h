@@ -256,12 +256,10 @@ int num_parse_general(const char *s, size_t n, num_fig *out, num_err *err);
 static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t neg = n && s[0] == '-', i = neg, f0;
+	size_t neg = 0, i = 0, f0;
 	unsigned long long v = 0;   /* wraps only past 19 digits, which are refused before it is used */
 	int frac = 0;
 
-	if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
-		return 0;
 	/* The commonest scores and maxima, one digit ("3") or one on each side
 	 * of the point ("2.5"): read without the loops' setup and tests. */
 	if (n == 1 && (unsigned)(s[0] - '0') <= 9) {
@@ -271,6 +269,10 @@ static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 		v = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[2] - '0');
 		i = 3;
 		frac = 1;
+	} else {
+		i = neg = n && s[0] == '-';
+		if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
+			return 0;
 	}
 	for (; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
 		v = v * 10 + (unsigned)(s[i] - '0');

@@ -20,7 +20,8 @@ static int same(int rc, const num_fig *f, const num_err *e, int rc2, const num_f
 }
 
 /* num_parse (fast path first) must give exactly what num_parse_general gives, with and without
- * an error struct, and num_fast_plain what num_parse gives wherever it reads a text;
+ * an error struct, num_fast_plain what num_parse gives wherever it reads a text (and
+ * num_plain_prefix what num_fast_plain gives for the start it reads);
  * num_is_empty and num_may_start must agree with it as num.h says. */
 static void differential(const char *buf, size_t n, int rc, const num_fig *f, const num_err *e)
 {
@@ -35,6 +36,13 @@ static void differential(const char *buf, size_t n, int rc, const num_fig *f, co
 	memset(&h, 0, sizeof h);   /* num_fast_plain sets only the noun's first byte */
 	if (num_fast_plain(buf, n, &h) && !same(rc, f, NULL, NUM_OK, &h, NULL))
 		FUZZ_FAIL("num_fast_plain and num_parse disagree");
+	num_fig pre, whole;   /* num_plain_prefix: the longest start num_fast_plain reads, read the same */
+	memset(&pre, 0, sizeof pre);
+	memset(&whole, 0, sizeof whole);
+	size_t len = num_plain_prefix(buf, n, &pre);
+	if (len && (!num_fast_plain(buf, len, &whole) || !same(NUM_OK, &whole, NULL, NUM_OK, &pre, NULL) ||
+		    (len < n && num_fast_plain(buf, len + 1, &whole)) || (len + 1 < n && num_fast_plain(buf, len + 2, &whole))))
+		FUZZ_FAIL("num_plain_prefix and num_fast_plain disagree");
 	if (num_is_empty(buf, n) != (rc == NUM_EMPTY))
 		FUZZ_FAIL("num_is_empty disagrees with num_parse");
 	if (rc == NUM_OK && !num_may_start(buf, n))

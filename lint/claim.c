@@ -23,12 +23,15 @@ typedef struct parser {
 	int has_x100;           /* "×100%" was written */
 	int has_x1pct;          /* "×1%" was written */
 	int stated_side;        /* the stated result: every figure is rounded to its decimals */
+	int ops;                /* operators read, signs included: every * / + - of a side that parses */
 	int err;
 } parser;
 
 /* Fold full-width and look-alike operators to ASCII; drop LaTeX and spaces
- * between tokens but keep spaces inside numbers for num_parse. */
-static size_t normalise(const char *in, size_t n, char *out, size_t cap)
+ * between tokens but keep spaces inside numbers for num_parse. Every name in
+ * the map is at least as long as what replaces it, so the output is never
+ * longer than the input: out needs n + 1 bytes. */
+static size_t normalise(const char *in, size_t n, char *out)
 {
 #define MAP(f, t) {f, t, sizeof f - 1, sizeof t - 1}
 	static const struct { const char *from, *to; unsigned char fl, tl; } map[] = {
@@ -40,9 +43,9 @@ static size_t normalise(const char *in, size_t n, char *out, size_t cap)
 	/* the bytes a name in the map begins with: any other is copied as it is */
 	static const unsigned char lead[256] = {['$'] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, [0xC3] = 1, [0xE2] = 1, [0xEF] = 1};
 	size_t o = 0;
-	for (size_t i = 0; i < n && o + 8 < cap;) {
+	for (size_t i = 0; i < n;) {
 		size_t k, j = i;
-		while (j < n && !lead[(unsigned char)in[j]] && o + (j - i) + 8 < cap)
+		while (j < n && !lead[(unsigned char)in[j]])
 			j++;
 		if (j > i) {   /* a run of bytes copied as they are */
 			memcpy(out + o, in + i, j - i);
@@ -84,8 +87,8 @@ static int minmax4(dec c[4], ival *r)
 {
 	r->lo = r->hi = c[0];
 	for (int i = 1; i < 4; i++) {
-		if (dec_cmp(c[i], r->lo) < 0) r->lo = c[i];
-		if (dec_cmp(c[i], r->hi) > 0) r->hi = c[i];
+		if (dec_cmp_fast(&c[i], &r->lo) < 0) r->lo = c[i];
+		if (dec_cmp_fast(&c[i], &r->hi) > 0) r->hi = c[i];
 	}
 	return 0;
 }
@@ -94,7 +97,7 @@ static int minmax4(dec c[4], ival *r)
  * x.hi·y, the first lowest and the first highest, as minmax4 picks them. */
 static int mul_by_point(dec lo_y, dec hi_y, ival *r)
 {
-	int c = dec_cmp(hi_y, lo_y);
+	int c = dec_cmp_fast(&hi_y, &lo_y);
 	r->lo = c < 0 ? hi_y : lo_y;
 	r->hi = c > 0 ? hi_y : lo_y;
 	return 0;
@@ -181,19 +184,49 @@ static int is_num_char(const char *s, size_t n, size_t i)
 }
 
 /* A number with an optional unit: 元, 万元, 亿元, %, ‰, or a noun. */
+/* The figure at p->i, its number (digits, '.', ',', a blank inside) and
+ * its unit (a non-ASCII run or '%'), read into *nf; p->i is moved past
+ * both. -1 when there is none or it does not read. */
+static int read_figure(parser *p, num_fig *nf)
+{
+	size_t st = p->i, n = p->n, i, len;
+	const char *s = p->s;
+	num_err ne;
+
+	/* Most are plain digits with a point: read as they are scanned (what
+	 * num_fast_ascii would make of them), when the number ends there. */
+	len = num_plain_prefix(s + st, n - st, nf);
+	int plain = len && (st + len == n || !is_num_char(s, n, st + len));
+	if (plain) {
+		i = st + len;
+	} else {
+		for (i = st;;) {
+			while (i < n && s[i] >= '0' && s[i] <= '9')   /* a run of digits, most of a number, in a tighter loop */
+				i++;
+			if (i == n || !is_num_char(s, n, i))
+				break;
+			i++;
+		}
+		if (i == st)
+			return -1;
+	}
+	size_t u = i;   /* unit: any non-ASCII run, or % */
+	while (u < n && ((unsigned char)s[u] >= 0x80 || s[u] == '%'))
+		u++;
+	p->i = u;
+	if (plain && u == i)
+		return 0;
+	if (plain && u == i + 1 && s[i] == '%') {
+		nf->unit = NUM_UNIT_PERCENT;
+		return 0;
+	}
+	return num_fast_ascii(s + st, u - st, nf) || num_parse(s + st, u - st, nf, &ne) == NUM_OK ? 0 : -1;
+}
+
 static int parse_number(parser *p, ival *out, int *pct, size_t *decimals)
 {
-	size_t st = p->i;
-	while (p->i < p->n && is_num_char(p->s, p->n, p->i))
-		p->i++;
-	if (p->i == st)
-		return -1;
-	/* unit: any non-ASCII run, or % */
-	while (p->i < p->n && ((unsigned char)p->s[p->i] >= 0x80 || p->s[p->i] == '%'))
-		p->i++;
 	num_fig nf;
-	num_err ne;
-	if (!num_fast_ascii(p->s + st, p->i - st, &nf) && num_parse(p->s + st, p->i - st, &nf, &ne) != NUM_OK)
+	if (read_figure(p, &nf))
 		return -1;
 	dec v = nf.value;
 	int rounded = nf.mag > 0 || nf.approx || p->stated_side;
@@ -231,6 +264,7 @@ static int parse_factor(parser *p, ival *out)
 	char c = p->s[p->i];
 	if (c == '-' || c == '+') {
 		p->i++;
+		p->ops++;
 		if (parse_factor(p, out))
 			return -1;
 		if (c == '-') {
@@ -284,6 +318,7 @@ static int parse_term(parser *p, ival *out)
 			return 0;
 		char op = p->s[p->i++];
 		ival r, res;
+		p->ops++;
 		if (parse_factor(p, &r))
 			return -1;
 		if ((op == '*' ? ival_mul(out, &r, &res) : ival_div(out, &r, &res)))
@@ -302,6 +337,7 @@ static int parse_expr(parser *p, ival *out)
 			return 0;
 		char op = p->s[p->i++];
 		ival r, res;
+		p->ops++;
 		if (parse_term(p, &r) || ival_add(out, &r, op == '+' ? 1 : -1, &res))
 			return p->err = -1;
 		*out = res;
@@ -326,7 +362,7 @@ static int overlaps(const ival *a, const ival *b)
 {
 	if (a->unbounded || b->unbounded)
 		return 1;
-	return dec_cmp(a->hi, b->lo) >= 0 && dec_cmp(a->lo, b->hi) <= 0;
+	return dec_cmp_fast(&a->hi, &b->lo) >= 0 && dec_cmp_fast(&a->lo, &b->hi) <= 0;
 }
 
 static ival scaled(ival a, int k)
@@ -366,14 +402,6 @@ static void unreadable(jxl_ctx *ctx, const jxl_node *node, const char *zh, const
 	host_emit_core(ctx, node, 0, 0, "claim/unreadable", 0, zh, en);
 }
 
-static int has_operator(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == '*' || s[i] == '/' || s[i] == '+' || s[i] == '-')
-			return 1;
-	return 0;
-}
-
 static const char *ival_text(arena *a, const ival *v, int pct, int places)
 {
 	dec x = pct ? dec_shift(v->v, 2) : v->v;
@@ -394,8 +422,8 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 		unreadable(ctx, node, "算式过长，未检查", "formula too long; not checked");
 		return JXL_SKIPPED;
 	}
-	char *buf = arena_alloc(a, node->slen * 2 + 16);
-	size_t n = normalise(node->str, node->slen, buf, node->slen * 2 + 16);
+	char *buf = arena_alloc(a, node->slen + 1);
+	size_t n = normalise(node->str, node->slen, buf);
 	/* sides split by '=' */
 	const char *sides[CLAIM_MAX_SIDES];
 	size_t lens[CLAIM_MAX_SIDES], ns = 0;
@@ -428,8 +456,9 @@ int claim_check(jxl_ctx *ctx, const char *rule, const jxl_node *node)
 	if (stated_ok) {
 		for (size_t k = ns - 1; k-- > 0;) {
 			parser ci;
-			if (has_operator(sides[k], lens[k]) &&
-			    eval_side(sides[k], lens[k], ctx->doc->money_mag, 0, &comp, &ci) == 0) {
+			/* a computation: arithmetic with an operator (a side that parses has
+			 * no * / + - but the operators it read) */
+			if (eval_side(sides[k], lens[k], ctx->doc->money_mag, 0, &comp, &ci) == 0 && ci.ops) {
 				found = (int)k;
 				info = ci;
 				break;

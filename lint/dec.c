@@ -86,12 +86,6 @@ static void pad(u128 *m, long long *exp, long long target)
 	}
 }
 
-dec dec_from_int(long long v)
-{
-	dec d = { v, 0 };
-	return d;
-}
-
 /* Fast paths. An operand is small when its coefficient fits in 64 signed
  * bits; scaled by at most 10^18 it stays below 9.3·10^36, so the sum of two
  * of them is below 10^38 and fits exactly at the smaller exponent. Each
@@ -423,30 +417,17 @@ static int cut(dec a, int places, int half, dec *out)
 
 int dec_round(dec a, int places, dec *out)
 {
+	/* already with `places` decimals (a figure shown as written): cut would keep it as it is */
+	if (a.exp == -(long long)places && a.exp >= -NUM_MAX_EXP && a.exp <= NUM_MAX_EXP && small(a.coef)) {
+		*out = a;
+		return 0;
+	}
 	return cut(a, places, 1, out);
 }
 
 int dec_trunc(dec a, int places, dec *out)
 {
 	return cut(a, places, 0, out);
-}
-
-dec dec_shift(dec a, int k)
-{
-	if (__builtin_add_overflow(a.exp, k, &a.exp))
-		a.exp = k > 0 ? INT_MAX : INT_MIN;
-	return a;
-}
-
-dec dec_neg(dec a)
-{
-	a.coef = (__int128)((u128)0 - (u128)a.coef);
-	return a;
-}
-
-dec dec_abs(dec a)
-{
-	return a.coef < 0 ? dec_neg(a) : a;
 }
 
 /* Compare |a| and |b|, both non-zero: by the position of the leading digit
@@ -479,23 +460,13 @@ int dec_cmp_general(dec a, dec b)
 }
 
 /* With equal exponents the coefficients say it; small ones at most
- * DEC_FAST_SHIFT apart are compared with the larger-exponent one scaled (exact,
- * below 2^127). */
+ * DEC_FAST_SHIFT apart are compared as dec_cmp_small does (num.h). */
 int dec_cmp(dec a, dec b)
 {
-	__int128 x = a.coef, y = b.coef;
-	if (a.exp != b.exp) {
-		int64_t x64 = (int64_t)a.coef, y64 = (int64_t)b.coef;
-		long long d = (long long)a.exp - b.exp;
-		if ((int64_t)(a.coef >> 64) != x64 >> 63 || (int64_t)(b.coef >> 64) != y64 >> 63 || d > DEC_FAST_SHIFT ||
-		    d < -DEC_FAST_SHIFT)
-			return dec_cmp_general(a, b);
-		if (d > 0)
-			x = (__int128)x64 * (int64_t)dec_p10[d];
-		else
-			y = (__int128)y64 * (int64_t)dec_p10[-d];
-	}
-	return (x > y) - (x < y);
+	if (a.exp == b.exp)
+		return (a.coef > b.coef) - (a.coef < b.coef);
+	int c = dec_cmp_small(&a, &b);
+	return c != 2 ? c : dec_cmp_general(a, b);
 }
 
 /* Text output: writes what fits, counts everything. */
@@ -518,32 +489,45 @@ static size_t finish(struct sink *o)
 	return o->len;
 }
 
-/* The decimal digits of m, most significant first; returns their count. */
-static int digits_of(u128 m, char d[40])
+/* The decimal digits of m, most significant first, at the end of
+ * end[-40..0); returns where they start (at most 39 of them). */
+static const char *digits_of(u128 m, char *end)
 {
-	char tmp[40];
-	int n = 0, i;
+	char *p = end;
 	for (; m >> 64; m /= 10)   /* the digits above 2^64 in 128 bits; the rest (most numbers: all) in 64 */
-		tmp[n++] = (char)('0' + (int)(m % 10));
+		*--p = (char)('0' + (int)(m % 10));
 	uint64_t m64 = (uint64_t)m;
 	do {
-		tmp[n++] = (char)('0' + (int)(m64 % 10));
+		*--p = (char)('0' + (int)(m64 % 10));
 		m64 /= 10;
 	} while (m64);
-	for (i = 0; i < n; i++)
-		d[i] = tmp[n - 1 - i];
-	return n;
+	return p;
 }
 
 static size_t format(dec a, char *buf, size_t n, int grouped)
 {
 	struct sink o = { buf, n, 0 };
-	char d[40];
-	int nd = digits_of(mag_of(a.coef), d);
+	char digits[40];
+	const char *d = digits_of(mag_of(a.coef), digits + sizeof digits);
+	int nd = (int)(digits + sizeof digits - d);
 	long long zeros = a.coef != 0 && a.exp > 0 ? a.exp : 0;
 	long long frac = a.exp < 0 ? -(long long)a.exp : 0;
 	long long lead = frac >= nd ? frac - nd + 1 : 0;  /* zeros before the digits */
 	long long intlen = nd + zeros + lead - frac, i;
+	if (!grouped && !zeros && !lead && (size_t)nd + 3 <= n) {   /* the usual: the digits with a point among them, room for all */
+		char *p = buf;
+		if (a.coef < 0)
+			*p++ = '-';
+		memcpy(p, d, (size_t)intlen);
+		p += intlen;
+		if (frac) {
+			*p++ = '.';
+			memcpy(p, d + intlen, (size_t)frac);
+			p += frac;
+		}
+		*p = '\0';
+		return (size_t)(p - buf);
+	}
 	if (a.coef < 0)
 		put(&o, '-');
 	for (i = 0; i < nd + zeros + lead; i++) {

@@ -2,6 +2,7 @@
 #ifndef JXL_NUM_H
 #define JXL_NUM_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,17 +19,35 @@ typedef struct dec {
 
 /* Arithmetic. Each returns 0, or -1 when the result would not fit
  * (|coef| >= 10^38 or |exp| > NUM_MAX_EXP); *out is then unchanged. */
-dec dec_from_int(long long v);
+static inline dec dec_from_int(long long v)
+{
+	dec d = {v, 0};
+	return d;
+}
 int dec_add(dec a, dec b, dec *out);
 int dec_sub(dec a, dec b, dec *out);
 int dec_mul(dec a, dec b, dec *out);
 /* a ÷ b rounded half away from zero to `places` decimals (places may be
  * negative); -1 also when b is zero. */
 int dec_div(dec a, dec b, int places, dec *out);
-/* Multiply by 10^k (k may be negative): exact, only changes exp. */
-dec dec_shift(dec a, int k);
-dec dec_neg(dec a);
-dec dec_abs(dec a);
+/* Multiply by 10^k (k may be negative): exact, only changes exp (held at
+ * INT_MAX or INT_MIN when the sum overflows). Inline, as the few others
+ * here that only move bits: a call would cost more than they do. */
+static inline dec dec_shift(dec a, int k)
+{
+	if (__builtin_add_overflow(a.exp, k, &a.exp))
+		a.exp = k > 0 ? INT_MAX : INT_MIN;
+	return a;
+}
+static inline dec dec_neg(dec a)
+{
+	a.coef = (__int128)((unsigned __int128)0 - (unsigned __int128)a.coef);
+	return a;
+}
+static inline dec dec_abs(dec a)
+{
+	return a.coef < 0 ? dec_neg(a) : a;
+}
 static inline int dec_sign(dec a)    /* -1, 0, 1 */
 {
 	return (a.coef > 0) - (a.coef < 0);
@@ -102,13 +121,33 @@ static inline void dec_div_corners(const dec *alo, const dec *ahi, const dec *bl
 	}
 }
 int dec_cmp(dec a, dec b);           /* -1, 0, 1; exact, any exps */
-/* dec_cmp, without the call when the exponents are equal (the usual case)
- * or either is zero (a score against 0: the other's sign decides). */
+/* dec_cmp of two decimals whose coefficients fit in 64 bits and whose
+ * exponents are at most DEC_FAST_SHIFT apart (the usual ones): the one
+ * with the larger exponent scaled to the other's (exact, below 2^127);
+ * 2 for any other two. dec_cmp's own fast path. */
+static inline __attribute__((always_inline)) int dec_cmp_small(const dec *a, const dec *b)
+{
+	int64_t x = (int64_t)a->coef, y = (int64_t)b->coef;
+	long long d = (long long)a->exp - b->exp;
+	if ((int64_t)(a->coef >> 64) != x >> 63 || (int64_t)(b->coef >> 64) != y >> 63 || d > DEC_FAST_SHIFT ||
+	    d < -DEC_FAST_SHIFT)
+		return 2;
+	__int128 sx = x, sy = y;
+	if (d > 0)
+		sx = (__int128)x * (int64_t)dec_p10[d];
+	else
+		sy = (__int128)y * (int64_t)dec_p10[-d];
+	return (sx > sy) - (sx < sy);
+}
+/* dec_cmp, without the call when the exponents are equal (the usual case),
+ * either is zero (a score against 0: the other's sign decides), or both
+ * are small (dec_cmp_small). */
 static inline int dec_cmp_fast(const dec *x, const dec *y)
 {
 	if (x->exp == y->exp || !x->coef || !y->coef)
 		return (x->coef > y->coef) - (x->coef < y->coef);
-	return dec_cmp(*x, *y);
+	int c = dec_cmp_small(x, y);
+	return c != 2 ? c : dec_cmp(*x, *y);
 }
 
 static inline int dec_is_zero(dec a)
@@ -217,12 +256,24 @@ int num_parse_general(const char *s, size_t n, num_fig *out, num_err *err);
 static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t neg = n && s[0] == '-', i = neg, f0;
+	size_t neg = 0, i = 0, f0;
 	unsigned long long v = 0;   /* wraps only past 19 digits, which are refused before it is used */
 	int frac = 0;
 
-	if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
-		return 0;
+	/* The commonest scores and maxima, one digit ("3") or one on each side
+	 * of the point ("2.5"): read without the loops' setup and tests. */
+	if (n == 1 && (unsigned)(s[0] - '0') <= 9) {
+		v = (unsigned)(s[0] - '0');
+		i = 1;
+	} else if (n == 3 && s[1] == '.' && (unsigned)(s[0] - '0') <= 9 && (unsigned)(s[2] - '0') <= 9) {
+		v = (unsigned)(s[0] - '0') * 10 + (unsigned)(s[2] - '0');
+		i = 3;
+		frac = 1;
+	} else {
+		i = neg = n && s[0] == '-';
+		if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
+			return 0;
+	}
 	for (; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
 		v = v * 10 + (unsigned)(s[i] - '0');
 	if (i == neg)
@@ -264,6 +315,41 @@ static inline int num_fast_ascii(const char *s, size_t n, num_fig *out)
 	if (m < n)
 		out->unit = NUM_UNIT_PERCENT;
 	return 1;
+}
+
+/* The digits num_fast_plain reads, d+ ('.' d+)? without a sign, at the
+ * start of s[0..n) (claim.c, a formula's numbers, read as they are
+ * scanned): the bytes they take, with *out as num_fast_plain fills it for
+ * those bytes, or 0 (*out then anything) when s starts with no digit or
+ * they are more than 19. What follows them is the caller's to judge
+ * (tests/num_ascii_test.c holds this to num_fast_plain). */
+static inline size_t num_plain_prefix(const char *str, size_t n, num_fig *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i, f0, frac = 0;
+	unsigned long long v = 0;   /* wraps only past 19 digits, which are refused before it is used */
+
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		v = v * 10 + (unsigned)(s[i] - '0');
+	if (i == 0)
+		return 0;
+	if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+		for (f0 = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			v = v * 10 + (unsigned)(s[i] - '0');
+		frac = i - f0;
+	}
+	if (i - (frac > 0) > 19)
+		return 0;
+	out->value.coef = (__int128)v;
+	out->value.exp = -(int)frac;
+	out->decimals = (int)frac;
+	out->mag = 0;
+	out->unit = NUM_UNIT_NONE;
+	out->qual = NUM_QUAL_NONE;
+	out->approx = 0;
+	out->negative = 0;
+	out->noun[0] = '\0';
+	return i;
 }
 
 /* A one-line canonical description for tests:

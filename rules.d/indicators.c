@@ -48,7 +48,8 @@ static void emit(jxl_ctx *ctx, const char *rule, const jxl_node *at, const jxl_f
  * last of a repeated key wins, as with get()). */
 struct ind {
 	const jxl_node *node, *score, *max, *actual, *target;
-	const char *name, *level1;   /* H->str of "name", "level1" */
+	const jxl_node *name;        /* "name": its text is only needed for a message */
+	const char *level1;          /* H->str of "level1" */
 	int bonus;                   /* "kind" is "bonus" */
 	const jxl_fig *sfig, *mfig;  /* score and max read as scores */
 };
@@ -67,7 +68,7 @@ static void read_ind(jxl_ctx *ctx, const jxl_node *n, struct ind *r)
 		case 'm': if (NAME3(k, 'a', 'x')) r->max = m; break;
 		case 'a': if (NAME6(k, 'c', 't', 'u', 'a', 'l')) r->actual = m; break;
 		case 't': if (NAME6(k, 'a', 'r', 'g', 'e', 't')) r->target = m; break;
-		case 'n': if (NAME4(k, 'a', 'm', 'e')) r->name = H->str(m); break;
+		case 'n': if (NAME4(k, 'a', 'm', 'e')) r->name = m; break;
 		case 'l': if (NAME6(k, 'e', 'v', 'e', 'l', '1')) r->level1 = H->str(m); break;
 		case 'k':
 			if (NAME4(k, 'i', 'n', 'd')) {
@@ -83,7 +84,9 @@ static void read_ind(jxl_ctx *ctx, const jxl_node *n, struct ind *r)
 
 static const char *ind_name(const struct ind *r)
 {
-	return r->name && *r->name ? r->name : "（未命名指标）";
+	const char *s = r->name ? H->str(r->name) : NULL;
+
+	return s && *s ? s : "（未命名指标）";
 }
 
 /* indicators/range: 0 ≤ score ≤ max, exactly (a bonus item may be
@@ -142,17 +145,25 @@ static int missing(const jxl_node *n)
 /* Whether a node could state a figure: a number, or text with a digit
  * (ASCII or full-width; the host reads no figure without one). Text
  * targets like "按时完成" are not read at all: with a first-edition host
- * they would be reported as unreadable, with peek() they read as nothing. */
+ * they would be reported as unreadable, with peek() they read as nothing.
+ * A number's text (str()) is its literal, which has a digit. */
 static int has_digit(const jxl_node *n)
 {
+	/* the bytes that stop the scan: a digit, the first byte of a full-width one, the end */
+	static const unsigned char stop[256] = {[0] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xEF] = 1};
 	const unsigned char *s = (const unsigned char *)H->str(n);
 
-	if (H->kind(n) == JXL_NUMBER)
-		return 1;
-	for (; s && *s; s++)
-		if ((*s >= '0' && *s <= '9') || (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99))
+	if (!s)
+		return 0;
+	for (;; s++) {
+		while (!stop[*s])
+			s++;
+		if (*s != 0xEF)
+			return *s != 0;
+		if (s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99)
 			return 1;
-	return 0;
+	}
 }
 
 /* The noun after a figure's last digit in the host's text ("人次", "M", ""),
@@ -236,8 +247,8 @@ static void check_full_marks(jxl_ctx *ctx, const struct ind *r, int cm)
 
 	if (!s || !m || cm != 0)
 		return;
-	name = ind_name(r);
 	if (missing(an)) {
+		name = ind_name(r);
 		emit(ctx, "indicators/full-marks-no-actual", present(an) ? an : r->node, s, NULL,
 		     H->fmt(ctx, "「%s」得满分 %s，但未填实际完成值", name, H->text(ctx, s)),
 		     H->fmt(ctx, "%s has full marks (%s) but no actual value", name, H->text(ctx, s)));
@@ -245,12 +256,14 @@ static void check_full_marks(jxl_ctx *ctx, const struct ind *r, int cm)
 	}
 	a = reading(ctx, an);
 	t = a ? reading(ctx, tn) : NULL;
-	if (a && t && misses(ctx, a, t))
+	if (a && t && misses(ctx, a, t)) {
+		name = ind_name(r);
 		emit(ctx, "indicators/full-marks-missed", an, a, NULL,
 		     H->fmt(ctx, "「%s」得满分 %s，但实际完成值 %s 未达到指标值 %s", name, H->text(ctx, s),
 		            H->text(ctx, a), H->text(ctx, t)),
 		     H->fmt(ctx, "%s has full marks (%s) but its actual %s misses the target %s", name,
 		            H->text(ctx, s), H->text(ctx, a), H->text(ctx, t)));
+	}
 }
 
 /* --- level-1 groups against the score tree --- */

@@ -1,4 +1,4 @@
-/* num_ascii_test.c — num_fast_ascii (num.h) against num_parse_general: every text it reads, read the same. */
+/* num_ascii_test.c — num_fast_ascii (num.h) against num_parse_general, num_plain_prefix against num_fast_plain: every text they read, read the same. */
 #include <glob.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +13,7 @@
 struct counts {
 	int pass, fail;   /* cases: one an edge text, one a length of the exhaustive texts, one a table file */
 	long bad, read;   /* texts read differently; texts the fast path took */
+	long prefixes;    /* texts num_plain_prefix read a start of */
 };
 
 /* The fast path agrees with the general one on s[0..n): it declines, or
@@ -35,6 +36,31 @@ static void check(const char *s, size_t n, struct counts *c)
 		printf("FAIL: \"%.*s\": num_fast_ascii and num_parse_general disagree\n", (int)n, s);
 }
 
+/* num_plain_prefix agrees with num_fast_plain on s[0..n): what it reads
+ * (when it reads; its caller reads the others otherwise) is the longest
+ * start of s that num_fast_plain reads, read the same. */
+static void check_prefix(const char *s, size_t n, struct counts *c)
+{
+	num_fig f, g;
+	size_t len, k, longest = 0;
+
+	memset(&f, 0x5A, sizeof f);
+	len = num_plain_prefix(s, n, &f);
+	for (k = 1; k <= n && len; k++)
+		if (num_fast_plain(s, k, &g))
+			longest = k;
+	if (len == longest && (!len || (num_fast_plain(s, len, &g) && f.value.coef == g.value.coef &&
+					f.value.exp == g.value.exp && f.decimals == g.decimals && f.mag == g.mag &&
+					f.unit == g.unit && f.qual == g.qual && f.approx == g.approx &&
+					f.negative == g.negative && f.noun[0] == g.noun[0]))) {
+		c->prefixes += len > 0;
+		return;
+	}
+	if (c->bad++ < 20)
+		printf("FAIL: \"%.*s\": num_plain_prefix read %zu bytes, num_fast_plain %zu, or read them otherwise\n", (int)n,
+		       s, len, longest);
+}
+
 /* One case done: passed when no text since `bad` was read differently. */
 static void tally(struct counts *c, long bad)
 {
@@ -51,6 +77,7 @@ static void every(char *buf, size_t at, size_t len, struct counts *c)
 
 	if (at == len) {
 		check(buf, len, c);
+		check_prefix(buf, len, c);
 		return;
 	}
 	for (; *a; a++) {
@@ -76,8 +103,10 @@ static void tables(struct counts *c)
 		long bad = c->bad;
 		while (f && fgets(line, sizeof line, f)) {
 			size_t n = strcspn(line, "\t\n");
-			if (line[0] != '#')
+			if (line[0] != '#') {
 				check(line, n, c);
+				check_prefix(line, n, c);
+			}
 		}
 		if (f)
 			fclose(f);
@@ -93,7 +122,7 @@ int main(void)
 		"1234567890.123456789", "0.0000000000000000001", "00012.50%", "0%", "0.00%", "100.00%", "%", "%%",
 		"5%%", "1.5.%", ".5%", "5.%", "-5%", "5 %", "5%5", "1505449.00", "69.49%",
 	};
-	struct counts c = {0, 0, 0, 0};
+	struct counts c = {0, 0, 0, 0, 0};
 	char buf[ASCII_MAX_LEN];
 	size_t i;
 	long bad;
@@ -101,6 +130,7 @@ int main(void)
 	for (i = 0; i < sizeof edges / sizeof *edges; i++) {
 		bad = c.bad;
 		check(edges[i], strlen(edges[i]), &c);
+		check_prefix(edges[i], strlen(edges[i]), &c);
 		tally(&c, bad);
 	}
 	for (i = 0; i <= ASCII_MAX_LEN; i++) {
@@ -111,6 +141,10 @@ int main(void)
 	tables(&c);
 	if (c.read < 1000) {   /* the comparison means something only if the fast path reads texts */
 		printf("FAIL: num_fast_ascii read only %ld texts\n", c.read);
+		c.fail++;
+	}
+	if (c.prefixes < 1000) {
+		printf("FAIL: num_plain_prefix read only %ld texts\n", c.prefixes);
 		c.fail++;
 	}
 	printf("%d passed, %d failed\n", c.pass, c.fail);

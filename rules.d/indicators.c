@@ -100,7 +100,7 @@ static void check_range(jxl_ctx *ctx, const struct ind *r, const jxl_fig *zero, 
 
 	if (!s)
 		return;
-	if (!r->bonus && H->cmp_value(s, zero) < 0) {
+	if (!r->bonus && below_zero(H, r->score, s, zero)) {
 		name = ind_name(r);
 		emit(ctx, "indicators/range", at, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),

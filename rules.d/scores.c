@@ -188,7 +188,7 @@ static void check_range(jxl_ctx *ctx, const struct item *node, const jxl_fig *ze
 
 	if (!s)
 		return;
-	if (!node->bonus && H->cmp_value(s, zero) < 0) {
+	if (!node->bonus && below_zero(H, node->score, s, zero)) {
 		name = item_name(node, "总分");
 		emit(ctx, "scores/range", 0, node->score, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),

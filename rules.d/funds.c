@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "member_name.h"
+
 static const jxl_host *H;
 
 static const jxl_rule_info rules[] = {
@@ -27,61 +29,144 @@ static const jxl_rule_info rules[] = {
 	 "金额的数量级与金额单位不符", "money figures implausible for their unit"},
 };
 
+/* The sections the money fields are in, and the member names read in them. */
+enum { SEC_BUDGET, SEC_INCOME, SEC_EXPENDITURE, SEC_BALANCE, SEC_THREE_PUBLIC, SEC_PROCUREMENT, NSECTIONS };
+
+enum key {
+	K_NONE, K_INITIAL, K_ADJUSTED, K_BASIC, K_PROJECT, K_TOTAL, K_CARRYOVER, K_APPROPRIATION, K_OTHER,
+	K_BUDGET, K_ACTUAL, K_LAST_YEAR, K_PLAN, K_BY_SOURCE, K_BY_LEVEL
+};
+
 /* A money field and how a reviewer names it. */
 struct field {
-	const char *sec, *key, *zh, *en;
+	int sec;
+	enum key key;
+	const char *zh, *en;
 };
 
 /* Every money field, in the order a reader meets them (unit-magnitude
- * reports the first offending one). */
+ * reports the first offending one), a section's fields together. */
 static const struct field money[] = {
-	{"budget", "initial", "年初预算数", "initial budget"},
-	{"budget", "adjusted", "调整后预算数", "adjusted budget"},
-	{"budget", "basic", "基本支出预算", "basic budget"},
-	{"budget", "project", "项目支出预算", "project budget"},
-	{"budget", "total", "预算总额", "budget total"},
-	{"income", "carryover", "年初结转结余", "carry-over"},
-	{"income", "appropriation", "本年财政拨款收入", "appropriation"},
-	{"income", "other", "其他收入", "other income"},
-	{"income", "total", "收入合计", "income total"},
-	{"expenditure", "basic", "基本支出", "basic spending"},
-	{"expenditure", "project", "项目支出", "project spending"},
-	{"expenditure", "total", "支出合计", "spending total"},
-	{"balance", "basic", "基本支出结转结余", "basic balance"},
-	{"balance", "project", "项目支出结转结余", "project balance"},
-	{"balance", "total", "年末结转结余", "year-end balance"},
-	{"three_public", "budget", "三公经费预算", "三公 budget"},
-	{"three_public", "actual", "三公经费支出", "三公 spending"},
-	{"three_public", "last_year", "上年三公经费预算", "last year's 三公 budget"},
-	{"procurement", "plan", "政府采购计划", "procurement plan"},
-	{"procurement", "actual", "政府采购实际金额", "procurement actual"},
+	{SEC_BUDGET, K_INITIAL, "年初预算数", "initial budget"},
+	{SEC_BUDGET, K_ADJUSTED, "调整后预算数", "adjusted budget"},
+	{SEC_BUDGET, K_BASIC, "基本支出预算", "basic budget"},
+	{SEC_BUDGET, K_PROJECT, "项目支出预算", "project budget"},
+	{SEC_BUDGET, K_TOTAL, "预算总额", "budget total"},
+	{SEC_INCOME, K_CARRYOVER, "年初结转结余", "carry-over"},
+	{SEC_INCOME, K_APPROPRIATION, "本年财政拨款收入", "appropriation"},
+	{SEC_INCOME, K_OTHER, "其他收入", "other income"},
+	{SEC_INCOME, K_TOTAL, "收入合计", "income total"},
+	{SEC_EXPENDITURE, K_BASIC, "基本支出", "basic spending"},
+	{SEC_EXPENDITURE, K_PROJECT, "项目支出", "project spending"},
+	{SEC_EXPENDITURE, K_TOTAL, "支出合计", "spending total"},
+	{SEC_BALANCE, K_BASIC, "基本支出结转结余", "basic balance"},
+	{SEC_BALANCE, K_PROJECT, "项目支出结转结余", "project balance"},
+	{SEC_BALANCE, K_TOTAL, "年末结转结余", "year-end balance"},
+	{SEC_THREE_PUBLIC, K_BUDGET, "三公经费预算", "三公 budget"},
+	{SEC_THREE_PUBLIC, K_ACTUAL, "三公经费支出", "三公 spending"},
+	{SEC_THREE_PUBLIC, K_LAST_YEAR, "上年三公经费预算", "last year's 三公 budget"},
+	{SEC_PROCUREMENT, K_PLAN, "政府采购计划", "procurement plan"},
+	{SEC_PROCUREMENT, K_ACTUAL, "政府采购实际金额", "procurement actual"},
 };
 
 enum { BUDGET_INITIAL, BUDGET_ADJUSTED, BUDGET_BASIC, BUDGET_PROJECT, BUDGET_TOTAL, INCOME_CARRYOVER,
        INCOME_APPROPRIATION, INCOME_OTHER, INCOME_TOTAL, EXP_BASIC, EXP_PROJECT, EXP_TOTAL, BAL_BASIC,
        BAL_PROJECT, BAL_TOTAL, NMONEY = sizeof money / sizeof money[0] };
 
-/* One document's sections and money fields, each looked up once. */
+/* The budget's breakdowns of its total, summed by sum_of_map. */
+enum { BY_SOURCE, BY_LEVEL, NMAPS };
+
+/* One document's money fields and budget breakdowns, each looked up once. */
 struct doc_nodes {
-	const jxl_node *budget;
 	const jxl_node *m[NMONEY];   /* as money[] lists them */
+	const jxl_node *map[NMAPS];
 };
 
+/* Which section a member of the root is, or -1: each name compared to its
+ * end, as get() compares it (the longer ones by strcmp, which compares
+ * many bytes at a time). */
+static int section_of(const char *k)
+{
+	switch (k[0]) {
+	case 'b':
+		if (NAME6(k, 'u', 'd', 'g', 'e', 't'))
+			return SEC_BUDGET;
+		return !strcmp(k + 1, "alance") ? SEC_BALANCE : -1;
+	case 'i': return NAME6(k, 'n', 'c', 'o', 'm', 'e') ? SEC_INCOME : -1;
+	case 'e': return !strcmp(k + 1, "xpenditure") ? SEC_EXPENDITURE : -1;
+	case 't': return !strcmp(k + 1, "hree_public") ? SEC_THREE_PUBLIC : -1;
+	case 'p': return !strcmp(k + 1, "rocurement") ? SEC_PROCUREMENT : -1;
+	}
+	return -1;
+}
+
+/* Which of the names money[] and the breakdowns use a section's member is. */
+static enum key key_of(const char *k)
+{
+	switch (k[0]) {
+	case 't': return NAME5(k, 'o', 't', 'a', 'l') ? K_TOTAL : K_NONE;
+	case 'b':
+		if (NAME5(k, 'a', 's', 'i', 'c'))
+			return K_BASIC;
+		if (NAME6(k, 'u', 'd', 'g', 'e', 't'))
+			return K_BUDGET;
+		return !strcmp(k + 1, "y_source") ? K_BY_SOURCE : !strcmp(k + 1, "y_level") ? K_BY_LEVEL : K_NONE;
+	case 'p':
+		if (NAME4(k, 'l', 'a', 'n'))
+			return K_PLAN;
+		return !strcmp(k + 1, "roject") ? K_PROJECT : K_NONE;
+	case 'a':
+		if (NAME6(k, 'c', 't', 'u', 'a', 'l'))
+			return K_ACTUAL;
+		return !strcmp(k + 1, "djusted") ? K_ADJUSTED : !strcmp(k + 1, "ppropriation") ? K_APPROPRIATION : K_NONE;
+	case 'i': return !strcmp(k + 1, "nitial") ? K_INITIAL : K_NONE;
+	case 'c': return !strcmp(k + 1, "arryover") ? K_CARRYOVER : K_NONE;
+	case 'o': return NAME5(k, 't', 'h', 'e', 'r') ? K_OTHER : K_NONE;
+	case 'l': return !strcmp(k + 1, "ast_year") ? K_LAST_YEAR : K_NONE;
+	}
+	return K_NONE;
+}
+
+/* The fields of section s (money[first] on, and the breakdowns of the
+ * budget) in one walk over its members: the last of a name wins, as
+ * with get. */
+static void find_fields(const jxl_node *sec, int s, size_t first, struct doc_nodes *d)
+{
+	size_t i, j, len = H->kind(sec) == JXL_OBJECT ? H->len(sec) : 0;
+
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(sec, i);
+		enum key k = key_of(H->key(m));
+		if (k == K_NONE)
+			continue;
+		if (s == SEC_BUDGET && (k == K_BY_SOURCE || k == K_BY_LEVEL)) {
+			d->map[k == K_BY_SOURCE ? BY_SOURCE : BY_LEVEL] = m;
+			continue;
+		}
+		for (j = first; j < NMONEY && money[j].sec == s; j++)
+			if (money[j].key == k) {
+				d->m[j] = m;
+				break;
+			}
+	}
+}
+
+/* d: cleared by the caller. The sections in one walk over the root's
+ * members, then each section's fields in one walk over its own. */
 static void find_nodes(const jxl_node *root, struct doc_nodes *d)
 {
-	const char *sec = NULL;
-	const jxl_node *s = NULL;
-	size_t i;
+	const jxl_node *sec[NSECTIONS] = {NULL};
+	size_t i, len = H->kind(root) == JXL_OBJECT ? H->len(root) : 0;
+	int s;
 
-	for (i = 0; i < NMONEY; i++) {
-		if (money[i].sec != sec) {
-			sec = money[i].sec;
-			s = H->get(root, sec);
-			if (i == BUDGET_INITIAL)
-				d->budget = s;
-		}
-		d->m[i] = H->get(s, money[i].key);
+	for (i = 0; i < len; i++) {
+		const jxl_node *m = H->at(root, i);
+		if ((s = section_of(H->key(m))) >= 0)
+			sec[s] = m;
 	}
+	for (i = 0; i < NMONEY; i++)
+		if (i == 0 || money[i].sec != money[i - 1].sec)
+			find_fields(sec[money[i].sec], money[i].sec, i, d);
 }
 
 static int present(const jxl_node *n)
@@ -148,11 +233,11 @@ static void sum_of(jxl_ctx *ctx, const char *rule, const struct doc_nodes *d, in
  * source or level that received nothing is written 0 or omitted; a member
  * listed as null or "—" is a cell whose value is unknown (seed 002-2: OCR
  * truncated 财政拨款), so the host skips the identity rather than read it as 0. */
-static void sum_of_map(jxl_ctx *ctx, const struct doc_nodes *d, const char *map, const char *zh, const char *en)
+static void sum_of_map(jxl_ctx *ctx, const struct doc_nodes *d, int map, const char *zh, const char *en)
 {
 	enum { MAX_MEMBERS = 64 };
 	const jxl_node *parts[MAX_MEMBERS];
-	const jxl_node *m = H->get(d->budget, map);
+	const jxl_node *m = d->map[map];
 	size_t i, n = 0, len = H->len(m);
 	jxl_sum s = {.size = sizeof s};
 
@@ -178,8 +263,8 @@ static void check_totals(jxl_ctx *ctx, const struct doc_nodes *d)
 	sum_of(ctx, "funds/expenditure-total", d, EXP_TOTAL, EXP_BASIC, 2, 1, "支出合计", "spending total");
 	sum_of(ctx, "funds/balance-total", d, BAL_TOTAL, BAL_BASIC, 2, 1, "年末结转结余", "year-end balance");
 	sum_of(ctx, "funds/budget-total", d, BUDGET_TOTAL, BUDGET_BASIC, 2, 1, "预算总额", "budget total");
-	sum_of_map(ctx, d, "by_source", "预算总额（按资金来源）", "budget total (by source)");
-	sum_of_map(ctx, d, "by_level", "预算总额（按预算级次）", "budget total (by level)");
+	sum_of_map(ctx, d, BY_SOURCE, "预算总额（按资金来源）", "budget total (by source)");
+	sum_of_map(ctx, d, BY_LEVEL, "预算总额（按预算级次）", "budget total (by level)");
 }
 
 /* funds/balance: balance = income − spending; funds/project-balance:

@@ -100,7 +100,7 @@ static void check_range(jxl_ctx *ctx, const struct ind *r, const jxl_fig *zero, 
 
 	if (!s)
 		return;
-	if (!r->bonus && H->cmp_value(s, zero) < 0) {
+	if (!r->bonus && below_zero(H, r->score, s, zero)) {
 		name = ind_name(r);
 		emit(ctx, "indicators/range", at, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
@@ -332,7 +332,10 @@ static void index_init(struct tree_index *x, const jxl_node *tree)
 	const char *name;
 	const jxl_node *score, *items;
 
-	memset(x, 0, sizeof *x);
+	x->sp = 0;   /* the stack is written before it is read: not cleared (it is 2 KiB) */
+	x->seen = NULL;
+	x->nseen = x->cap = 0;
+	x->failed = 0;
 	read_node(tree, &name, &score, &items);   /* the root itself is never a group's item */
 	index_push(x, items, 1);
 }
@@ -422,9 +425,10 @@ static void check_groups(jxl_ctx *ctx, struct row *rows, size_t nrows, const jxl
 
 	if (!nrows || !JXL_HOST_HAS(H, scratch))
 		return;
-	for (i = 0; i < nrows && ng <= INDICATORS_FEW_GROUPS; i++) {
-		for (g = 0; g < ng && strcmp(names[g], rows[i].l1); g++)
-			;
+	for (i = 0, g = 0; i < nrows && ng <= INDICATORS_FEW_GROUPS; i++) {
+		if (g == ng || strcmp(names[g], rows[i].l1))   /* most rows are in the previous row's group */
+			for (g = 0; g < ng && strcmp(names[g], rows[i].l1); g++)
+				;
 		if (g == ng && ng++ < INDICATORS_FEW_GROUPS)
 			names[g] = rows[i].l1;
 		rows[i].g = g;

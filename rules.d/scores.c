@@ -8,6 +8,7 @@
 
 #define SCORES_MAX_DEPTH 64   /* levels of the score tree that are walked */
 #define SCORES_STACK_PARTS 64 /* part pointers of a sum kept on the stack; more come from host scratch */
+#define SCORES_POOL_ITEMS 128 /* items of a tree read into check's frame; more come from host scratch */
 
 static const jxl_host *H;
 
@@ -89,13 +90,30 @@ static void read_item(jxl_ctx *ctx, const jxl_node *n, struct item *it)
 	it->mfig = it->max ? h->fig(ctx, it->max, JXL_AS_SCORE) : NULL;
 }
 
-/* The items of `it`, each read once; NULL when it has none (or no room). */
-static struct item *read_items(jxl_ctx *ctx, const struct item *it)
+/* Room for the items walk reads, handed out in order: a tree's usual
+ * items fit in `own` (in check's frame, which outlives the walk); more
+ * come from host scratch. */
+struct pool {
+	struct item own[SCORES_POOL_ITEMS];
+	size_t used;
+};
+
+/* The items of `it`, each read once; NULL when it has none (or no room:
+ * a host without scratch reads none, as before the pool). */
+static struct item *read_items(jxl_ctx *ctx, struct pool *p, const struct item *it)
 {
 	size_t i, n = it->nkids;
-	struct item *v = it->items && JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, n * sizeof *v) : NULL;
+	struct item *v = NULL;
 
-	for (i = 0; v && i < n; i++)
+	if (!it->items || !JXL_HOST_HAS(H, scratch))
+		return NULL;
+	if (n <= SCORES_POOL_ITEMS - p->used) {
+		v = &p->own[p->used];
+		p->used += n;
+	} else if (!(v = H->scratch(ctx, n * sizeof *v))) {
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
 		read_item(ctx, H->at(it->items, i), &v[i]);
 	return v;
 }
@@ -188,7 +206,7 @@ static void check_range(jxl_ctx *ctx, const struct item *node, const jxl_fig *ze
 
 	if (!s)
 		return;
-	if (!node->bonus && H->cmp_value(s, zero) < 0) {
+	if (!node->bonus && below_zero(H, node->score, s, zero)) {
 		name = item_name(node, "总分");
 		emit(ctx, "scores/range", 0, node->score, s, NULL,
 		     H->fmt(ctx, "「%s」得分 %s 小于 0", name, H->text(ctx, s)),
@@ -207,6 +225,7 @@ struct walk {
 	jxl_ctx *ctx;
 	const jxl_fig *zero;
 	const struct item *exec;   /* the budget-execution item, if any */
+	struct pool *pool;
 };
 
 /* A node, read as *it: its checks, then its items'. Its items stay in it->kids. */
@@ -217,7 +236,7 @@ static void walk(struct walk *w, struct item *it, int depth)
 
 	if (depth > SCORES_MAX_DEPTH)
 		return;
-	it->kids = kids = read_items(w->ctx, it);
+	it->kids = kids = read_items(w->ctx, w->pool, it);
 	check_range(w->ctx, it, w->zero);
 	if (it->items) {   /* a leaf has no sums: most nodes are leaves, so not even the calls */
 		check_sum(w->ctx, it, kids, depth);
@@ -541,11 +560,13 @@ static void check_exec_cap(jxl_ctx *ctx, const jxl_doc *doc, const jxl_node *roo
 static void check(jxl_ctx *ctx, const jxl_doc *doc)
 {
 	const jxl_node *root = H->root(doc), *tree = H->get(root, "scores");
-	struct walk w = {ctx, NULL, NULL};
+	struct pool pool;
+	struct walk w = {ctx, NULL, NULL, &pool};
 	struct item top;
 
 	if (H->kind(tree) != JXL_OBJECT)
 		return;
+	pool.used = 0;
 	w.zero = num(ctx, 0);
 	read_item(ctx, tree, &top);
 	walk(&w, &top, 0);

@@ -114,12 +114,77 @@ char *arena_strdup(arena *a, const char *s)
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* Append n bytes of s at *len in buf (cap bytes, the last kept for the NUL): 0 when they do not fit. */
+static int put(char *buf, size_t cap, size_t *len, const char *s, size_t n)
+{
+	if (n >= cap - *len)
+		return 0;
+	memcpy(buf + *len, s, n);
+	*len += n;
+	return 1;
+}
+
+int arena_format_simple(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+	size_t len = 0;
+	for (;;) {
+		const char *pc = strchr(fmt, '%');
+		if (!put(buf, cap, &len, fmt, pc ? (size_t)(pc - fmt) : strlen(fmt)))
+			return -1;
+		if (!pc)
+			break;
+		char num[24], *e = num + sizeof num, *d = e;
+		const char *s;
+		size_t n;
+		if (pc[1] == 's') {
+			if (!(s = va_arg(ap, const char *)))
+				return -1;   /* vsnprintf's "(null)" is its own affair */
+			n = strlen(s);
+			fmt = pc + 2;
+		} else if (pc[1] == 'd' || (pc[1] == 'z' && pc[2] == 'u')) {
+			int neg = 0;
+			unsigned long long u;
+			if (pc[1] == 'd') {
+				int v = va_arg(ap, int);
+				neg = v < 0;
+				u = neg ? 0ull - (unsigned long long)v : (unsigned long long)v;
+				fmt = pc + 2;
+			} else {
+				u = va_arg(ap, size_t);
+				fmt = pc + 3;
+			}
+			do
+				*--d = (char)('0' + u % 10);
+			while (u /= 10);
+			if (neg)
+				*--d = '-';
+			s = d;
+			n = (size_t)(e - d);
+		} else if (pc[1] == '%') {
+			s = "%";
+			n = 1;
+			fmt = pc + 2;
+		} else {
+			return -1;
+		}
+		if (!put(buf, cap, &len, s, n))
+			return -1;
+	}
+	buf[len] = '\0';
+	return (int)len;
+}
+
 char *arena_vprintf(arena *a, const char *fmt, va_list ap)
 {
 	char small[256];   /* most texts fit: formatted once, then copied */
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(small, sizeof small, fmt, ap2);
+	int n = arena_format_simple(small, sizeof small, fmt, ap2);   /* most formats: "%s为 %s，…" */
+	va_end(ap2);
+	if (n >= 0)
+		return arena_strndup(a, small, (size_t)n);
+	va_copy(ap2, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return arena_strdup(a, "");

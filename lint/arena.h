@@ -34,6 +34,11 @@ void arena_cache_drop(void);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+/* What vsnprintf(buf, cap, fmt, ap) writes, without it, for a format of
+ * only literal text, %s (not NULL), %d, %zu and %%: the length, or -1
+ * (and buf anything) for any other format or a text that does not fit.
+ * arena_vprintf's first try; tests/arena_format_test.c holds it to vsnprintf. */
+int arena_format_simple(char *buf, size_t cap, const char *fmt, va_list ap);
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

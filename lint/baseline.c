@@ -56,7 +56,10 @@ void baseline_fingerprint(const char *file, const finding *f, char out[BASELINE_
 	h = fnv(h, "jxlint-fingerprint-1");
 	h = fnv(h, f->rule);
 	h = fnv(h, canonical(file));
-	h = fnv(h, f->pointer);
+	arena tmp;   /* for the pointer, which the finding makes only when asked */
+	arena_init(&tmp);
+	h = fnv(h, diag_pointer(&tmp, f));
+	arena_release(&tmp);
 	h = fnv(h, f->stated);
 	h = fnv(h, f->computed);
 	h ^= h >> 33;              /* spread FNV's weak high bits (murmur3 finaliser) */
@@ -324,7 +327,7 @@ void baseline_record(baseline *b, const char *file, const diag *dg, int message_
 		e->fp = arena_strdup(&b->a, fp);
 		e->rule = arena_strdup(&b->a, f->rule);
 		e->file = arena_strdup(&b->a, canonical(file));
-		e->pointer = arena_strdup(&b->a, f->pointer ? f->pointer : "");
+		e->pointer = diag_pointer(&b->a, f);
 		e->message = arena_strdup(&b->a, msg ? msg : "");
 		e->count = e->left = 1;
 	}

@@ -1,5 +1,6 @@
 /* diag.c — the findings sink: one list per file, copied strings, sorted, counted by severity. */
 #include "diag.h"
+#include "doc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,6 @@ finding *diag_add(diag *d, int line, int col, int severity, const char *rule)
 	f->severity = severity;
 	f->rule = rule;
 	f->seq = (unsigned)d->n;
-	f->pointer = "";
 	d->n++;
 	if (severity >= 1 && severity <= 3)
 		d->counts[severity]++;
@@ -89,4 +89,9 @@ int diag_worst(const diag *d)
 		if (d->counts[s])
 			return s;
 	return 0;
+}
+
+const char *diag_pointer(arena *a, const finding *f)
+{
+	return f->node ? doc_pointer(a, f->node) : "";
 }

@@ -11,7 +11,7 @@ typedef struct finding {
 	int severity;              /* enum jxl_severity */
 	const char *rule;
 	const char *msg_zh, *msg_en;
-	const char *pointer;       /* JSON pointer, "" for the whole file */
+	const struct jxl_node *node;  /* where it is (NULL: line:col of the file); its JSON pointer is made when asked for (diag_pointer) */
 	const char *computation;   /* "5 + 4 + 1 = 10" */
 	const char *stated, *computed, *difference, *tolerance;
 	const char *hint_zh, *hint_en;  /* e.g. the one figure that would reconcile everything */
@@ -38,5 +38,9 @@ void diag_sort(diag *d);
 /* Drop findings below min_severity (e.g. --quiet) and recount. */
 void diag_filter(diag *d, int min_severity);
 int diag_worst(const diag *d);
+/* f's JSON pointer ("" for the whole file), in a: made only when a format
+ * or a baseline shows it (the text report does not), from f's node, which
+ * lives as long as the file's arena, as f's texts do. */
+const char *diag_pointer(arena *a, const finding *f);
 
 #endif

@@ -169,10 +169,11 @@ static __attribute__((noinline)) const jxl_fig *read_fig(arena *a, const jxl_doc
 	f->v = f->lo = f->hi = v;
 	if (rounded) {   /* the interval ±½·10^pexp it stands for; unbounded when that does not fit */
 		dec half = half_ulp(pexp);
-		inf = dec_add_fast(&v, &half, -1, &f->lo) || dec_add_fast(&v, &half, 1, &f->hi);
+		/* from the value as stored: v itself then needs no room of its own on the stack */
+		inf = dec_add_fast(&f->v, &half, -1, &f->lo) || dec_add_fast(&f->v, &half, 1, &f->hi);
 	}
 	if (approx)   /* 2万余, 超过109.1万: at least the value */
-		f->lo = v;
+		f->lo = f->v;
 	f->lo_inf = inf;   /* the marks one after another: adjacent stores */
 	f->hi_inf = inf || approx;
 	f->approx = approx;

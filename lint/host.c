@@ -92,8 +92,7 @@ finding *host_add_at(jxl_ctx *ctx, const jxl_node *n, int line, int col, const c
 		return NULL;
 	}
 	finding *f = diag_add(env->dg, n ? n->line : line, n ? n->col : col, sev, def->id);
-	if (n)
-		f->pointer = doc_pointer(env->a, n);
+	f->node = n;   /* its JSON pointer made only if shown (diag_pointer) */
 	f->source = source_of(n);
 	return f;
 }

@@ -124,6 +124,33 @@ static const int plus_ones[SUM_PLUS_ONES] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* The parts of s read `as` into figs (and their signs into own when
+ * with_signs), added into *x while they can be (*exact 0 from the first
+ * that cannot): how many were read, or -1 when one is missing or
+ * unreadable. Inline, once with signs and once without. */
+static inline __attribute__((always_inline)) long read_parts(jxl_ctx *ctx, const jxl_sum *s, int as, const jxl_fig **figs,
+							    int *own, fig_exact *x, int *exact, int with_signs)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->nparts; i++) {
+		const jxl_node *pn = s->parts[i];
+		if (!pn)
+			continue;              /* not part of this form */
+		const jxl_fig *f = host_fig(ctx, pn, as);
+		if (!f)
+			return -1;             /* written as missing ("—", null): the sum cannot be known; unreadable: reported */
+		int sign = with_signs && s->signs && s->signs[i] < 0 ? -1 : 1;
+		figs[n] = f;
+		if (with_signs)
+			own[n] = sign;
+		if (!n)
+			fig_exact_start(x, f, sign);
+		*exact = *exact && fig_exact_add(x, f, sign);
+		n++;
+	}
+	return (long)n;
+}
+
 int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 {
 	if (!ctx || !s || s->size < offsetof(jxl_sum, short_severity) || !s->rule)
@@ -137,27 +164,13 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	const jxl_fig **figs = arena_alloc_raw(a, s->nparts * sizeof *figs);
 	int *own = s->signs || s->nparts > SUM_PLUS_ONES ? arena_alloc_raw(a, s->nparts * sizeof *own) : NULL;
 	const int *signs = own ? own : plus_ones;   /* most sums add every part: no signs to write */
-	size_t n = 0;
 	fig_exact x;     /* the sum, added as the parts are read while it can be (fig_sum_cmp's way) */
 	int exact = 1;
-	for (size_t i = 0; i < s->nparts; i++) {
-		const jxl_node *pn = s->parts[i];
-		if (!pn)
-			continue;              /* not part of this form */
-		const jxl_fig *f = host_fig(ctx, pn, as);
-		if (!f)
-			return JXL_SKIPPED;    /* written as missing ("—", null): the sum cannot be known; unreadable: reported */
-		int sign = s->signs && s->signs[i] < 0 ? -1 : 1;
-		figs[n] = f;
-		if (own)
-			own[n] = sign;
-		if (!n)
-			fig_exact_start(&x, f, sign);
-		exact = exact && fig_exact_add(&x, f, sign);
-		n++;
-	}
-	if (!n)
+	/* most sums add every part, and have no signs to read or write: a loop of their own */
+	long got = own ? read_parts(ctx, s, as, figs, own, &x, &exact, 1) : read_parts(ctx, s, as, figs, NULL, &x, &exact, 0);
+	if (got <= 0)
 		return JXL_SKIPPED;
+	size_t n = (size_t)got;
 	const jxl_fig *wide = config_widen(ctx->env->cfg, a, total);   /* tolerance from configuration, if any */
 	const jxl_fig *sum = NULL;   /* made here only when the register cannot compare without it */
 	int c;

@@ -49,7 +49,7 @@ static void json_file(reporter *r, const file_result *fr)
 		report_json_str(r->out, report_msg(r, f->msg_zh, f->msg_en));
 		member(r->out, "message_zh", f->msg_zh);
 		member(r->out, "message_en", f->msg_en);
-		member(r->out, "pointer", f->pointer);
+		member(r->out, "pointer", diag_pointer(fr->dg.a, f));
 		member(r->out, "computation", f->computation);
 		member(r->out, "stated", f->stated);
 		member(r->out, "computed", f->computed);

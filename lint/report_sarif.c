@@ -209,8 +209,9 @@ static void sarif_file(reporter *r, const file_result *fr)
 		if (f->line > 0)
 			fprintf(o, ", \"region\": {\"startLine\": %d, \"startColumn\": %d}", f->line, f->col > 0 ? f->col : 1);
 		fputs("}", o);
-		if (f->pointer && *f->pointer)
-			logical_location(o, f->pointer);
+		const char *pointer = diag_pointer(fr->dg.a, f);
+		if (*pointer)
+			logical_location(o, pointer);
 		fputs("}]", o);
 		/* The same fingerprint twice in a file (e.g. two unreadable figures with the same
 		 * text under one pointer) is told apart by its occurrence, as GitHub's own hashes are. */
@@ -228,7 +229,7 @@ static void sarif_file(reporter *r, const file_result *fr)
 			fputs(", \"baselineState\": \"new\"", o);
 		fputs(",\n       \"properties\": {", o);
 		int first = 1;
-		prop(o, "pointer", f->pointer, &first);
+		prop(o, "pointer", pointer, &first);
 		prop(o, "computation", f->computation, &first);
 		prop(o, "stated", f->stated, &first);
 		prop(o, "computed", f->computed, &first);

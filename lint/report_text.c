@@ -29,16 +29,24 @@ static void flush(obuf *o)
 	o->n = 0;
 }
 
-static void put(obuf *o, const char *s)
+/* No room for l more bytes: the buffer written out, and s too when it is larger. 1 when s is written. */
+static __attribute__((noinline)) int make_room(obuf *o, const char *s, size_t l)
+{
+	flush(o);
+	if (l > sizeof o->b) {
+		fwrite(s, 1, l, o->out);
+		return 1;
+	}
+	return 0;
+}
+
+/* Inline, so that the length of a literal piece (": ", " [") is a
+ * constant and its copy a store or two, with no call. */
+static inline __attribute__((always_inline)) void put(obuf *o, const char *s)
 {
 	size_t l = strlen(s);
-	if (l > sizeof o->b - o->n) {
-		flush(o);
-		if (l > sizeof o->b) {
-			fwrite(s, 1, l, o->out);
-			return;
-		}
-	}
+	if (l > sizeof o->b - o->n && make_room(o, s, l))
+		return;
 	memcpy(o->b + o->n, s, l);
 	o->n += l;
 }

@@ -164,7 +164,7 @@ int host_check_sum(jxl_ctx *ctx, const jxl_sum *s)
 	const jxl_fig **figs = arena_alloc_raw(a, s->nparts * sizeof *figs);
 	int *own = s->signs || s->nparts > SUM_PLUS_ONES ? arena_alloc_raw(a, s->nparts * sizeof *own) : NULL;
 	const int *signs = own ? own : plus_ones;   /* most sums add every part: no signs to write */
-	fig_exact x;     /* the sum, added as the parts are read while it can be (fig_sum_cmp's way) */
+	fig_exact x = {0};   /* the sum, added as read_parts reads the parts (fig_sum_cmp's way); zeroed only for the compiler */
 	int exact = 1;
 	/* most sums add every part, and have no signs to read or write: a loop of their own */
 	long got = own ? read_parts(ctx, s, as, figs, own, &x, &exact, 1) : read_parts(ctx, s, as, figs, NULL, &x, &exact, 0);

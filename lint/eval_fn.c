@@ -58,7 +58,7 @@ static int gather(eval_env *e, const expr *x, eval_seq *vals, ev_val *failv)
 				return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
 			e->vars[x->bind->slot] = eval_seq_get(&items, i);
 			if (x->bind->where) {
-				int t = eval_cond(e, x->bind->where);
+				int t = eval_cond_each(e, x->bind->where);
 				if (t == -2)
 					return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
 				if (t != 1)
@@ -322,13 +322,13 @@ ev_val eval_quant(eval_env *e, const expr *x)
 			return eval_tv(-2, x);
 		e->vars[x->bind->slot] = eval_seq_get(&items, i);
 		if (x->bind->where) {
-			int w = eval_cond(e, x->bind->where);
+			int w = eval_cond_each(e, x->bind->where);
 			if (w == -2)
 				return eval_tv(-2, x);
 			if (w != 1)
 				continue;
 		}
-		int t = eval_cond(e, x->bind->body);
+		int t = eval_cond_each(e, x->bind->body);
 		if (t == -2)
 			return eval_tv(-2, x);
 		if (t == -1)

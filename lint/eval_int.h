@@ -129,11 +129,17 @@ static inline const jxl_node *eval_member(eval_env *e, const jxl_node *obj, cons
 /* Member sg->key of obj (an object), as eval_member_once finds it, the
  * members' tags compared with the key's first. */
 const jxl_node *eval_member_tagged(const jxl_node *obj, const expr_seg *sg);
-/* eval_member of a path's key. */
+/* An object of at most this many members (a score item: name, max, score,
+ * items) is looked through faster than the cache hashes, compares and
+ * keeps (measured: 4 to 6 alike, 8 worse). */
+#define EVAL_KEYCACHE_MIN 4
+/* eval_member of a path's key (small objects without the cache). */
 static inline const jxl_node *eval_member_seg(eval_env *e, const jxl_node *obj, const expr_seg *sg)
 {
 	if (!obj || obj->kind != JXL_OBJECT)
 		return NULL;
+	if (obj->nkids <= EVAL_KEYCACHE_MIN)
+		return eval_member_tagged(obj, sg);
 	int hit;
 	eval_keyslot *s = eval_keyslot_of(e, obj, sg->key, &hit);
 	return hit ? s->val : eval_keyslot_keep(e, s, obj, sg->key, eval_member_tagged(obj, sg));

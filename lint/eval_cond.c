@@ -305,54 +305,10 @@ static int decide_test(eval_env *e, const expr *x)
 	return v;
 }
 
-/* A test that is one leaf (under nots) on a path from a variable, the
- * commonest (where not exists(n.max), where i.level1 == 'a' or …): decided
- * without the bookkeeping of several paths, from what expr_resolve found
- * (expr.tlpath …). After x's own step; -3 when x is not one (nothing done). */
+/* decide_leaf, after x's own step: -3 when x is not a one-leaf test (nothing done). */
 static inline int decide_leaf(eval_env *e, const expr *x)
 {
-	const expr *p = x->tlpath;
-	if (!p || e->vars[p->slot].t != EV_NODE || x->tmax - 1 > e->max_steps - e->steps)
-		return -3;
-	const jxl_node *n = e->vars[p->slot].node;
-	long ps = 0;   /* the path's steps: a step on each node, one for each value found */
-	for (size_t i = 0; i < p->nsegs && n; i++) {
-		const jxl_node *m = eval_key_or_index(e, n, &p->segs[i]);
-		ps += m ? 2 : 1;
-		n = m;
-	}
-	long steps = x->tlnots;   /* not: a step each, and the leaf's own */
-	const expr *l = x->tlleaf;
-	int v = 0;
-	if (x->tlkind == TL_EXISTS) {
-		steps += ps;
-		v = n && eval_there(n);
-	} else {
-		if (n && n->kind == JXL_NULL)
-			n = NULL;   /* equal to no text */
-		if (n && n->kind != JXL_STRING && n->kind != JXL_NUMBER) {   /* the first leaf fails */
-			e->steps += steps + (x->tlkind == TL_IN ? x->tln - 2 + 3 + ps : 2 + ps);
-			eval_fail(e, EVE_TYPE, l, "%s", n->kind == JXL_BOOL ? "comparing true/false with something else"
-									: "comparing text with an object or list");
-			return -2;
-		}
-		if (x->tlkind == TL_TEXT) {
-			steps += 2 + ps;
-			v = n && eval_same_text(n, l->ttext, l->ttlen);
-			if (l->op != OP_EQ)
-				v = !v;
-		} else {   /* every or, then the leaves up to the first that holds */
-			steps += x->tln - 2 + 3 + ps;
-			v = n && eval_same_text(n, l->ttext, l->ttlen);
-			for (int k = 1; !v && k < x->tln; k++) {   /* the other leaves, left to right */
-				l = l->tnext;
-				steps += 3 + ps;
-				v = n && eval_same_text(n, l->ttext, l->ttlen);
-			}
-		}
-	}
-	e->steps += steps;
-	return x->tlnots & 1 ? !v : v;
+	return eval_leaf_fits(e, x, 1) ? eval_leaf(e, x) : -3;
 }
 
 static int cond_other(eval_env *e, const expr *x);

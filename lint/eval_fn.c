@@ -1,5 +1,6 @@
 /* eval_fn.c — iteration (all/any/none, bindings) and the functions of the rule language: sum count min max abs round exists first (weight: eval_weight.c). */
 #include "eval_int.h"
+#include "eval_sum.h"
 
 #include <string.h>
 
@@ -58,7 +59,7 @@ static int gather(eval_env *e, const expr *x, eval_seq *vals, ev_val *failv)
 				return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
 			e->vars[x->bind->slot] = eval_seq_get(&items, i);
 			if (x->bind->where) {
-				int t = eval_cond(e, x->bind->where);
+				int t = eval_cond_each(e, x->bind->where);
 				if (t == -2)
 					return *failv = (ev_val){.t = EV_ERR, .at = x}, -1;
 				if (t != 1)
@@ -230,35 +231,55 @@ int eval_exists(eval_env *e, const expr *x, ev_val *errv)
 	return eval_exists_val(&r);
 }
 
+/* acc, the run's sum made a figure if it added any. */
+static ev_val run_end(eval_env *e, sum_run *r, ev_val acc)
+{
+	const jxl_fig *f = sum_run_end(e->a, r, acc.f);
+	return f == acc.f ? acc : eval_figv(f, acc.lit);
+}
+
+/* sum(): the figures added left to right as eval_arith adds two; a run of
+ * one unit through sum_run (eval_sum.h), without a figure for each. */
+static ev_val fn_sum(eval_env *e, const expr *x)
+{
+	eval_seq v;
+	ev_val failv;
+	if (gather(e, x, &v, &failv))
+		return failv;
+	ev_val acc = eval_figv(fig_from_int(e->a, 0), 1);
+	sum_run run = {.base = NULL};
+	for (size_t i = 0; i < v.n; i++) {
+		if (eval_step(e, x))
+			return eval_tv(-2, x);
+		ev_val c = eval_note_missing(e, eval_fig(e, eval_seq_get(&v, i)));
+		if (c.t != EV_FIG)
+			return c;
+		int ua = acc.f->unit, uc = c.f->unit;   /* a run keeps acc's unit */
+		if (ua == uc && ua != FIG_RATIO) {   /* what eval_arith does when the units are the same */
+			const jxl_fig *r = sum_run_add(e->a, &run, acc.f, c.f);
+			if (!r)
+				return eval_fail(e, EVE_OVERFLOW, x, "a number too large to compute exactly");
+			if (r == acc.f)   /* in the run */
+				acc.lit = acc.lit && c.lit;
+			else
+				acc = eval_figv(r, acc.lit && c.lit);
+			continue;
+		}
+		acc = run_end(e, &run, acc);
+		acc = eval_arith(e, x, OP_ADD, acc, c);
+		if (acc.t != EV_FIG)
+			return acc;
+	}
+	return run_end(e, &run, acc);
+}
+
 ev_val eval_call(eval_env *e, const expr *x)
 {
 	eval_seq v;
 	ev_val failv;
 	switch (x->op) {
-	case FN_SUM: {
-		if (gather(e, x, &v, &failv))
-			return failv;
-		ev_val acc = eval_figv(fig_from_int(e->a, 0), 1);
-		for (size_t i = 0; i < v.n; i++) {
-			if (eval_step(e, x))
-				return eval_tv(-2, x);
-			ev_val c = eval_note_missing(e, eval_fig(e, eval_seq_get(&v, i)));
-			if (c.t != EV_FIG)
-				return c;
-			int ua = acc.f->unit, uc = c.f->unit;
-			if (ua == uc && ua != FIG_RATIO) {   /* what eval_arith does when the units are the same */
-				const jxl_fig *r = fig_add(e->a, acc.f, c.f);
-				if (!r)
-					return eval_fail(e, EVE_OVERFLOW, x, "a number too large to compute exactly");
-				acc = eval_figv(r, acc.lit && c.lit);
-				continue;
-			}
-			acc = eval_arith(e, x, OP_ADD, acc, c);
-			if (acc.t != EV_FIG)
-				return acc;
-		}
-		return acc;
-	}
+	case FN_SUM:
+		return fn_sum(e, x);
 	case FN_COUNT: {
 		if (gather(e, x, &v, &failv))
 			return failv;
@@ -322,13 +343,13 @@ ev_val eval_quant(eval_env *e, const expr *x)
 			return eval_tv(-2, x);
 		e->vars[x->bind->slot] = eval_seq_get(&items, i);
 		if (x->bind->where) {
-			int w = eval_cond(e, x->bind->where);
+			int w = eval_cond_each(e, x->bind->where);
 			if (w == -2)
 				return eval_tv(-2, x);
 			if (w != 1)
 				continue;
 		}
-		int t = eval_cond(e, x->bind->body);
+		int t = eval_cond_each(e, x->bind->body);
 		if (t == -2)
 			return eval_tv(-2, x);
 		if (t == -1)

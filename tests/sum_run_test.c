@@ -4,59 +4,16 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "gen_random.h"
+
 #define CASES 200000     /* generated sums */
 #define MAX_PARTS 12     /* figures in one sum */
-
-/* xorshift64*: the same cases on every run */
-static uint64_t state = 0x9E3779B97F4A7C15u;
-
-static uint64_t next(void)
-{
-	state ^= state >> 12;
-	state ^= state << 25;
-	state ^= state >> 27;
-	return state * 0x2545F4914F6CDD1Du;
-}
-
-static int pick(int n)
-{
-	return (int)(next() % (uint64_t)n);
-}
-
-/* A coefficient of one of the sizes that decide the paths: small, near
- * 2^63 (the 64-bit register's edge), beyond 64 bits; either sign. */
-static __int128 coef(void)
-{
-	__int128 c;
-	switch (pick(12)) {
-	case 0: c = pick(3); break;
-	case 1: c = pick(1000); break;
-	case 2: c = (__int128)(next() % 100000000000u); break;
-	case 3: c = (__int128)(INT64_MAX - (int64_t)pick(1000)); break;
-	case 4: c = (__int128)(next() >> 1); break;
-	case 5: c = (__int128)next() * 1000; break;
-	default: c = pick(100000); break;
-	}
-	return pick(4) == 0 ? -c : c;
-}
-
-/* An exponent: mostly the usual few, sometimes far apart or out of range. */
-static int exponent(void)
-{
-	switch (pick(5)) {
-	case 0: return -pick(3);
-	case 1: return pick(5) - 2;
-	case 2: return pick(41) - 20;
-	case 3: return pick(90) - 45;
-	default: return 0;
-	}
-}
 
 /* A figure of one unit: exact (the usual), rounded, a lower bound, with an
  * open end, or not a point; marks and magnitudes of every kind. */
 static void make(jxl_fig *f, int unit)
 {
-	dec v = {coef(), exponent()};
+	dec v = {part_coef(), part_exponent()};
 	*f = (jxl_fig){.v = v, .lo = v, .hi = v, .pexp = v.exp - pick(3), .mag = pick(9), .unit = unit};
 	f->approx = pick(8) == 0;
 	f->rounded = pick(8) == 0;

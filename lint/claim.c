@@ -299,9 +299,10 @@ static int parse_factor(parser *p, ival *out)
 		while (b > 0 && p->s[b - 1] == ' ')
 			b--;
 		if (b > 0 && p->s[b - 1] == '*') {
-			if (dec_cmp(out->v, dec_from_int(1)) == 0)
+			dec one = dec_from_int(1), pct1 = {1, -2};
+			if (dec_cmp_fast(&out->v, &one) == 0)
 				p->has_x100 = 1;
-			else if (dec_cmp(out->v, (dec){1, -2}) == 0)
+			else if (dec_cmp_fast(&out->v, &pct1) == 0)
 				p->has_x1pct = 1;
 		}
 	}

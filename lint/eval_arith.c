@@ -175,7 +175,7 @@ static int possibly_le(const jxl_fig *x, const jxl_fig *y, const dec *tol, int s
 	dec hi = y->hi;
 	if (tol && dec_add(hi, *tol, &hi))
 		return 1;
-	int c = dec_cmp(x->lo, hi);
+	int c = dec_cmp_fast(&x->lo, &hi);
 	return strict ? c < 0 : c <= 0;
 }
 
@@ -186,7 +186,7 @@ static int possibly_ge(const jxl_fig *x, const jxl_fig *y, const dec *tol, int s
 	dec lo = y->lo;
 	if (tol && dec_sub(lo, *tol, &lo))
 		return 1;
-	int c = dec_cmp(x->hi, lo);
+	int c = dec_cmp_fast(&x->hi, &lo);
 	return strict ? c > 0 : c >= 0;
 }
 

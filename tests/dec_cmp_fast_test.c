@@ -4,23 +4,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "gen_random.h"
+
 #define CASES 500000
-
-/* xorshift64*: the same cases on every run */
-static uint64_t state = 0x9E3779B97F4A7C15u;
-
-static uint64_t next(void)
-{
-	state ^= state >> 12;
-	state ^= state << 25;
-	state ^= state >> 27;
-	return state * 0x2545F4914F6CDD1Du;
-}
-
-static int pick(int n)
-{
-	return (int)(next() % (uint64_t)n);
-}
 
 /* A coefficient of the sizes that decide the paths: zero, small, near
  * 2^63, beyond 64 bits; either sign. */

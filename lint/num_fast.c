@@ -29,17 +29,6 @@ static inline __attribute__((always_inline)) uint32_t lead_cp(const unsigned cha
 	return (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 | (uint32_t)(s[i + 2] & 0x3F);
 }
 
-/* The end of the run of ASCII digits from s[i] (before e), *v extended by them. The digit in
- * 64 bits (no sign extension per digit): the loop most figures spend most of their time in. */
-static inline size_t digits_to(const unsigned char *s, size_t i, size_t e, unsigned long long *v)
-{
-	unsigned long long d, x = *v;
-	for (; i < e && (d = (unsigned long long)s[i] - '0') <= 9; i++)
-		x = x * 10 + d;
-	*v = x;
-	return i;
-}
-
 /*
  * The shapes nearly every figure is written in, read straight from the bytes
  * (no folding): ASCII blanks around, and between them
@@ -79,7 +68,7 @@ static inline __attribute__((always_inline)) int fast_figure(const char *str, si
 	if (i < e && (s[i] == '-' || s[i] == '+'))
 		for (neg = s[i++] == '-'; i < e && s[i] == ' '; i++)
 			;
-	i = digits_to(s, d0 = i, e, &v);
+	i = num_digits_to(s, d0 = i, e, &v);
 	if (i == d0 || (i < e && s[i] == ',' && (i - d0 > 3 || s[d0] == '0')))
 		return 0;
 	nd = i - d0;
@@ -96,7 +85,7 @@ static inline __attribute__((always_inline)) int fast_figure(const char *str, si
 		if (e - i > 2 && s[i + 1] == ' ' && is_digit(s[i + 2]))
 			i++;
 		d0 = ++i;
-		i = digits_to(s, d0, e, &v);
+		i = num_digits_to(s, d0, e, &v);
 		if (i == d0)
 			return 0;
 		frac = (int)(i - d0);

@@ -386,11 +386,9 @@ const eval_tol *config_tolerance(const config *c)
 	return c && c->has_tol ? &c->tol : NULL;
 }
 
-const jxl_fig *config_widen(const config *c, arena *a, const jxl_fig *f)
+const jxl_fig *config_widen_tol(const config *c, arena *a, const jxl_fig *f)
 {
-	const eval_tol *t = config_tolerance(c);
-	if (!t || !f)
-		return f;
+	const eval_tol *t = &c->tol;
 	const dec *by = f->unit == FIG_MONEY ? (t->has_money ? &t->money : NULL)
 		      : f->unit == FIG_PERCENT ? (t->has_percent ? &t->percent : NULL)
 		      : f->unit == FIG_RATIO ? NULL : (t->has_number ? &t->number : NULL);

@@ -89,8 +89,14 @@ int config_severity(const config *c, const char *rule, int base);
 int config_ignores(const config *c, const char *file);
 /* The extra tolerance it sets, or NULL. */
 const eval_tol *config_tolerance(const config *c);
-/* f widened by the configuration's tolerance for its unit (f itself when none). */
-const jxl_fig *config_widen(const config *c, arena *a, const jxl_fig *f);
+/* config_widen when the configuration sets a tolerance. */
+const jxl_fig *config_widen_tol(const config *c, arena *a, const jxl_fig *f);
+/* f widened by the configuration's tolerance for its unit (f itself when none).
+ * Inline: every sum and rate asks, and nearly no configuration sets one. */
+static inline const jxl_fig *config_widen(const config *c, arena *a, const jxl_fig *f)
+{
+	return c && c->has_tol && f ? config_widen_tol(c, a, f) : f;
+}
 
 /* Does the gitignore-style pattern match the relative path? */
 int config_glob(const char *pattern, const char *path);

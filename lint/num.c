@@ -532,23 +532,6 @@ static int trimmed(const char *s, size_t n, struct num_text *t, struct pst *p, n
 	return 0;
 }
 
-/* What both entry points start with: clear *out and the head of *err; refuse text over NUM_MAX_TEXT. */
-static int begin(size_t n, num_fig *out, num_err *err)
-{
-	memset(out, 0, sizeof *out);
-	if (err)
-		err->offset = 0, err->msg[0] = err->msg_zh[0] = '\0';   /* not the whole struct: most parses succeed */
-	if (n > NUM_MAX_TEXT) {
-		if (err) {
-			err->offset = NUM_MAX_TEXT;
-			snprintf(err->msg, sizeof err->msg, "longer than %d bytes", NUM_MAX_TEXT);
-			snprintf(err->msg_zh, sizeof err->msg_zh, "超过 %d 字节", NUM_MAX_TEXT);
-		}
-		return NUM_ERROR;
-	}
-	return 0;
-}
-
 /* Fold, trim, the ways of writing "no figure", then the whole grammar. */
 static int parse_general(const char *s, size_t n, num_fig *out, num_err *err)
 {
@@ -566,12 +549,8 @@ static int parse_general(const char *s, size_t n, num_fig *out, num_err *err)
 	return rc;
 }
 
-int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
+int num_parse_rest(const char *s, size_t n, num_fig *out, num_err *err)
 {
-	if (begin(n, out, err))
-		return NUM_ERROR;
-	if (num_fast_figure(s, n, out))
-		return NUM_OK;
 	if (num_fast_words(s, n, err))
 		return NUM_ERROR;
 	return parse_general(s, n, out, err);
@@ -579,7 +558,7 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
 
 int num_parse_general(const char *s, size_t n, num_fig *out, num_err *err)
 {
-	if (begin(n, out, err))
+	if (num_begin(n, out, err))
 		return NUM_ERROR;
 	return parse_general(s, n, out, err);
 }

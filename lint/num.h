@@ -246,6 +246,18 @@ int num_parse(const char *s, size_t n, num_fig *out, num_err *err);
  * that check exactly that (fuzz_num, tests/num). */
 int num_parse_general(const char *s, size_t n, num_fig *out, num_err *err);
 
+/* The end of the run of ASCII digits from s[i] (before e), *v extended by them. The digit in
+ * 64 bits (no sign extension per digit): the loop most figures spend most of their time in
+ * (num_fast_plain, num_plain_prefix, num_fast.c). */
+static inline size_t num_digits_to(const unsigned char *s, size_t i, size_t e, unsigned long long *v)
+{
+	unsigned long long d, x = *v;
+	for (; i < e && (d = (unsigned long long)s[i] - '0') <= 9; i++)
+		x = x * 10 + d;
+	*v = x;
+	return i;
+}
+
 /* The shape every JSON number without an exponent has, ['-'] d+ ('.' d+)?
  * and nothing else (no blank, no '+'), with at most 19 digits: 1 with *out
  * as num_parse fills it for s (noun only "", its first byte), or 0 for any
@@ -274,15 +286,14 @@ static inline int num_fast_plain(const char *str, size_t n, num_fig *out)
 		if (n - neg > 20)   /* 19 digits and a point at most, tested below; this bounds the loops (n is never below neg) */
 			return 0;
 	}
-	for (; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
-		v = v * 10 + (unsigned)(s[i] - '0');
+	i = num_digits_to(s, i, n, &v);
 	if (i == neg)
 		return 0;
 	if (i < n) {
 		if (s[i] != '.')
 			return 0;
-		for (f0 = ++i; i < n && (s[i] >= '0' && s[i] <= '9'); i++)
-			v = v * 10 + (unsigned)(s[i] - '0');
+		f0 = ++i;
+		i = num_digits_to(s, f0, n, &v);
 		if (i == f0 || i < n)
 			return 0;
 		frac = (int)(i - f0);
@@ -329,13 +340,12 @@ static inline size_t num_plain_prefix(const char *str, size_t n, num_fig *out)
 	size_t i, f0, frac = 0;
 	unsigned long long v = 0;   /* wraps only past 19 digits, which are refused before it is used */
 
-	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		v = v * 10 + (unsigned)(s[i] - '0');
+	i = num_digits_to(s, 0, n, &v);
 	if (i == 0)
 		return 0;
 	if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
-		for (f0 = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			v = v * 10 + (unsigned)(s[i] - '0');
+		f0 = ++i;
+		i = num_digits_to(s, f0, n, &v);
 		frac = i - f0;
 	}
 	if (i - (frac > 0) > 19)

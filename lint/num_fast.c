@@ -1,4 +1,4 @@
-/* num_fast.c — figures in the few shapes nearly every one is written in, read straight from the bytes (num.c reads the rest). */
+/* num_fast.c — num_parse, and the figures in the few shapes nearly every one is written in, read straight from the bytes (num.c reads the rest). */
 #include "num.h"
 #include "num_int.h"
 
@@ -11,7 +11,7 @@ static int is3(const unsigned char *s, const char *w)
 }
 
 /* The CJK ideograph (U+4E00..U+9FFF, a noun character) that s[i..e) starts with, or 0. */
-static uint32_t ideograph_at(const unsigned char *s, size_t i, size_t e)
+static inline __attribute__((always_inline)) uint32_t ideograph_at(const unsigned char *s, size_t i, size_t e)
 {
 	uint32_t c;
 	if (e - i < 3 || s[i] < 0xE4 || s[i] > 0xE9 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
@@ -22,7 +22,7 @@ static uint32_t ideograph_at(const unsigned char *s, size_t i, size_t e)
 
 /* The code point of the one- or three-byte character that s[i..e) starts with; anything when
  * it is neither (only a filter for prefix_at, which compares the bytes). */
-static uint32_t lead_cp(const unsigned char *s, size_t i, size_t e)
+static inline __attribute__((always_inline)) uint32_t lead_cp(const unsigned char *s, size_t i, size_t e)
 {
 	if (s[i] < 0x80 || e - i < 3)
 		return s[i];
@@ -43,7 +43,7 @@ static uint32_t lead_cp(const unsigned char *s, size_t i, size_t e)
  * 项), a noun starting with 余 多 (a qualifier) or 至 到 (a range), or ending
  * with 上 下 内 右 (以上 以下 以内 左右).
  */
-int num_fast_figure(const char *str, size_t n, num_fig *out)
+static inline __attribute__((always_inline)) int fast_figure(const char *str, size_t n, num_fig *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, e = n, d0, nd, nb, k;
@@ -68,8 +68,7 @@ int num_fast_figure(const char *str, size_t n, num_fig *out)
 	if (i < e && (s[i] == '-' || s[i] == '+'))
 		for (neg = s[i++] == '-'; i < e && s[i] == ' '; i++)
 			;
-	for (d0 = i; i < e && is_digit(s[i]); i++)
-		v = v * 10 + (unsigned)(s[i] - '0');
+	i = num_digits_to(s, d0 = i, e, &v);
 	if (i == d0 || (i < e && s[i] == ',' && (i - d0 > 3 || s[d0] == '0')))
 		return 0;
 	nd = i - d0;
@@ -85,8 +84,8 @@ int num_fast_figure(const char *str, size_t n, num_fig *out)
 	if (i < e && s[i] == '.') {
 		if (e - i > 2 && s[i + 1] == ' ' && is_digit(s[i + 2]))
 			i++;
-		for (d0 = ++i; i < e && is_digit(s[i]); i++)
-			v = v * 10 + (unsigned)(s[i] - '0');
+		d0 = ++i;
+		i = num_digits_to(s, d0, e, &v);
 		if (i == d0)
 			return 0;
 		frac = (int)(i - d0);
@@ -141,6 +140,22 @@ int num_fast_figure(const char *str, size_t n, num_fig *out)
 	if (neg)
 		out->negative = 1;
 	return 1;
+}
+
+int num_fast_figure(const char *str, size_t n, num_fig *out)
+{
+	return fast_figure(str, n, out);
+}
+
+/* Here rather than in num.c so that the fast reading is inlined: one frame for the
+ * figures nearly every text is (num_parse_rest reads the others). */
+int num_parse(const char *s, size_t n, num_fig *out, num_err *err)
+{
+	if (num_begin(n, out, err))
+		return NUM_ERROR;
+	if (fast_figure(s, n, out))
+		return NUM_OK;
+	return num_parse_rest(s, n, out, err);
 }
 
 /*

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "num.h"
 
@@ -35,6 +37,26 @@ static inline int is_digit(uint32_t c)
 /* The two fast readings of num_parse (num_fast.c); each returns 0 for a text it leaves to the general path. */
 int num_fast_figure(const char *str, size_t n, num_fig *out);   /* 1: *out filled as the general path fills it */
 int num_fast_words(const char *str, size_t n, num_err *err);   /* NUM_ERROR: words, no figure, err as the general path */
+/* num_parse after num_fast_figure declined the text: num_fast_words, then the general path (num.c). */
+int num_parse_rest(const char *s, size_t n, num_fig *out, num_err *err);
+
+/* What both entry points start with: clear *out and the head of *err; refuse text over NUM_MAX_TEXT. */
+static inline int num_begin(size_t n, num_fig *out, num_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (err)
+		err->offset = 0, err->msg[0] = err->msg_zh[0] = '\0';   /* not the whole struct: most parses succeed */
+	if (n > NUM_MAX_TEXT) {
+		if (err) {
+			err->offset = NUM_MAX_TEXT;
+			snprintf(err->msg, sizeof err->msg, "longer than %d bytes", NUM_MAX_TEXT);
+			snprintf(err->msg_zh, sizeof err->msg_zh, "超过 %d 字节", NUM_MAX_TEXT);
+		}
+		return NUM_ERROR;
+	}
+	return 0;
+}
+
 
 /* ---- the folded text (num_text.c) ---- */
 

@@ -6,14 +6,13 @@
 
 /* A run of additions kept in one register while every figure added is
  * exact (fig_exact, fig.h: the chain's value, bit for bit) and made a
- * figure only when the run ends. Its marks are combine()'s for a chain of
- * points. tests/sum_run_test.c holds it to the chain of fig_add. */
+ * figure only when the run ends, with the marks combine() gives a chain
+ * (fig_marks). tests/sum_run_test.c holds it to the chain of fig_add. */
 typedef struct sum_run {
 	const jxl_fig *base;       /* the figure the run adds to, or NULL: no run */
 	size_t n;                  /* figures added to it */
 	fig_exact x;
-	unsigned char approx, rounded;
-	int unit, pexp, mag;
+	fig_marks m;               /* the chain's marks (its figures are exact: no open ends) */
 } sum_run;
 
 /* Add y to base in run r (starting one on base): 1, or 0 with the run as
@@ -26,8 +25,8 @@ static inline int sum_run_take(sum_run *r, const jxl_fig *base, const jxl_fig *y
 			return 0;
 		r->base = base;
 		r->n = 0;
-		r->approx = base->approx, r->rounded = base->rounded;
-		r->unit = base->unit, r->pexp = base->pexp, r->mag = base->mag;
+		r->m = fig_marks_start(1);
+		fig_marks_add(&r->m, base, 1);
 	}
 	fig_exact was = r->x;
 	if (!fig_exact_add(&r->x, y, 1)) {
@@ -35,13 +34,7 @@ static inline int sum_run_take(sum_run *r, const jxl_fig *base, const jxl_fig *y
 		return 0;
 	}
 	r->n++;
-	r->approx |= y->approx, r->rounded |= y->rounded;
-	if (!r->unit)
-		r->unit = y->unit;
-	if (y->pexp < r->pexp)
-		r->pexp = y->pexp;
-	if (y->mag > r->mag)
-		r->mag = y->mag;
+	fig_marks_add(&r->m, y, 1);
 	return 1;
 }
 
@@ -53,14 +46,8 @@ static inline const jxl_fig *sum_run_end(arena *a, sum_run *r, const jxl_fig *ac
 	r->base = NULL;
 	if (!base || !r->n)
 		return acc;
-	jxl_fig *f = arena_alloc(a, sizeof *f);   /* zeroed, as combine's */
-	f->v = f->lo = f->hi = (dec){r->x.s, r->x.e};
-	f->approx = r->approx;
-	f->rounded = r->rounded;
-	f->unit = r->unit;
-	f->pexp = r->pexp;
-	f->mag = r->mag;
-	return f;
+	dec v = {r->x.s, r->x.e};
+	return fig_of_sum(a, v, v, v, &r->m);
 }
 
 /* fig_add(acc, y) of two figures of one unit, in the chain run r keeps:

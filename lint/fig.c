@@ -66,47 +66,18 @@ static const jxl_fig *combine(arena *a, const jxl_fig *x, const jxl_fig *y, int 
 
 const jxl_fig *fig_add(arena *a, const jxl_fig *x, const jxl_fig *y) { return combine(a, x, y, 1); }
 
-/* What a sum carries besides its value and ends: what combine() ORs, keeps or picks from each figure. */
-struct marks {
-	unsigned lo_inf, hi_inf, approx, rounded;
-	int unit, pexp, mag;
-};
-
-/* The marks before the first figure: the first itself when it is added
- * (its pexp and mag as they are), else fig_from_int(0)'s. */
-static struct marks marks_start(int first_sign)
-{
-	struct marks m = {0, 0, 0, 0, 0, first_sign > 0 ? INT_MAX : 0, first_sign > 0 ? INT_MIN : 0};
-	return m;
-}
-
-/* The marks after adding (sign 1) or subtracting (-1) y, as combine() makes them. */
-static inline void marks_add(struct marks *m, const jxl_fig *y, int sign)
-{
-	m->lo_inf |= sign > 0 ? y->lo_inf : y->hi_inf;
-	m->hi_inf |= sign > 0 ? y->hi_inf : y->lo_inf;
-	m->approx |= y->approx;
-	m->rounded |= y->rounded;
-	if (!m->unit)
-		m->unit = y->unit;
-	if (y->pexp < m->pexp)
-		m->pexp = y->pexp;
-	if (y->mag > m->mag)
-		m->mag = y->mag;
-}
-
 /* The chain below in one register (fig_exact, fig.h) when it can be:
  * 1, its value *v and its marks *m (its ends closed), else 0 (walk the
  * chain; *v and *m are then anything). */
 static inline __attribute__((always_inline)) int exact_sum(const jxl_fig *const *figs, const int *signs, size_t n,
-								  dec *v, struct marks *m)
+								  dec *v, fig_marks *m)
 {
 	fig_exact x;
 	fig_exact_start(&x, figs[0], signs[0]);
 	for (size_t i = 0; i < n; i++) {
 		if (!fig_exact_add(&x, figs[i], signs[i]))
 			return 0;
-		marks_add(m, figs[i], signs[i] < 0 ? -1 : 1);
+		fig_marks_add(m, figs[i], signs[i] < 0 ? -1 : 1);
 	}
 	v->coef = x.s;
 	v->exp = x.e;
@@ -126,17 +97,17 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 	if (n == 1 && signs[0] > 0)
 		return figs[0];
 	dec v = {0, 0}, lo = v, hi = v;   /* from 0 (fig_from_int(0)) when the first is subtracted */
-	struct marks m = marks_start(signs[0]);
+	fig_marks m = fig_marks_start(signs[0]);
 	int point = 1;
 	if (!exact_sum(figs, signs, n, &v, &m)) {
 		size_t i = 0;
 		v = lo = hi = (dec){0, 0};
-		m = marks_start(signs[0]);
+		m = fig_marks_start(signs[0]);
 		if (signs[0] > 0) {
 			const jxl_fig *x = figs[0];
 			v = x->v, lo = x->lo, hi = x->hi;
 			point = fig_is_point(x);
-			marks_add(&m, x, 1);
+			fig_marks_add(&m, x, 1);
 			i = 1;
 		}
 		for (; i < n; i++) {
@@ -156,16 +127,12 @@ const jxl_fig *fig_sum(arena *a, const jxl_fig *const *figs, const int *signs, s
 					return NULL;
 				v = nv, lo = nlo, hi = nhi;
 			}
-			marks_add(&m, y, sign);
+			fig_marks_add(&m, y, sign);
 		}
 	}
 	if (point)
 		lo = hi = v;
-	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* what the chain leaves: none of the first figure's own marks */
-	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = m.lo_inf, .hi_inf = m.hi_inf, .approx = m.approx,
-			.rounded = m.rounded, .permille = 0, .unit = m.unit, .pexp = m.pexp, .mag = m.mag, .bound = 0,
-			.noun = NULL, .node = NULL };
-	return f;
+	return fig_of_sum(a, v, lo, hi, &m);
 }
 
 int fig_sum_cmp(const jxl_fig *const *figs, const int *signs, size_t n, const jxl_fig *y, int *c)

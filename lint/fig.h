@@ -3,6 +3,7 @@
 #define JXL_FIG_H
 
 #include <jxlint/rule.h>
+#include <limits.h>
 #include <string.h>
 
 #include "arena.h"
@@ -101,6 +102,46 @@ static inline int fig_cmp(const jxl_fig *x, const jxl_fig *y)
 static inline int fig_is_point(const jxl_fig *f)
 {
 	return dec_same(f->lo, f->v) && dec_same(f->hi, f->v);
+}
+
+/* What a sum carries besides its value and ends: what combine() ORs, keeps
+ * or picks from each figure of a chain of additions and subtractions. */
+typedef struct fig_marks {
+	unsigned lo_inf, hi_inf, approx, rounded;
+	int unit, pexp, mag;
+} fig_marks;
+
+/* The marks before the first figure: the first itself when it is added
+ * (its pexp and mag as they are), else fig_from_int(0)'s. */
+static inline fig_marks fig_marks_start(int first_sign)
+{
+	fig_marks m = {0, 0, 0, 0, 0, first_sign > 0 ? INT_MAX : 0, first_sign > 0 ? INT_MIN : 0};
+	return m;
+}
+
+/* The marks after adding (sign 1) or subtracting (-1) y, as combine() makes them. */
+static inline void fig_marks_add(fig_marks *m, const jxl_fig *y, int sign)
+{
+	m->lo_inf |= sign > 0 ? y->lo_inf : y->hi_inf;
+	m->hi_inf |= sign > 0 ? y->hi_inf : y->lo_inf;
+	m->approx |= y->approx;
+	m->rounded |= y->rounded;
+	if (!m->unit)
+		m->unit = y->unit;
+	if (y->pexp < m->pexp)
+		m->pexp = y->pexp;
+	if (y->mag > m->mag)
+		m->mag = y->mag;
+}
+
+/* The figure a chain of additions leaves: value v, ends lo and hi, marks m. */
+static inline jxl_fig *fig_of_sum(arena *a, dec v, dec lo, dec hi, const fig_marks *m)
+{
+	jxl_fig *f = arena_alloc_raw(a, sizeof *f);   /* what the chain leaves: none of the first figure's own marks */
+	*f = (jxl_fig){ .v = v, .lo = lo, .hi = hi, .lo_inf = m->lo_inf, .hi_inf = m->hi_inf, .approx = m->approx,
+			.rounded = m->rounded, .permille = 0, .unit = m->unit, .pexp = m->pexp, .mag = m->mag, .bound = 0,
+			.noun = NULL, .node = NULL };
+	return f;
 }
 
 /* The chain fig_add/fig_sub from the first figure (from 0 when its sign

@@ -63,22 +63,6 @@ static const char *category(const struct row *r)
 	return c ? c : "（未命名）";
 }
 
-/* 「cat」zh, in the host's memory: written without a format (the host
- * words it only when the sum is broken, and most hold). */
-static const char *bracketed(jxl_ctx *ctx, const char *cat, const char *zh)
-{
-	size_t lc = strlen(cat), lz = strlen(zh);
-	char *s = JXL_HOST_HAS(H, scratch) ? H->scratch(ctx, lc + lz + 7) : NULL;
-
-	if (!s)
-		return H->fmt(ctx, "「%s」%s", cat, zh);
-	memcpy(s, "「", 3);
-	memcpy(s + 3, cat, lc);
-	memcpy(s + 3 + lc, "」", 3);
-	memcpy(s + 6 + lc, zh, lz + 1);
-	return s;
-}
-
 /* staffing/total: a total row's value `which` equals the sum of that
  * value over the rows that are not totals (read once into info[i] when
  * there are at most STAFF_MAX_ROWS rows; else read again) and state it. */
@@ -111,7 +95,7 @@ static void check_total(jxl_ctx *ctx, const jxl_node *rows, const struct row *in
 	s.parts = parts;
 	s.nparts = n;
 	s.as = JXL_AS_COUNT;
-	s.what_zh = bracketed(ctx, cat, zh);
+	s.what_zh = H->fmt(ctx, "「%s」%s", cat, zh);   /* a plain format: the host writes it without printf */
 	s.what_en = cat;
 	s.what_after_en = en;   /* worded by the host only if the sum is broken */
 	H->check_sum(ctx, &s);

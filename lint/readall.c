@@ -54,6 +54,11 @@ char *read_all(const char *path, size_t max, size_t *len, read_err *e)
 		if (k == 0)
 			break;
 		got += (size_t)k;
+		/* A short read at the size fstat gave is the end: the read that
+		 * would only return 0 is saved. Elsewhere (a file whose size fstat
+		 * does not know, such as /proc's) reading goes on until 0. */
+		if (got < cap && got == (size_t)st.st_size)
+			break;
 	}
 	close(fd);
 	buf[got] = '\0';

@@ -364,13 +364,13 @@ static const jxl_node *sup_match(const struct sup_index *ix, const char *rule)
 const jxl_node *doc_disabled(const jxl_node *n, const char *rule)
 {
 	for (; n; n = n->parent) {
-		const jxl_node *lint = n->lint_member;
+		const jxl_node *lint = doc_lint_member(n);
 		if (!lint || lint->kind != JXL_OBJECT)
 			continue;
 		const jxl_node *dis = doc_get(lint, "disable");
-		if (!dis || dis->kind != JXL_OBJECT || !dis->sup)
+		if (!dis || dis->kind != JXL_OBJECT || !dis->more || !dis->more->sup)
 			continue;
-		const jxl_node *hit = sup_match(dis->sup, rule);
+		const jxl_node *hit = sup_match(dis->more->sup, rule);
 		if (hit)
 			return hit;
 	}

@@ -38,7 +38,7 @@ static int h_truthy(const jxl_node *n)
 static const char *source_of(const jxl_node *n)
 {
 	for (; n; n = n->parent) {
-		const jxl_node *s = n->source_member;
+		const jxl_node *s = doc_source_member(n);
 		if (s && s->kind == JXL_STRING)
 			return s->str;
 	}
@@ -384,7 +384,8 @@ void host_finish(jxl_ctx *ctx)
 			}
 			stack[sp++] = n->kids[i];
 		}
-		const jxl_node *dis = n->lint_member ? doc_get(n->lint_member, "disable") : NULL;   /* $lint.disable */
+		const jxl_node *lint = doc_lint_member(n);
+		const jxl_node *dis = lint ? doc_get(lint, "disable") : NULL;   /* $lint.disable */
 		if (n->kind != JXL_OBJECT || !dis || dis->kind != JXL_OBJECT)
 			continue;
 		for (size_t i = 0; i < dis->nkids; i++) {

@@ -434,7 +434,7 @@ static JPARSE_INLINE jxl_node *new_node(parser *p, jxl_node *parent, size_t firs
 		return NULL;
 	jxl_node *nd = arena_alloc_raw(p->a, sizeof *nd);
 	/* each field set once: a compound literal first clears the whole node (GCC: rep stos, 14 steps) */
-	_Static_assert(sizeof(jxl_node) == 8 * sizeof(int) + 10 * sizeof(void *), "a new jxl_node field must be set here");
+	_Static_assert(sizeof(jxl_node) == 6 * sizeof(int) + 9 * sizeof(void *), "a new jxl_node field must be set here");
 	nd->kind = kind;
 	nd->ktag = m->ktag;
 	nd->line = p->line;
@@ -452,9 +452,7 @@ static JPARSE_INLINE jxl_node *new_node(parser *p, jxl_node *parent, size_t firs
 	nd->kids = NULL;
 	nd->nkids = 0;
 	nd->figs = NULL;
-	nd->lint_member = NULL;
-	nd->source_member = NULL;
-	nd->sup = NULL;
+	nd->more = NULL;
 	if (parent)
 		p->kids[p->nk++] = nd;
 	return nd;
@@ -469,6 +467,14 @@ static inline int is_key(const jxl_node *nd, const char *name, size_t len)
 	return nd->ktag == doc_key_tag(name, len) && !memcmp(nd->key, name, len + 1);
 }
 
+/* nd's struct doc_more, made on first need. */
+static struct doc_more *more_of(parser *p, jxl_node *nd)
+{
+	if (!nd->more)
+		nd->more = arena_alloc(p->a, sizeof *nd->more);
+	return nd->more;
+}
+
 /* The closing bracket of nd, whose children are p->kids[first..]: they
  * leave the stack for the arena. */
 static void close_node(parser *p, jxl_node *nd, size_t first)
@@ -481,19 +487,19 @@ static void close_node(parser *p, jxl_node *nd, size_t first)
 	nd->nkids = k;
 	p->nk = first;
 	if (nd->kind == JXL_OBJECT && is_key(nd, "disable", 7) && nd->parent && is_key(nd->parent, "$lint", 5))
-		nd->sup = sup_index_build(p->a, nd);
+		more_of(p, nd)->sup = sup_index_build(p->a, nd);
 	if (nd->has_lint && nd->parent)   /* complete now that every child is closed */
 		nd->parent->has_lint = 1;
 }
 
 /* Member m (value nd) of object o: its "$lint" and "source", the last of
  * each winning as for every duplicate key. */
-static inline void note_member(jxl_node *o, const jxl_node *nd)
+static inline void note_member(parser *p, jxl_node *o, const jxl_node *nd)
 {
 	if (is_key(nd, "$lint", 5))
-		o->lint_member = nd, o->has_lint = 1;
+		more_of(p, o)->lint_member = nd, o->has_lint = 1;
 	else if (is_key(nd, "source", 6))
-		o->source_member = nd;
+		more_of(p, o)->source_member = nd;
 }
 
 /* The end of the text inside an object (1), an array (2) or before any value (0). */
@@ -596,7 +602,7 @@ __attribute__((noinline)) static int parse_container(parser *p, jxl_node *me, in
 		if (!nd)
 			return -1;
 		if (obj)
-			note_member(me, nd);
+			note_member(p, me, nd);
 		skip_ws(p);
 		if (p->i >= p->n)
 			return fail_eof(p, in);

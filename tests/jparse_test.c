@@ -108,10 +108,11 @@ static int same_tree(const jxl_node *a, const jxl_node *b)
 	if (a->kind != b->kind || a->ktag != b->ktag || a->line != b->line || a->col != b->col || a->kline != b->kline ||
 	    a->kcol != b->kcol || a->index != b->index || a->bval != b->bval || a->has_lint != b->has_lint ||
 	    !a->key != !b->key || (a->key && strcmp(a->key, b->key)) || a->slen != b->slen || !a->str != !b->str ||
-	    (a->str && memcmp(a->str, b->str, a->slen + 1)) || a->nkids != b->nkids || !a->sup != !b->sup ||
-	    !a->lint_member != !b->lint_member || !a->source_member != !b->source_member ||
-	    (a->lint_member && a->lint_member->index != b->lint_member->index) ||
-	    (a->source_member && a->source_member->index != b->source_member->index))
+	    (a->str && memcmp(a->str, b->str, a->slen + 1)) || a->nkids != b->nkids || !a->more != !b->more ||
+	    (a->more && (!a->more->sup != !b->more->sup || !doc_lint_member(a) != !doc_lint_member(b) ||
+			 !doc_source_member(a) != !doc_source_member(b) ||
+			 (doc_lint_member(a) && doc_lint_member(a)->index != doc_lint_member(b)->index) ||
+			 (doc_source_member(a) && doc_source_member(a)->index != doc_source_member(b)->index))))
 		return 0;
 	for (size_t i = 0; i < a->nkids; i++)
 		if (a->kids[i]->parent != a || b->kids[i]->parent != b || !same_tree(a->kids[i], b->kids[i]))

@@ -16,6 +16,7 @@
 #include "report.h"
 #include "rules.h"
 #include "run.h"
+#include "timing.h"
 #include "version.h"
 
 static int tool_error(const char *msg)
@@ -55,6 +56,9 @@ typedef struct sink_state {
 	progress prog;
 } sink_state;
 
+static uint64_t run_start;   /* when main began: --timing's wall time */
+static const char *const T_REPORT[] = {"report (output)", "输出报告"};   /* --timing's part for writing the report */
+
 static void on_result(void *user, file_result *r)
 {
 	sink_state *s = user;
@@ -70,10 +74,13 @@ static void on_result(void *user, file_result *r)
 	s->sum.unchecked += (size_t)r->dg.unchecked;
 	if (r->dg.n)
 		progress_clear(&s->prog);
+	uint64_t t0 = timing_on ? timing_now() : 0;
 	if (s->o->cmd == CMD_EXTRACT && r->extracted)
 		fputs(r->extracted, stdout);
 	else
 		s->rep->file(s->rep, r);
+	if (timing_on)
+		timing_add(T_REPORT, TIMING_PHASE, T_REPORT[1], T_REPORT[0], &t0);
 	progress_step(&s->prog, s->sum.files, r->path);
 }
 
@@ -179,6 +186,8 @@ static int run_lint(const opts *o, const registry *reg, config_set *cs)
 		rc = 0;   /* adopting: today's findings are recorded, not failed on */
 	else if (st.sum.counts[3] || (o->max_warnings >= 0 && st.sum.counts[2] > (size_t)o->max_warnings))
 		rc = 1;
+	if (o->timing)
+		timing_report(stderr, timing_now() - run_start, st.sum.files, o->jobs, o->lang == LANG_ZH);
 	if (o->cmd == CMD_EXTRACT) {
 		baseline_release(&known);
 		baseline_release(&record);
@@ -205,6 +214,7 @@ static int run_lint(const opts *o, const registry *reg, config_set *cs)
 
 int main(int argc, char **argv)
 {
+	run_start = timing_now();
 	opts o;
 	char why[8192];
 	/* Each file's memory is freed whole and asked for again by the next file. By default glibc gives
@@ -218,6 +228,7 @@ int main(int argc, char **argv)
 		opts_release(&o);
 		return tool_error(why);
 	}
+	timing_on = o.timing;
 	if (o.cmd == CMD_HELP) {
 		opts_usage(stdout);
 		opts_release(&o);

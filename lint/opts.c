@@ -21,6 +21,8 @@ static const char usage_text[] =
 "  -q, --quiet             report errors only\n"
 "      --parse-only        read, decode and parse every file, build its document, run no rules:\n"
 "                          a benchmarking aid (the floor bench/run.sh compares with)\n"
+"      --timing            after the run, print on stderr the time each part took: reading,\n"
+"                          parsing, each plugin, each pack rule (costliest first)\n"
 "      --rule ID=SEVERITY  set a rule's severity: error, warning, info or off (ID may be a glob)\n"
 "      --plugin FILE       load another rule plugin (native code: only from the command line)\n"
 "      --rules-dir DIR     load the built-in rule plugins from DIR\n"
@@ -147,6 +149,8 @@ int opts_parse(opts *o, int argc, char **argv, char *why, size_t n)
 			o->quiet = 1;
 		} else if (!strcmp(a, "--parse-only")) {
 			o->parse_only = 1;
+		} else if (!strcmp(a, "--timing")) {
+			o->timing = 1;
 		} else if ((v = value_of(argc, argv, &i, a, "--format")) || (v = value_of(argc, argv, &i, a, "-f"))) {
 			if (!strcmp(v, "text")) o->format = FMT_TEXT;
 			else if (!strcmp(v, "json")) o->format = FMT_JSON;

@@ -22,6 +22,7 @@ typedef struct opts {
 	int color;
 	long max_file_size;
 	int parse_only;             /* --parse-only: read and parse, run no rules (a benchmarking aid) */
+	int timing;                 /* --timing: the time of each part, on stderr after the run */
 	const char *encoding;       /* --encoding, or NULL */
 	int input_text;             /* --input text (1), json (0), or by extension (-1) */
 	const char *rules_dir;      /* --rules-dir */

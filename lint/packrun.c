@@ -1,5 +1,6 @@
 /* packrun.c — check one document against the rules of a pack: evaluate, place and word each finding, say why a rule was skipped. */
 #include "packrun.h"
+#include "timing.h"
 
 #include <string.h>
 
@@ -375,10 +376,17 @@ void packrun_doc(jxl_ctx *ctx, const pack *p, const jxl_doc *d, const eval_tol *
 	 * thread, a new generation for each document (no clearing). */
 	static _Thread_local eval_keycache kc;
 	kc.gen++;
-	if (!applies(ctx, p, d, &kc))
+	uint64_t t0 = timing_on ? timing_now() : 0;
+	int yes = applies(ctx, p, d, &kc);
+	if (timing_on && p->applies)
+		timing_add(p, TIMING_PACK_APPLIES, p->name, "", &t0);
+	if (!yes)
 		return;
 	const unsigned char *sev = severities(ctx, p);
 	for (size_t i = 0; i < p->nrules; i++)
-		if (sev ? sev[i] : host_severity(ctx->env, p->rules[i].id))   /* off: not evaluated at all */
+		if (sev ? sev[i] : host_severity(ctx->env, p->rules[i].id)) {   /* off: not evaluated at all */
 			run_rule(ctx, &p->rules[i], d, tol, &kc);
+			if (timing_on)
+				timing_add(&p->rules[i], TIMING_PACK_RULE, p->name, p->rules[i].id, &t0);
+		}
 }

@@ -21,6 +21,7 @@
 #include "schema.h"
 #include "config.h"
 #include "packrun.h"
+#include "timing.h"
 
 /* ---- reading ------------------------------------------------------------- */
 
@@ -67,11 +68,29 @@ static int is_text_path(const opts *o, const char *path)
 
 /* ---- checking ------------------------------------------------------------ */
 
+/* --timing's phases: English, then Chinese (their addresses are the keys) */
+static const char *const T_READ[] = {"read", "读取文件"}, *const T_DECODE[] = {"decode", "解码"},
+		  *const T_EXTRACT[] = {"extract (text reports)", "提取（文本报告）"}, *const T_PARSE[] = {"parse", "解析"},
+		  *const T_SCHEMA[] = {"schema", "结构检查"}, *const T_FINISH[] = {"suppressions and culprits", "屏蔽与定位"},
+		  *const T_SORT[] = {"sort", "排序"};
+
+/* A phase's time since *t0, when --timing is on. */
+static inline void phase(const char *const name[2], uint64_t *t0)
+{
+	if (timing_on)
+		timing_add(name, TIMING_PHASE, name[1], name[0], t0);
+}
+
 static void check_doc(check_env *env, const registry *reg, const jxl_doc *d)
 {
+	uint64_t t0 = timing_on ? timing_now() : 0;
 	for (size_t i = 0; i < reg->nplugins; i++) {
 		jxl_ctx ctx = {.env = env, .doc = d, .origin = reg->plugins[i].path};
 		reg->plugins[i].p.check(&ctx, d);
+		if (timing_on) {
+			const char *base = strrchr(reg->plugins[i].path, '/');
+			timing_add(&reg->plugins[i], TIMING_PLUGIN, NULL, base ? base + 1 : reg->plugins[i].path, &t0);
+		}
 	}
 	const config *cfg = env->cfg;   /* then the declarative packs this file's configuration enables */
 	for (size_t i = 0; cfg && i < cfg->npacks; i++) {
@@ -144,7 +163,9 @@ static void check_tree(file_result *r, const registry *reg, jxl_node *root, cons
 			       "the top level must be a JSON object ({…})");
 		return;
 	}
+	uint64_t t0 = timing_on ? timing_now() : 0;
 	schema_check(&ctx, root);
+	phase(T_SCHEMA, &t0);
 	const jxl_node *projects = doc_get(root, "projects");
 	if (!top.money_unit_stated && !doc_get(root, "money_unit") && has_money(root, projects) && has_bare_money(root))
 		host_emit_core(&ctx, root, 0, 0, "input/money-unit", 0, "未写明 money_unit，无单位的金额按元（精确到分）处理",
@@ -159,8 +180,10 @@ static void check_tree(file_result *r, const registry *reg, jxl_node *root, cons
 			check_doc(&env, reg, &sub);
 		}
 	}
+	t0 = timing_on ? timing_now() : 0;
 	host_finish(&ctx);
 	locate_culprits(&env, &top);
+	phase(T_FINISH, &t0);
 }
 
 #define RUN_QUOTE_BEFORE 12   /* characters of a report quoted before a finding's column */
@@ -220,6 +243,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 	}
 	size_t len = 0;
 	int too_large;
+	uint64_t t0 = timing_on ? timing_now() : 0;
 	unsigned char *bytes = read_input(o, path, &len, why, sizeof why, &too_large);
 	if (!bytes) {
 		input_finding(r, reg, 0, 0, too_large ? "input/too-large" : "input/read",
@@ -227,6 +251,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		return;
 	}
 	r->bytes = len;
+	phase(T_READ, &t0);
 	if (len == 0) {
 		input_finding(r, reg, 0, 0, "input/empty", "文件为空", "the file is empty", 1);
 		free(bytes);
@@ -240,6 +265,7 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		return;
 	}
 	r->encoding = dr.encoding;
+	phase(T_DECODE, &t0);
 	char *text = dr.utf8;
 	size_t tlen = dr.len;
 	extract_result ex = {0};
@@ -254,11 +280,13 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		}
 		text = ex.json;
 		tlen = ex.len;
+		phase(T_EXTRACT, &t0);
 		if (o->cmd == CMD_EXTRACT)
 			r->extracted = arena_strndup(&r->a, ex.json, ex.len);
 	}
 	jparse_err je;
 	jxl_node *root = jparse(&r->a, text, tlen, &je);   /* lives and dies with r->a */
+	phase(T_PARSE, &t0);
 	if (!root) {
 		const char *zh = arena_printf(&r->a, je.limit ? "文件过大：%s" : "JSON 格式错误：%s", je.msg_zh);
 		const char *en = arena_printf(&r->a, je.limit ? "too large: %s" : "malformed JSON: %s", je.msg);
@@ -286,9 +314,11 @@ void run_file(const opts *o, const registry *reg, const char *path, const char *
 		quote_sources(r, dr.utf8, dr.len);
 	}
 	free(dr.utf8);
+	t0 = timing_on ? timing_now() : 0;
 	diag_sort(&r->dg);
 	if (o->quiet)
 		diag_filter(&r->dg, JXL_SEV_ERROR);
+	phase(T_SORT, &t0);
 }
 
 void file_result_release(file_result *r)
@@ -360,6 +390,8 @@ static void *worker(void *arg)
 	}
 	pthread_mutex_unlock(&p->mu);
 	arena_cache_drop();   /* the blocks this thread kept for reuse */
+	if (timing_on)
+		timing_flush();
 	return NULL;
 }
 

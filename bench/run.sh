@@ -10,6 +10,8 @@
 #     parse into the document; no rules) and of the jq version (bench/core.jq, one jq process
 #     for all files); wall time and CPU time (user+sys), each the best of
 #     $BENCH_REPEAT runs (other load on a shared machine only ever adds time);
+#   - where one -j1 run's wall time goes, part by part (`jxlint --timing`:
+#     reading, decoding, parsing, the schema, each plugin, each pack rule);
 #   - the single-file latency (fixtures/seeds/002.json, plugins included):
 #     median of 50 runs with hyperfine if installed, else a date +%s%N loop;
 #     beside it the same for /bin/true, the cost of starting any process here;
@@ -119,6 +121,13 @@ if [ "$(printf '%s ' "${FILES[@]}" | wc -c)" -lt 1500000 ]; then
 else   # over the argument limit: xargs makes as few jq processes as it can
 	measure jq 0 sh -c 'ls | grep "\.json$" | xargs jq -c -f "$0"' "$CORE_JQ"
 fi
+# where the time of one -j1 run goes, part by part (--timing: wall time, one more run)
+TIMING=""
+if "$JX" --help | grep -q -- --timing; then
+	rc=0
+	"$JX" --timing -j1 . > /dev/null 2> "$TMP/timing" || rc=$?
+	[ $rc -le 1 ] && TIMING=1
+fi
 JX_ERR_FILES=$(sed -n 's/.* \([0-9]*\) files\{0,1\} with errors.*/\1/p' "$TMP/out.lint1" | tail -1)
 JQ_FLAGGED=$(grep -vc '"findings":\[\]' "$TMP/out.jq" || true)
 cd "$ROOT"
@@ -223,6 +232,11 @@ CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 		printf "single file (%s, %d B, plugins and default packs; %s; target < 5 ms):\n", f, b, tool
 		printf "  jxlint %.2f ms; --parse-only %.2f ms; /bin/true %.2f ms (process start here); jxlint − true %.2f ms\n", s, p, t, s - t
 	}'
+	if [ -n "$TIMING" ]; then
+		echo
+		echo "where the time of a -j1 run goes (jxlint --timing -j1, one run; wall ms by part):"
+		sed -n '2,$s/^/  /p' "$TMP/timing"
+	fi
 	if [ -n "$MEMROWS" ]; then
 		echo
 		echo "peak memory (max RSS, KB; target: flat in the number of files):"

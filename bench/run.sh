@@ -126,7 +126,11 @@ TIMING=""
 if "$JX" --help | grep -q -- --timing; then
 	rc=0
 	"$JX" --timing -j1 . > /dev/null 2> "$TMP/timing" || rc=$?
-	[ $rc -le 1 ] && TIMING=1
+	TIMING=1
+	if [ $rc -gt 1 ] || ! grep -q '^jxlint timing:' "$TMP/timing"; then
+		echo "bench: jxlint --timing gave no table (exit code $rc, $(wc -c < "$TMP/timing") bytes on stderr)" >&2
+		echo "(no table: jxlint --timing -j1 exited $rc with $(wc -c < "$TMP/timing") bytes on stderr)" > "$TMP/timing.note"
+	fi
 fi
 JX_ERR_FILES=$(sed -n 's/.* \([0-9]*\) files\{0,1\} with errors.*/\1/p' "$TMP/out.lint1" | tail -1)
 JQ_FLAGGED=$(grep -vc '"findings":\[\]' "$TMP/out.jq" || true)
@@ -235,7 +239,7 @@ CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	if [ -n "$TIMING" ]; then
 		echo
 		echo "where the time of a -j1 run goes (jxlint --timing -j1, one run; wall ms by part):"
-		sed -n '2,$s/^/  /p' "$TMP/timing"
+		if [ -f "$TMP/timing.note" ]; then cat "$TMP/timing.note"; else sed -n '2,$s/^/  /p' "$TMP/timing"; fi
 	fi
 	if [ -n "$MEMROWS" ]; then
 		echo

@@ -131,7 +131,7 @@ void timing_report(FILE *out, uint64_t wall_ns, size_t files, int threads, int z
 			break;
 		fprintf(out, "%12.3f %6.1f%% ", (double)ns / 1e6, total ? 100.0 * (double)ns / (double)total : 0.0);
 		if (!p) {
-			fprintf(out, "%9s  %s\n", "", zh ? "其他（启动、读取配置、查找文件）" : "other (starting up, configurations, finding files)");
+			fprintf(out, "%9s  %s\n", "", zh ? "其他（启动、读取配置、查找文件及其余）" : "other (starting up, configurations, finding files, the rest)");
 			continue;
 		}
 		fprintf(out, "%9llu  ", (unsigned long long)p->calls);

@@ -41,7 +41,7 @@ for id in staffing/over-quota meta/year-range scores/max-missing; do
 done
 part 'pack mof-project: \(applies\)' '[0-9]+'
 part 'pack mof-project: mof/weights' '[0-9]+'
-part 'other \(starting up, configurations, finding files\)' ''
+part 'other \(starting up, configurations, finding files, the rest\)' ''
 # costliest first, and the shares add up to 100%
 awk 'NR > 2 && $3 ~ /^[0-9]+$/ { print $1 }' "$err" > "$tmp/ms"
 sort -g -r -c "$tmp/ms" || { echo "not costliest first"; cat "$err"; exit 1; }

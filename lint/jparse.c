@@ -1,5 +1,6 @@
 /* jparse.c — JSON text to a located document tree in one pass: positions, literals, readable errors. */
 #include "jparse.h"
+#include "jparse_escape.h"
 #include "jparse_scan.h"
 
 #include <stdint.h>
@@ -151,19 +152,6 @@ static int fail_at(parser *p, size_t i, const char *en, const char *zh)
 	return fail2(p, i, en, what_at(p, i, b_en, sizeof b_en, 0), zh, what_at(p, i, b_zh, sizeof b_zh, 1));
 }
 
-/* The value of four hex digits at off, or -1. */
-static long hex4(const parser *p, size_t off)
-{
-	long v = 0;
-	for (size_t k = 0; k < 4; k++) {
-		char h = off + k < p->n ? p->s[off + k] : 0;
-		int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-		if (d < 0)
-			return -1;
-		v = v * 16 + d;
-	}
-	return v;
-}
 /* The closing quote of the string from start is at i. */
 static JPARSE_INLINE void end_string(parser *p, size_t start, size_t i, uint64_t high)
 {
@@ -191,7 +179,7 @@ static int scan_string_rest(parser *p, size_t start, size_t i, uint64_t high, in
 				break;
 			char e = p->s[p->i + 1];
 			if (e == 'u') {
-				long u = hex4(p, p->i + 2);
+				long u = jparse_hex4(p->s, p->n, p->i + 2);
 				if (u < 0)
 					return fail(p, p->i, "invalid \\u escape in a string: four hex digits expected%s",
 						    "字符串中的 \\u 转义无效：应为四位十六进制数字%s", NULL);
@@ -199,7 +187,7 @@ static int scan_string_rest(parser *p, size_t start, size_t i, uint64_t high, in
 					return fail(p, p->i, "a \\u escape of a lone low surrogate (\\uDC00-\\uDFFF)%s",
 						    "\\u 转义是单独的低位代理（\\uDC00-\\uDFFF），前面缺少与之配对的高位代理%s", NULL);
 				if (u >= 0xD800 && u <= 0xDBFF) {   /* must be followed by its low half */
-					long lo = p->i + 7 < p->n && p->s[p->i + 6] == '\\' && p->s[p->i + 7] == 'u' ? hex4(p, p->i + 8) : -1;
+					long lo = p->i + 7 < p->n && p->s[p->i + 6] == '\\' && p->s[p->i + 7] == 'u' ? jparse_hex4(p->s, p->n, p->i + 8) : -1;
 					if (lo < 0xDC00 || lo > 0xDFFF)
 						return fail(p, p->i, "a \\u escape of a lone high surrogate (\\uD800-\\uDBFF) without its pair%s",
 							    "\\u 转义是单独的高位代理（\\uD800-\\uDBFF），后面缺少与之配对的低位代理%s", NULL);
@@ -245,71 +233,6 @@ static JPARSE_INLINE int scan_string(parser *p, int *escaped)
 	return scan_string_rest(p, start, i, high, escaped);
 }
 
-/* UTF-8 of code point u at out; its length. */
-static size_t put_utf8(char *out, unsigned long u)
-{
-	if (u < 0x80) {
-		out[0] = (char)u;
-		return 1;
-	}
-	if (u < 0x800) {
-		out[0] = (char)(0xC0 | (u >> 6));
-		out[1] = (char)(0x80 | (u & 0x3F));
-		return 2;
-	}
-	if (u < 0x10000) {
-		out[0] = (char)(0xE0 | (u >> 12));
-		out[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (u & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (u >> 18));
-	out[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((u >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (u & 0x3F));
-	return 4;
-}
-
-/* The escaped string value raw[0..rlen) unescaped at out (see string_value). */
-static char *unescape(const parser *p, const char *raw, size_t rlen, char *out, size_t *len)
-{
-	/* an escape never takes more bytes than it is written with: the value fits where it was written */
-	size_t o = 0;
-	int nul = 0;
-	for (size_t k = 0; k < rlen;) {
-		if (raw[k] != '\\') {
-			out[o++] = raw[k++];
-			continue;
-		}
-		char e = raw[k + 1];
-		k += 2;
-		switch (e) {
-		case 'b': out[o++] = '\b'; break;
-		case 'f': out[o++] = '\f'; break;
-		case 'n': out[o++] = '\n'; break;
-		case 'r': out[o++] = '\r'; break;
-		case 't': out[o++] = '\t'; break;
-		case 'u': {
-			size_t at = (size_t)(raw - p->s) + k;   /* the four digits, checked by scan_string */
-			unsigned long u = (unsigned long)hex4(p, at);
-			k += 4;
-			if (u >= 0xD800 && u <= 0xDBFF) {   /* and its low half, \uDC00-\uDFFF */
-				unsigned long lo = (unsigned long)hex4(p, at + 6);
-				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-				k += 6;
-			}
-			nul |= u == 0;
-			o += put_utf8(out + o, u);
-			break;
-		}
-		default: out[o++] = e; break;   /* \" \\ \/ */
-		}
-	}
-	out[o] = '\0';
-	*len = nul ? strlen(out) : o;
-	return out;
-}
-
 /* The value of the string scanned from start to end (quotes included): its
  * place in the parser's copy, NUL-terminated over its closing quote,
  * unescaped where it stands. A \u0000 ends it, as a C string (*len stops
@@ -318,7 +241,7 @@ static JPARSE_INLINE char *string_value(parser *p, size_t start, size_t end, int
 {
 	char *out = p->own + start + 1;
 	if (escaped)
-		return unescape(p, p->s + start + 1, end - start - 2, out, len);
+		return jparse_unescape(p->s + start + 1, end - start - 2, out, len);
 	out[end - start - 2] = '\0';
 	*len = end - start - 2;
 	return out;

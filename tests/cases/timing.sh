@@ -55,3 +55,20 @@ if grep -q "max-missing" "$tmp/zh.err"; then echo "a rule turned off is listed";
 # a text report is extracted, and that is a part of its own
 "$JXLINT" --timing "$ROOT"/fixtures/text/*.txt > /dev/null 2> "$tmp/text.err" || true
 grep -q "extract (text reports)$" "$tmp/text.err" || { echo "no extract line"; cat "$tmp/text.err"; exit 1; }
+# many parts: a pack of 60 rules (the table grows past its first 64 slots
+# several times, on each thread and when the threads' tables are merged)
+{
+	printf '{"pack": "many", "title": {"zh": "多", "en": "many"}, "version": "1", "rules": [\n'
+	for k in $(seq 1 60); do
+		[ $k = 1 ] || printf ',\n'
+		printf '{"id": "many/r%d", "severity": "info", "summary": {"zh": "r", "en": "r"}, "assert": "%d > 0", "message": {"zh": "r", "en": "r"}}' $k $k
+	done
+	printf '\n]}\n'
+} > "$tmp/many.json"
+for j in 1 2; do
+	"$JXLINT" --timing -j$j --pack "$tmp/many.json" "$in" > /dev/null 2> "$tmp/many.err" || true
+	ndocs=$(awk '/pack core: meta\/year-range$/ { print $3 }' "$tmp/many.err")   # one call per document
+	[ -n "$ndocs" ] && [ "$(grep -cE " $ndocs  pack many: many/r[0-9]+\$" "$tmp/many.err")" = 60 ] ||
+		{ echo "-j$j: not every rule of 60 listed with $ndocs calls"; cat "$tmp/many.err"; exit 1; }
+	part read "$nfiles"   # the phases are still there, counted once each
+done
